@@ -1,0 +1,142 @@
+//! Connections between devices: `ConnectTo`, `Disconnect` and the peer queries (rules C3-C12).
+//!
+//! Every rule is checked before anything is written (G5), and the two peer slots of a
+//! connection are always written together, so C5 (symmetric, at most one peer) holds by
+//! construction.
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::{ConnectorData, Engine, PartKey, Peer};
+use crate::error::{Error, Result};
+use crate::types::{DeviceState, Permanence};
+
+impl Engine {
+    /// The connector data of a part.
+    ///
+    /// # Errors
+    /// [`Error::NotAConnector`] for a subunit (G6); the errors of [`Engine::part`].
+    pub(crate) fn connector_data(&self, key: PartKey) -> Result<&ConnectorData> {
+        let part = self.part(key)?;
+        part.connector.as_ref().ok_or_else(|| Error::NotAConnector {
+            part: self.part_ref(key.node),
+        })
+    }
+
+    /// `IConnector::ConnectTo` (rules C3, C4, D12, D14, X1-X4, X7, X8).
+    ///
+    /// Checks, in this order (X4): both parts exist and are connectors; same data flow (C3,
+    /// C4 — a connector and itself included, X2); a `Software_IO` or `Network` end (D12, X6);
+    /// same device (X3); different connector types (D14, X1); either end already attached (C3).
+    /// Device states play no part (X8).
+    pub(crate) fn connect(&mut self, a: PartKey, b: PartKey, permanence: Permanence) -> Result<()> {
+        let ca = self.connector_data(a)?;
+        let cb = self.connector_data(b)?;
+        let (part_a, part_b) = (self.part(a)?, self.part(b)?);
+        if ca.flow == cb.flow {
+            return Err(Error::SameDataFlow {
+                part: self.part_ref(a.node),
+                other: self.part_ref(b.node),
+                flow: ca.flow,
+            });
+        }
+        for (key, c) in [(a, ca), (b, cb)] {
+            if c.connector_type.is_topology_edge() {
+                return Err(Error::TopologyEdge {
+                    part: self.part_ref(key.node),
+                    connector_type: c.connector_type,
+                });
+            }
+        }
+        if part_a.device == part_b.device {
+            return Err(Error::SameDevice {
+                part: self.part_ref(a.node),
+                other: self.part_ref(b.node),
+            });
+        }
+        if ca.connector_type != cb.connector_type {
+            return Err(Error::ConnectorTypeMismatch {
+                part: self.part_ref(a.node),
+                part_type: ca.connector_type,
+                other: self.part_ref(b.node),
+                other_type: cb.connector_type,
+            });
+        }
+        for (key, c) in [(a, ca), (b, cb)] {
+            if let Some(peer) = c.peer {
+                return Err(Error::AlreadyAttached {
+                    part: self.part_ref(key.node),
+                    peer: self.part_ref(peer.node),
+                });
+            }
+        }
+        self.set_peer(
+            a.node,
+            Some(Peer {
+                node: b.node,
+                permanence,
+            }),
+        );
+        self.set_peer(
+            b.node,
+            Some(Peer {
+                node: a.node,
+                permanence,
+            }),
+        );
+        Ok(())
+    }
+
+    /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected; a permanent
+    /// connection is refused and nothing changes.
+    pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<()> {
+        let peer = self
+            .connector_data(a)?
+            .peer
+            .ok_or_else(|| Error::NotConnected {
+                part: self.part_ref(a.node),
+            })?;
+        if peer.permanence == Permanence::Permanent {
+            return Err(Error::PermanentConnection {
+                part: self.part_ref(a.node),
+                peer: self.part_ref(peer.node),
+            });
+        }
+        self.set_peer(a.node, None);
+        self.set_peer(peer.node, None);
+        Ok(())
+    }
+
+    /// The peer of a connector, as `GetConnectedTo` and the two `...IdConnectedTo` methods see
+    /// it (rules C9, C10, C11, C12, X22): `NotConnected` (E_NOTFOUND) without a peer,
+    /// `PeerNotActive` (ERROR_PATH_NOT_FOUND) when the peer's device is not ACTIVE.
+    pub(crate) fn active_peer(&self, a: PartKey) -> Result<NodeIndex<u32>> {
+        let peer = self
+            .connector_data(a)?
+            .peer
+            .ok_or_else(|| Error::NotConnected {
+                part: self.part_ref(a.node),
+            })?;
+        let device = self
+            .graph
+            .node_weight(peer.node)
+            .map_or(u32::MAX, |p| p.device);
+        match self.state_of(device) {
+            Some(DeviceState::Active) => Ok(peer.node),
+            state => Err(Error::PeerNotActive {
+                part: self.part_ref(a.node),
+                device: self.device_id(device),
+                state: state.unwrap_or(DeviceState::NotPresent),
+            }),
+        }
+    }
+
+    fn set_peer(&mut self, node: NodeIndex<u32>, peer: Option<Peer>) {
+        if let Some(c) = self
+            .graph
+            .node_weight_mut(node)
+            .and_then(|p| p.connector.as_mut())
+        {
+            c.peer = peer;
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The graph engine: devices, parts, links and connections, and every structural rule.
+//!
+//! One `petgraph` [`StableGraph`] holds the parts of all devices of a system as nodes and the
+//! links (inside a device, directed with the signal) as edges. Connections between devices are
+//! *not* edges: each connector has a peer slot that is only ever written in pairs
+//! ([`connect`]), so "a connection is symmetric" and "a connector has at most one peer"
+//! (rule C5) hold by construction, and link walks need no edge filter.
+//!
+//! petgraph's indices never leave the crate: every public key carries a serial number drawn
+//! from one process-wide counter, so a key can never name a part it was not made for, even
+//! after a device is removed and its graph slots are reused.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use petgraph::Directed;
+use petgraph::stable_graph::{NodeIndex, StableGraph};
+
+use crate::error::{Error, PartRef, Result};
+use crate::guid::Guid;
+use crate::types::{
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, PartType, Permanence,
+};
+
+mod build;
+mod connect;
+mod signal_path;
+mod snapshot;
+
+pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
+pub use snapshot::{DeviceSnapshot, PartSnapshot, Snapshot};
+
+/// The process-wide source of serial numbers: never reused.
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
+
+fn next_serial() -> u64 {
+    NEXT_SERIAL.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Names a device of a [`SystemBuilder`] or [`System`](crate::System). Never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DeviceKey {
+    pub(crate) ix: u32,
+    pub(crate) serial: u64,
+}
+
+/// Names a part of a [`SystemBuilder`] or [`System`](crate::System). Never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartKey {
+    pub(crate) serial: u64,
+    pub(crate) node: NodeIndex<u32>,
+    pub(crate) device: u32,
+}
+
+/// The peer slot of a connector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Peer {
+    pub(crate) node: NodeIndex<u32>,
+    pub(crate) permanence: Permanence,
+}
+
+/// Connector-only data of a part.
+#[derive(Debug, Clone)]
+pub(crate) struct ConnectorData {
+    pub(crate) flow: DataFlow,
+    pub(crate) connector_type: ConnectorType,
+    pub(crate) peer: Option<Peer>,
+}
+
+/// A part: one node of the graph.
+#[derive(Debug, Clone)]
+pub(crate) struct PartNode {
+    pub(crate) serial: u64,
+    pub(crate) device: u32,
+    pub(crate) local_id: LocalId,
+    pub(crate) name: Box<str>,
+    pub(crate) subtype: Guid,
+    /// `Some` for connectors, `None` for subunits.
+    pub(crate) connector: Option<ConnectorData>,
+}
+
+impl PartNode {
+    pub(crate) fn part_type(&self) -> PartType {
+        match self.connector {
+            Some(_) => PartType::Connector,
+            None => PartType::Subunit,
+        }
+    }
+}
+
+/// A device and the index of its parts.
+#[derive(Debug, Clone)]
+pub(crate) struct DeviceNode {
+    pub(crate) name: Box<str>,
+    pub(crate) kind: DeviceKind,
+    pub(crate) state: DeviceState,
+    pub(crate) connectors: Vec<NodeIndex<u32>>,
+    pub(crate) subunits: Vec<NodeIndex<u32>>,
+    pub(crate) by_local: HashMap<LocalId, NodeIndex<u32>>,
+}
+
+/// A device slot: never reused; `node` is `None` once the device was removed (X26).
+#[derive(Debug, Clone)]
+pub(crate) struct DeviceSlot {
+    pub(crate) serial: u64,
+    pub(crate) id: Arc<str>,
+    pub(crate) node: Option<DeviceNode>,
+}
+
+/// The whole state of one system.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Engine {
+    pub(crate) graph: StableGraph<PartNode, (), Directed, u32>,
+    pub(crate) devices: Vec<DeviceSlot>,
+    pub(crate) by_id: HashMap<Arc<str>, u32>,
+}
+
+impl Engine {
+    /// The device behind a key.
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26); [`Error::UnknownKey`] for a key of another system.
+    pub(crate) fn device(&self, key: DeviceKey) -> Result<&DeviceNode> {
+        let slot = self
+            .devices
+            .get(key.ix as usize)
+            .filter(|slot| slot.serial == key.serial)
+            .ok_or_else(|| Error::UnknownKey {
+                key: format!("{key:?}"),
+            })?;
+        slot.node.as_ref().ok_or_else(|| Error::DeviceRemoved {
+            device: slot.id.clone(),
+        })
+    }
+
+    pub(crate) fn device_mut(&mut self, key: DeviceKey) -> Result<&mut DeviceNode> {
+        self.device(key)?;
+        match self
+            .devices
+            .get_mut(key.ix as usize)
+            .and_then(|s| s.node.as_mut())
+        {
+            Some(node) => Ok(node),
+            None => Err(Error::UnknownKey {
+                key: format!("{key:?}"),
+            }),
+        }
+    }
+
+    /// The key of a live device slot.
+    pub(crate) fn device_key(&self, ix: u32) -> DeviceKey {
+        let serial = self.devices.get(ix as usize).map_or(0, |slot| slot.serial);
+        DeviceKey { ix, serial }
+    }
+
+    /// The device ID of a device slot (live or removed).
+    pub(crate) fn device_id(&self, ix: u32) -> Arc<str> {
+        self.devices
+            .get(ix as usize)
+            .map_or_else(|| Arc::from(""), |slot| slot.id.clone())
+    }
+
+    /// The part behind a key.
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] once its device was removed (X26); [`Error::UnknownKey`] for a
+    /// key of another system.
+    pub(crate) fn part(&self, key: PartKey) -> Result<&PartNode> {
+        match self.graph.node_weight(key.node) {
+            Some(node) if node.serial == key.serial => Ok(node),
+            _ => Err(self.missing_part(key)),
+        }
+    }
+
+    pub(crate) fn part_mut(&mut self, key: PartKey) -> Result<&mut PartNode> {
+        self.part(key)?;
+        let missing = self.missing_part(key);
+        self.graph.node_weight_mut(key.node).ok_or(missing)
+    }
+
+    fn missing_part(&self, key: PartKey) -> Error {
+        match self.devices.get(key.device as usize) {
+            Some(slot) if slot.node.is_none() => Error::DeviceRemoved {
+                device: slot.id.clone(),
+            },
+            _ => Error::UnknownKey {
+                key: format!("{key:?}"),
+            },
+        }
+    }
+
+    /// The key of a live node. Nodes reached through the graph are always live.
+    pub(crate) fn key_of(&self, node: NodeIndex<u32>) -> PartKey {
+        let (serial, device) = self
+            .graph
+            .node_weight(node)
+            .map_or((0, u32::MAX), |p| (p.serial, p.device));
+        PartKey {
+            serial,
+            node,
+            device,
+        }
+    }
+
+    /// Names a node in an error. Never allocates.
+    pub(crate) fn part_ref(&self, node: NodeIndex<u32>) -> PartRef {
+        match self.graph.node_weight(node) {
+            Some(p) => PartRef {
+                device: self.device_id(p.device),
+                local_id: p.local_id,
+            },
+            None => PartRef {
+                device: Arc::from(""),
+                local_id: LocalId(0),
+            },
+        }
+    }
+
+    /// The device state of the device that owns a node.
+    pub(crate) fn state_of(&self, device: u32) -> Option<DeviceState> {
+        self.devices
+            .get(device as usize)
+            .and_then(|slot| slot.node.as_ref())
+            .map(|d| d.state)
+    }
+
+    /// The parts linked directly into (`Incoming`) or out of (`Outgoing`) a part, in the order
+    /// the links were made (X12).
+    pub(crate) fn linked(&self, node: NodeIndex<u32>, direction: Direction) -> Vec<NodeIndex<u32>> {
+        let dir = match direction {
+            Direction::Incoming => petgraph::Direction::Incoming,
+            Direction::Outgoing => petgraph::Direction::Outgoing,
+        };
+        // petgraph lists the newest edge first; reverse to get creation order.
+        let mut parts: Vec<NodeIndex<u32>> = self.graph.neighbors_directed(node, dir).collect();
+        parts.reverse();
+        parts
+    }
+
+    /// Adds a device slot; validates the ID.
+    pub(crate) fn insert_device(&mut self, spec: &DeviceSpec) -> Result<DeviceKey> {
+        if spec.id.is_empty() {
+            return Err(Error::EmptyDeviceId);
+        }
+        if self.by_id.contains_key(spec.id.as_str()) {
+            return Err(Error::DuplicateDeviceId {
+                device: Arc::from(spec.id.as_str()),
+            });
+        }
+        let id: Arc<str> = Arc::from(spec.id.as_str());
+        let ix = u32::try_from(self.devices.len()).map_err(|_| Error::UnknownKey {
+            key: "device count overflow".to_owned(),
+        })?;
+        let serial = next_serial();
+        self.devices.push(DeviceSlot {
+            serial,
+            id: id.clone(),
+            node: Some(DeviceNode {
+                name: spec.name.as_str().into(),
+                kind: spec.kind,
+                state: spec.state,
+                connectors: Vec::new(),
+                subunits: Vec::new(),
+                by_local: HashMap::new(),
+            }),
+        });
+        self.by_id.insert(id, ix);
+        Ok(DeviceKey { ix, serial })
+    }
+
+    /// Removes a device and its parts from the model (X26). Connections to it are dropped,
+    /// permanent ones included: removal is a model edit, not a `Disconnect`.
+    pub(crate) fn remove_device(&mut self, key: DeviceKey) -> Result<()> {
+        let device = self.device(key)?;
+        let nodes: Vec<NodeIndex<u32>> = device
+            .connectors
+            .iter()
+            .chain(device.subunits.iter())
+            .copied()
+            .collect();
+        for node in &nodes {
+            let peer = self
+                .graph
+                .node_weight(*node)
+                .and_then(|p| p.connector.as_ref())
+                .and_then(|c| c.peer);
+            if let Some(peer) = peer {
+                if let Some(c) = self
+                    .graph
+                    .node_weight_mut(peer.node)
+                    .and_then(|p| p.connector.as_mut())
+                {
+                    c.peer = None;
+                }
+            }
+        }
+        for node in nodes {
+            self.graph.remove_node(node);
+        }
+        if let Some(slot) = self.devices.get_mut(key.ix as usize) {
+            slot.node = None;
+            self.by_id.remove(&slot.id);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,99 @@
+//! A canonical, comparable dump of a whole system, for tests of rule G5 ("a failed call
+//! changes nothing") and for diffing two systems.
+
+use super::Engine;
+use crate::guid::Guid;
+use crate::types::{
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, Permanence,
+};
+
+/// The complete observable state of a [`System`](crate::System): devices in creation order,
+/// parts in index order (connectors, then subunits), links, connections.
+///
+/// Two snapshots are equal exactly when every DeviceTopology call would answer the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Every device still in the system.
+    pub devices: Vec<DeviceSnapshot>,
+}
+
+/// One device in a [`Snapshot`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceSnapshot {
+    /// Device ID.
+    pub id: String,
+    /// Friendly name.
+    pub name: String,
+    /// Kind.
+    pub kind: DeviceKind,
+    /// State.
+    pub state: DeviceState,
+    /// Connectors in index order, then subunits in index order.
+    pub parts: Vec<PartSnapshot>,
+}
+
+/// One part in a [`Snapshot`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartSnapshot {
+    /// Local ID.
+    pub local_id: LocalId,
+    /// Name.
+    pub name: String,
+    /// Subtype.
+    pub subtype: Guid,
+    /// For a connector: flow, type and peer (device ID, local ID, permanence).
+    pub connector: Option<(
+        DataFlow,
+        ConnectorType,
+        Option<(String, LocalId, Permanence)>,
+    )>,
+    /// Local IDs of the parts this part links to, in link order.
+    pub outgoing: Vec<LocalId>,
+}
+
+impl Engine {
+    pub(crate) fn snapshot(&self) -> Snapshot {
+        let devices = self
+            .devices
+            .iter()
+            .filter_map(|slot| {
+                let dev = slot.node.as_ref()?;
+                let parts = dev
+                    .connectors
+                    .iter()
+                    .chain(dev.subunits.iter())
+                    .filter_map(|&node| {
+                        let p = self.graph.node_weight(node)?;
+                        let connector = p.connector.as_ref().map(|c| {
+                            let peer = c.peer.map(|peer| {
+                                let r = self.part_ref(peer.node);
+                                (r.device.to_string(), r.local_id, peer.permanence)
+                            });
+                            (c.flow, c.connector_type, peer)
+                        });
+                        let outgoing = self
+                            .linked(node, Direction::Outgoing)
+                            .into_iter()
+                            .filter_map(|n| self.graph.node_weight(n).map(|q| q.local_id))
+                            .collect();
+                        Some(PartSnapshot {
+                            local_id: p.local_id,
+                            name: p.name.to_string(),
+                            subtype: p.subtype,
+                            connector,
+                            outgoing,
+                        })
+                    })
+                    .collect();
+                Some(DeviceSnapshot {
+                    id: slot.id.to_string(),
+                    name: dev.name.to_string(),
+                    kind: dev.kind,
+                    state: dev.state,
+                    parts,
+                })
+            })
+            .collect();
+        Snapshot { devices }
+    }
+}

@@ -1,0 +1,451 @@
+//! devtopo's one error type: what went wrong in devtopo's words, with the Windows `HRESULT`
+//! that the real API returns for the same case.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::hresult::HResult;
+use crate::types::{ConnectorType, DataFlow, DeviceState, Direction, LocalId, MixedPaths};
+
+/// Names one part in an error: the device ID and the part's local ID.
+///
+/// Cheap to build on an error path: the device ID is shared (`Arc<str>`), so making a
+/// `PartRef` never allocates; text is only built when the error is displayed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PartRef {
+    /// The ID of the device that owns the part.
+    pub device: Arc<str>,
+    /// The part's local ID.
+    pub local_id: LocalId,
+}
+
+impl fmt::Display for PartRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "part {} of device `{}`", self.local_id, self.device)
+    }
+}
+
+/// What an index counts, in [`Error::IndexOutOfRange`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IndexKind {
+    /// `IDeviceTopology::GetConnector` (rule T2).
+    Connector,
+    /// `IDeviceTopology::GetSubunit` (rule T4).
+    Subunit,
+    /// `IPartsList::GetPart` (rule L2).
+    PartsListEntry,
+    /// `IPart::GetControlInterface` (rule P7).
+    ControlInterface,
+    /// A channel of a per-channel control (rules K2, K8).
+    Channel,
+    /// A jack of a jack description (rules K16, K17).
+    Jack,
+}
+
+impl IndexKind {
+    fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            IndexKind::Connector => ("connector", "T2"),
+            IndexKind::Subunit => ("subunit", "T4"),
+            IndexKind::PartsListEntry => ("parts-list entry", "L2"),
+            IndexKind::ControlInterface => ("control interface", "P7"),
+            IndexKind::Channel => ("channel", "K2"),
+            IndexKind::Jack => ("jack", "K16"),
+        }
+    }
+}
+
+/// Where an index was looked up, in [`Error::IndexOutOfRange`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// A device topology, by device ID.
+    Device(Arc<str>),
+    /// A part.
+    Part(PartRef),
+    /// A parts list.
+    PartsList,
+}
+
+impl fmt::Display for Owner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Owner::Device(device) => write!(f, "device `{device}`"),
+            Owner::Part(part) => part.fmt(f),
+            Owner::PartsList => f.write_str("the parts list"),
+        }
+    }
+}
+
+/// Everything that can go wrong in devtopo.
+///
+/// Each variant says in devtopo's words what went wrong, names the parts or devices involved
+/// and the spec rule; [`Error::hresult`] gives the code Windows returns for the same case.
+/// The table of variants, codes and rules is in the crate docs (section "Errors").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    // ---- IConnector (rules C3-C12) ----
+    /// The connector has no peer: `Disconnect` of an unconnected connector, `GetConnectedTo` and
+    /// friends on an unconnected, `Software_IO` or `Network` connector (rules C6, C9, C11, C12, X6).
+    #[error("{part} is not connected to another connector (rule C6/C9)")]
+    NotConnected {
+        /// The connector.
+        part: PartRef,
+    },
+    /// `Disconnect` of a permanent (`Software_Fixed`) connection (rule C6). Nothing changed.
+    #[error(
+        "the connection of {part} to {peer} is permanent (Software_Fixed) and cannot be broken (rule C6)"
+    )]
+    PermanentConnection {
+        /// The connector `Disconnect` was called on.
+        part: PartRef,
+        /// Its peer.
+        peer: PartRef,
+    },
+    /// `ConnectTo` between two connectors with the same data flow, including a connector and
+    /// itself (rules C3, C4, X2).
+    #[error(
+        "{part} and {other} both have data flow {flow}; a connection pairs In with Out (rule C3)"
+    )]
+    SameDataFlow {
+        /// The connector `ConnectTo` was called on.
+        part: PartRef,
+        /// The argument.
+        other: PartRef,
+        /// Their common data flow.
+        flow: DataFlow,
+    },
+    /// `ConnectTo` when either connector already has a peer (rule C3).
+    #[error("{part} is already connected to {peer} (rule C3)")]
+    AlreadyAttached {
+        /// The connector that already has a peer.
+        part: PartRef,
+        /// Its current peer.
+        peer: PartRef,
+    },
+    /// An object of another `System` was passed where a part of this one is needed
+    /// (`ConnectTo`, rule C3; `GetSignalPath`, rule T7).
+    #[error("the object passed to {part} belongs to another System (rule C3/T7)")]
+    ForeignObject {
+        /// The part whose method received the foreign object.
+        part: PartRef,
+    },
+    /// `ConnectTo` between connectors of different `ConnectorType`s (rule D14, X1).
+    #[error(
+        "{part} is {part_type} but {other} is {other_type}; connected ends must have the same type (rule D14, X1)"
+    )]
+    ConnectorTypeMismatch {
+        /// The connector `ConnectTo` was called on.
+        part: PartRef,
+        /// Its type.
+        part_type: ConnectorType,
+        /// The argument.
+        other: PartRef,
+        /// The argument's type.
+        other_type: ConnectorType,
+    },
+    /// `ConnectTo` between two connectors of the same device (rule C3, X3).
+    #[error(
+        "{part} and {other} belong to the same device; a connection joins two devices (rule C3, X3)"
+    )]
+    SameDevice {
+        /// The connector `ConnectTo` was called on.
+        part: PartRef,
+        /// The argument.
+        other: PartRef,
+    },
+    /// `ConnectTo` on a `Software_IO` or `Network` connector: nothing lies beyond it (rule D12, X6).
+    #[error("{part} is a {connector_type} connector; no device topology lies beyond it (rule D12)")]
+    TopologyEdge {
+        /// The connector.
+        part: PartRef,
+        /// Its type.
+        connector_type: ConnectorType,
+    },
+    /// The device on the other side of the connection is not ACTIVE (rules C9, C10, X22).
+    #[error("the device `{device}` on the other side of {part} is {state}, not active (rule C9)")]
+    PeerNotActive {
+        /// The connector asked for its peer.
+        part: PartRef,
+        /// The peer's device ID.
+        device: Arc<str>,
+        /// The peer device's state.
+        state: DeviceState,
+    },
+
+    // ---- IDeviceTopology, IPart, IPartsList ----
+    /// An index past the end (rules T2, T4, L2, P7, K2, K16).
+    #[error("{} index {index} is out of range for {owner}, which has {count} (rule {})", .what.describe().0, .what.describe().1)]
+    IndexOutOfRange {
+        /// What the index counts.
+        what: IndexKind,
+        /// The index given.
+        index: u32,
+        /// How many there are.
+        count: u32,
+        /// Where it was looked up.
+        owner: Owner,
+    },
+    /// `GetPartById` with a local ID that no part of this topology has (rule T5).
+    #[error("device `{device}` has no part with local ID {local_id} (rule T5)")]
+    UnknownLocalId {
+        /// The device searched.
+        device: Arc<str>,
+        /// The local ID given.
+        local_id: LocalId,
+    },
+    /// `GetSignalPath` with a part of another topology (rule T9, X13).
+    #[error(
+        "{part} is not a part of device `{device}`, whose GetSignalPath was called (rule T9, X13)"
+    )]
+    PartNotInTopology {
+        /// The part.
+        part: PartRef,
+        /// The topology called.
+        device: Arc<str>,
+    },
+    /// A subunit queried for `IConnector` (rule G6).
+    #[error("{part} is a subunit, not a connector (rule G6)")]
+    NotAConnector {
+        /// The part.
+        part: PartRef,
+    },
+    /// A connector queried for `ISubunit` (rule G6).
+    #[error("{part} is a connector, not a subunit (rule G6)")]
+    NotASubunit {
+        /// The part.
+        part: PartRef,
+    },
+    /// `EnumPartsIncoming` / `EnumPartsOutgoing` on a part with no such link (rules P8, P9, L3).
+    #[error("{part} has no {} links (rule {})", if matches!(.direction, Direction::Incoming) { "incoming" } else { "outgoing" }, if matches!(.direction, Direction::Incoming) { "P8" } else { "P9" })]
+    NoLinks {
+        /// The part.
+        part: PartRef,
+        /// Which side was asked for.
+        direction: Direction,
+    },
+    /// `GetSignalPath` found no path (rules T7, T10, T11).
+    #[error("no signal path leads from {from} to {to}{} (rule T7)", if matches!(.mixed, MixedPaths::Reject) { " without a mixer" } else { "" })]
+    NoSignalPath {
+        /// The "from" part.
+        from: PartRef,
+        /// The "to" part.
+        to: PartRef,
+        /// Whether mixed paths were rejected.
+        mixed: MixedPaths,
+    },
+
+    // ---- devices ----
+    /// The device (or a part of it) was removed from the model (X26).
+    #[error("device `{device}` was removed from the system (X26)")]
+    DeviceRemoved {
+        /// The device ID.
+        device: Arc<str>,
+    },
+    /// No device with this ID (`IMMDeviceEnumerator::GetDevice`, rule D11).
+    #[error("the system has no device with ID `{device}` (rule D11)")]
+    UnknownDevice {
+        /// The ID asked for.
+        device: Arc<str>,
+    },
+
+    // ---- building ----
+    /// Two devices with the same ID (rule I7).
+    #[error("a device with ID `{device}` already exists (rule I7)")]
+    DuplicateDeviceId {
+        /// The ID.
+        device: Arc<str>,
+    },
+    /// Two parts of one device with the same local ID (rule I1).
+    #[error("device `{device}` already has a part with local ID {local_id} (rule I1)")]
+    DuplicateLocalId {
+        /// The device.
+        device: Arc<str>,
+        /// The local ID.
+        local_id: LocalId,
+    },
+    /// A link between parts of different devices (rule P10).
+    #[error("cannot link {from} to {to}: links join parts of one device (rule P10)")]
+    LinkAcrossDevices {
+        /// The upstream part.
+        from: PartRef,
+        /// The downstream part.
+        to: PartRef,
+    },
+    /// A link from a part to itself, a second link between the same two parts, or a link that
+    /// would close a cycle (signal flows one way through a KS filter).
+    #[error("cannot link {from} to {to}: {reason} (rule P8)")]
+    InvalidLink {
+        /// The upstream part.
+        from: PartRef,
+        /// The downstream part.
+        to: PartRef,
+        /// Why.
+        reason: LinkProblem,
+    },
+    /// An endpoint device with other than one connector, or with a subunit (rule D2).
+    #[error(
+        "endpoint `{device}` must have exactly one connector and no subunits, but {problem} (rule D2)"
+    )]
+    EndpointShape {
+        /// The endpoint.
+        device: Arc<str>,
+        /// What is wrong.
+        problem: EndpointProblem,
+    },
+    /// An endpoint connector with the wrong data flow (rule D3).
+    #[error("the connector of endpoint `{device}` must flow {expected} (rule D3)")]
+    EndpointFlow {
+        /// The endpoint.
+        device: Arc<str>,
+        /// The flow its kind requires.
+        expected: DataFlow,
+    },
+    /// A permanent connection between connectors that are not both `Software_Fixed` (rule D15, X7).
+    #[error(
+        "{part} is {connector_type}; only Software_Fixed connectors can be joined permanently (rule D15, X7)"
+    )]
+    PermanentNotSoftwareFixed {
+        /// The connector.
+        part: PartRef,
+        /// Its type.
+        connector_type: ConnectorType,
+    },
+    /// A builder key that does not belong to this builder.
+    #[error("the key {key} does not name a device or part of this builder")]
+    UnknownKey {
+        /// The key, as text.
+        key: String,
+    },
+    /// An empty device ID.
+    #[error("a device ID must not be empty (rule I7)")]
+    EmptyDeviceId,
+}
+
+/// Why a link was refused, in [`Error::InvalidLink`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkProblem {
+    /// A part linked to itself.
+    SelfLink,
+    /// The two parts are already linked in this direction.
+    Duplicate,
+    /// The link would close a cycle.
+    Cycle,
+}
+
+impl fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LinkProblem::SelfLink => "a part cannot link to itself",
+            LinkProblem::Duplicate => "the parts are already linked",
+            LinkProblem::Cycle => "the link would close a cycle",
+        })
+    }
+}
+
+/// What is wrong with an endpoint's shape, in [`Error::EndpointShape`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EndpointProblem {
+    /// It has this many connectors.
+    Connectors(usize),
+    /// A subunit was added.
+    Subunit,
+}
+
+impl fmt::Display for EndpointProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EndpointProblem::Connectors(n) => write!(f, "it has {n} connectors"),
+            EndpointProblem::Subunit => f.write_str("a subunit was added to it"),
+        }
+    }
+}
+
+impl Error {
+    /// The `HRESULT` Windows returns for this case (table in the crate docs).
+    ///
+    /// ```
+    /// use devtopo::{Error, HResult, PartRef, LocalId};
+    /// let part = PartRef { device: "dev".into(), local_id: LocalId(0x10000) };
+    /// assert_eq!(Error::NotConnected { part }.hresult(), HResult::E_NOTFOUND);
+    /// ```
+    pub fn hresult(&self) -> HResult {
+        match self {
+            Error::NotConnected { .. }
+            | Error::NoLinks { .. }
+            | Error::NoSignalPath { .. }
+            | Error::UnknownDevice { .. } => HResult::E_NOTFOUND,
+            Error::PermanentConnection { .. } => HResult::ERROR_FILE_READ_ONLY,
+            Error::AlreadyAttached { .. } => HResult::ERROR_DEVICE_ALREADY_ATTACHED,
+            Error::PeerNotActive { .. } => HResult::ERROR_PATH_NOT_FOUND,
+            Error::ForeignObject { .. }
+            | Error::NotAConnector { .. }
+            | Error::NotASubunit { .. } => HResult::E_NOINTERFACE,
+            Error::DeviceRemoved { .. } => HResult::AUDCLNT_E_DEVICE_INVALIDATED,
+            Error::SameDataFlow { .. }
+            | Error::ConnectorTypeMismatch { .. }
+            | Error::SameDevice { .. }
+            | Error::TopologyEdge { .. }
+            | Error::IndexOutOfRange { .. }
+            | Error::UnknownLocalId { .. }
+            | Error::PartNotInTopology { .. }
+            | Error::DuplicateDeviceId { .. }
+            | Error::DuplicateLocalId { .. }
+            | Error::LinkAcrossDevices { .. }
+            | Error::InvalidLink { .. }
+            | Error::EndpointShape { .. }
+            | Error::EndpointFlow { .. }
+            | Error::PermanentNotSoftwareFixed { .. }
+            | Error::UnknownKey { .. }
+            | Error::EmptyDeviceId => HResult::E_INVALIDARG,
+        }
+    }
+}
+
+/// devtopo's `Result`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(local: u32) -> PartRef {
+        PartRef {
+            device: Arc::from("{2}.dev"),
+            local_id: LocalId(local),
+        }
+    }
+
+    #[test]
+    fn messages_name_part_and_rule() {
+        let e = Error::PermanentConnection {
+            part: part(0x10003),
+            peer: part(0x10000),
+        };
+        assert_eq!(e.hresult(), HResult::ERROR_FILE_READ_ONLY);
+        let text = e.to_string();
+        assert!(text.contains("0x00010003"), "{text}");
+        assert!(text.contains("rule C6"), "{text}");
+        let e = Error::IndexOutOfRange {
+            what: IndexKind::Subunit,
+            index: 0,
+            count: 0,
+            owner: Owner::Device(Arc::from("ep")),
+        };
+        assert_eq!(
+            e.to_string(),
+            "subunit index 0 is out of range for device `ep`, which has 0 (rule T4)"
+        );
+        let e = Error::NoLinks {
+            part: part(1),
+            direction: Direction::Outgoing,
+        };
+        assert!(e.to_string().contains("no outgoing links (rule P9)"));
+    }
+
+    #[test]
+    fn error_is_send_sync() {
+        fn check<T: Send + Sync + 'static>() {}
+        check::<Error>();
+    }
+}

@@ -1,0 +1,28 @@
+//! The COM-shaped handles: one Rust method for each method of `IDeviceTopology`,
+//! `IConnector`, `IPart`, `ISubunit` and `IPartsList`.
+//!
+//! A handle is an `(Arc, key)` pair: cheap to clone, `Send + Sync`, and equal (and hash-equal)
+//! to another handle exactly when both name the same object of the same system. Handles only
+//! translate: every rule lives in the engine.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use crate::system::Shared;
+
+mod connector;
+mod device;
+mod part;
+mod parts_list;
+mod topology;
+
+pub use connector::Connector;
+pub use device::Device;
+pub use part::{Part, Subunit};
+pub use parts_list::{PartsList, PartsListIter};
+pub use topology::DeviceTopology;
+
+/// Identity of a system, for `Hash` on handles.
+pub(crate) fn hash_system<H: Hasher>(shared: &Arc<Shared>, state: &mut H) {
+    (Arc::as_ptr(shared) as usize).hash(state);
+}

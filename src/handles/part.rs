@@ -1,0 +1,217 @@
+//! [`Part`] (`IPart`) and [`Subunit`] (`ISubunit`): rules P1-P11, P16, G6.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use super::{Connector, DeviceTopology, PartsList, hash_system};
+use crate::engine::{DeviceKey, PartKey};
+use crate::error::{Error, Result};
+use crate::guid::Guid;
+use crate::system::Shared;
+use crate::types::{Direction, LocalId, PartType};
+
+/// A part of a device topology, connector or subunit: `IPart`.
+///
+/// Querying for `IConnector` or `ISubunit` is [`Part::as_connector`] / [`Part::as_subunit`],
+/// which fail with `E_NOINTERFACE` on the other kind (G6).
+#[derive(Clone)]
+pub struct Part {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) key: PartKey,
+}
+
+impl Part {
+    pub(crate) fn new(shared: Arc<Shared>, key: PartKey) -> Part {
+        Part { shared, key }
+    }
+
+    /// `IPart::GetName` (rule P1); may be empty (I13).
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn name(&self) -> Result<String> {
+        Ok(self.shared.read().part(self.key)?.name.to_string())
+    }
+
+    /// `IPart::GetLocalId` (rule P2, I1-I4).
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn local_id(&self) -> Result<LocalId> {
+        Ok(self.shared.read().part(self.key)?.local_id)
+    }
+
+    /// `IPart::GetGlobalId` (rule P3, I5): unique across the system; opaque. devtopo's format
+    /// (X10) is `<device ID>/<local ID as 8 hex digits>`, stable across a reload of the same
+    /// model. Do not parse it.
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn global_id(&self) -> Result<String> {
+        let engine = self.shared.read();
+        let part = engine.part(self.key)?;
+        Ok(global_id(&engine.device_id(part.device), part.local_id))
+    }
+
+    /// `IPart::GetPartType` (rule P4).
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn part_type(&self) -> Result<PartType> {
+        Ok(self.shared.read().part(self.key)?.part_type())
+    }
+
+    /// `IPart::GetSubType` (rule P5): the pin category of a connector, the node type of a
+    /// subunit.
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn subtype(&self) -> Result<Guid> {
+        Ok(self.shared.read().part(self.key)?.subtype)
+    }
+
+    /// `IPart::EnumPartsIncoming` (rule P8): the parts linked directly into this one, in the
+    /// order the links were made (X12). The list is a snapshot. Never empty (L3).
+    ///
+    /// # Errors
+    /// [`Error::NoLinks`] (`E_NOTFOUND`) when no link enters the part; [`Error::DeviceRemoved`].
+    pub fn parts_incoming(&self) -> Result<PartsList> {
+        self.linked(Direction::Incoming)
+    }
+
+    /// `IPart::EnumPartsOutgoing` (rule P9): the parts this one links to directly, in link
+    /// order (X12). A snapshot; never empty (L3).
+    ///
+    /// # Errors
+    /// [`Error::NoLinks`] (`E_NOTFOUND`) when no link leaves the part; [`Error::DeviceRemoved`].
+    pub fn parts_outgoing(&self) -> Result<PartsList> {
+        self.linked(Direction::Outgoing)
+    }
+
+    fn linked(&self, direction: Direction) -> Result<PartsList> {
+        let engine = self.shared.read();
+        engine.part(self.key)?;
+        let nodes = engine.linked(self.key.node, direction);
+        if nodes.is_empty() {
+            return Err(Error::NoLinks {
+                part: engine.part_ref(self.key.node),
+                direction,
+            });
+        }
+        let keys = nodes.into_iter().map(|n| engine.key_of(n)).collect();
+        Ok(PartsList::new(self.shared.clone(), keys))
+    }
+
+    /// `IPart::GetTopologyObject` (rule P11): the topology that owns this part.
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn topology(&self) -> Result<DeviceTopology> {
+        let engine = self.shared.read();
+        let part = engine.part(self.key)?;
+        let key: DeviceKey = engine.device_key(part.device);
+        Ok(DeviceTopology::new(self.shared.clone(), key))
+    }
+
+    /// `QueryInterface(IID_IConnector)` (rule G6).
+    ///
+    /// # Errors
+    /// [`Error::NotAConnector`] (`E_NOINTERFACE`) on a subunit; [`Error::DeviceRemoved`].
+    pub fn as_connector(&self) -> Result<Connector> {
+        self.shared.read().connector_data(self.key)?;
+        Ok(Connector::from_part(self.clone()))
+    }
+
+    /// `QueryInterface(IID_ISubunit)` (rule G6).
+    ///
+    /// # Errors
+    /// [`Error::NotASubunit`] (`E_NOINTERFACE`) on a connector; [`Error::DeviceRemoved`].
+    pub fn as_subunit(&self) -> Result<Subunit> {
+        let engine = self.shared.read();
+        if engine.part(self.key)?.connector.is_some() {
+            return Err(Error::NotASubunit {
+                part: engine.part_ref(self.key.node),
+            });
+        }
+        Ok(Subunit::from_part(self.clone()))
+    }
+
+    /// The builder key of this part.
+    pub fn key(&self) -> PartKey {
+        self.key
+    }
+}
+
+/// devtopo's global ID format (X10).
+pub(crate) fn global_id(device: &str, local_id: LocalId) -> String {
+    format!("{device}/{:08x}", local_id.0)
+}
+
+impl AsRef<Part> for Part {
+    fn as_ref(&self) -> &Part {
+        self
+    }
+}
+
+impl PartialEq for Part {
+    fn eq(&self, other: &Part) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared) && self.key == other.key
+    }
+}
+
+impl Eq for Part {}
+
+impl Hash for Part {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_system(&self.shared, state);
+        self.key.hash(state);
+    }
+}
+
+impl std::fmt::Debug for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = self.shared.read().part_ref(self.key.node);
+        f.debug_tuple("Part")
+            .field(&r.device)
+            .field(&r.local_id)
+            .finish()
+    }
+}
+
+/// A subunit: `ISubunit`, which has no methods of its own (P16). Use [`Subunit::as_part`]
+/// (or `AsRef<Part>`) for the `IPart` methods.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Subunit(Part);
+
+impl Subunit {
+    pub(crate) fn from_part(part: Part) -> Subunit {
+        Subunit(part)
+    }
+
+    /// `QueryInterface(IID_IPart)`: always succeeds (G6).
+    pub fn as_part(&self) -> &Part {
+        &self.0
+    }
+}
+
+impl AsRef<Part> for Subunit {
+    fn as_ref(&self) -> &Part {
+        &self.0
+    }
+}
+
+impl From<Subunit> for Part {
+    fn from(value: Subunit) -> Part {
+        value.0
+    }
+}
+
+impl std::fmt::Debug for Subunit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = self.0.shared.read().part_ref(self.0.key.node);
+        f.debug_tuple("Subunit")
+            .field(&r.device)
+            .field(&r.local_id)
+            .finish()
+    }
+}

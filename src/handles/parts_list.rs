@@ -1,0 +1,102 @@
+//! [`PartsList`]: `IPartsList` (rules L1-L5).
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use super::{Part, hash_system};
+use crate::engine::PartKey;
+use crate::error::{Error, IndexKind, Owner, Result};
+use crate::system::Shared;
+
+/// A list of parts: `IPartsList`, as returned by `EnumPartsIncoming`, `EnumPartsOutgoing`
+/// and `GetSignalPath`. A snapshot taken when the list was made (X12).
+#[derive(Clone)]
+pub struct PartsList {
+    shared: Arc<Shared>,
+    parts: Arc<[PartKey]>,
+}
+
+impl PartsList {
+    pub(crate) fn new(shared: Arc<Shared>, parts: Vec<PartKey>) -> PartsList {
+        PartsList {
+            shared,
+            parts: parts.into(),
+        }
+    }
+
+    /// `IPartsList::GetCount` (rule L1).
+    pub fn count(&self) -> u32 {
+        self.parts.len() as u32
+    }
+
+    /// `IPartsList::GetPart` (rule L2).
+    ///
+    /// # Errors
+    /// [`Error::IndexOutOfRange`] (`E_INVALIDARG`).
+    pub fn part(&self, index: u32) -> Result<Part> {
+        match self.parts.get(index as usize) {
+            Some(&key) => Ok(Part::new(self.shared.clone(), key)),
+            None => Err(Error::IndexOutOfRange {
+                what: IndexKind::PartsListEntry,
+                index,
+                count: self.count(),
+                owner: Owner::PartsList,
+            }),
+        }
+    }
+
+    /// The parts in list order.
+    pub fn iter(&self) -> PartsListIter<'_> {
+        PartsListIter {
+            list: self,
+            next: 0,
+        }
+    }
+}
+
+/// Iterator over a [`PartsList`].
+#[derive(Debug, Clone)]
+pub struct PartsListIter<'a> {
+    list: &'a PartsList,
+    next: usize,
+}
+
+impl Iterator for PartsListIter<'_> {
+    type Item = Part;
+
+    fn next(&mut self) -> Option<Part> {
+        let key = *self.list.parts.get(self.next)?;
+        self.next += 1;
+        Some(Part::new(self.list.shared.clone(), key))
+    }
+}
+
+impl<'a> IntoIterator for &'a PartsList {
+    type Item = Part;
+    type IntoIter = PartsListIter<'a>;
+
+    fn into_iter(self) -> PartsListIter<'a> {
+        self.iter()
+    }
+}
+
+impl PartialEq for PartsList {
+    fn eq(&self, other: &PartsList) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared) && self.parts == other.parts
+    }
+}
+
+impl Eq for PartsList {}
+
+impl Hash for PartsList {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_system(&self.shared, state);
+        self.parts.hash(state);
+    }
+}
+
+impl std::fmt::Debug for PartsList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}

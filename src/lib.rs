@@ -1,0 +1,56 @@
+//! # devtopo
+//!
+//! An in-memory simulation of the Windows Core Audio **DeviceTopology** API
+//! (`IDeviceTopology`, `IConnector`, `IPart`, `ISubunit`, `IPartsList`), in pure Rust, with
+//! the rules and the exact `HRESULT`s of Windows. Test and model audio device topologies
+//! without Windows and without audio hardware.
+//!
+//! ```
+//! use devtopo::*;
+//!
+//! // The four-topology example of the "Device Topologies" page.
+//! let system = fixtures::four_topologies()?;
+//!
+//! // Walk as real clients do (rule W1): endpoint -> connector 0 -> peer -> adapter topology.
+//! let endpoint = system.device(fixtures::FOUR_EPB)?.topology()?;
+//! let jack = endpoint.connector(0)?.connected_to()?;
+//! let adapter = jack.as_part().topology()?;
+//! assert_eq!(adapter.device_id()?, fixtures::FOUR_MUX);
+//! assert_eq!(jack.as_part().name()?, "Microphone");
+//!
+//! // A second Disconnect gives E_NOTFOUND (rule C6) ...
+//! let mic = endpoint.connector(0)?;
+//! mic.disconnect()?;
+//! let err = mic.disconnect().unwrap_err();
+//! assert_eq!(err.hresult(), HResult::E_NOTFOUND);
+//! assert_eq!(err.hresult().to_string(), "0x80070490");
+//!
+//! // ... and a permanent Software_Fixed link cannot be broken (rule C6).
+//! let to_wave = adapter.connector(3)?;
+//! assert_eq!(to_wave.disconnect().unwrap_err().hresult(), HResult::ERROR_FILE_READ_ONLY);
+//! # Ok::<(), devtopo::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
+mod engine;
+mod error;
+pub mod fixtures;
+mod guid;
+mod handles;
+mod hresult;
+mod system;
+mod types;
+
+pub use engine::{
+    ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot, Snapshot,
+    SubunitSpec, SystemBuilder,
+};
+pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
+pub use guid::{Guid, ParseGuidError, guids};
+pub use handles::{Connector, Device, DeviceTopology, Part, PartsList, PartsListIter, Subunit};
+pub use hresult::HResult;
+pub use types::{
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, MixedPaths,
+    ParseEnumError, PartType, Permanence,
+};
