@@ -43,8 +43,8 @@ mod system;
 mod types;
 
 pub use engine::{
-    ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot, Snapshot,
-    SubunitSpec, SystemBuilder,
+    ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
+    PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use guid::{Guid, ParseGuidError, guids};

@@ -29,7 +29,7 @@ mod signal_path;
 mod snapshot;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
-pub use snapshot::{DeviceSnapshot, PartSnapshot, Snapshot};
+pub use snapshot::{ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, Snapshot};
 
 /// The process-wide source of serial numbers: never reused.
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
@@ -171,12 +171,6 @@ impl Engine {
             Some(node) if node.serial == key.serial => Ok(node),
             _ => Err(self.missing_part(key)),
         }
-    }
-
-    pub(crate) fn part_mut(&mut self, key: PartKey) -> Result<&mut PartNode> {
-        self.part(key)?;
-        let missing = self.missing_part(key);
-        self.graph.node_weight_mut(key.node).ok_or(missing)
     }
 
     fn missing_part(&self, key: PartKey) -> Error {

@@ -41,14 +41,32 @@ pub struct PartSnapshot {
     pub name: String,
     /// Subtype.
     pub subtype: Guid,
-    /// For a connector: flow, type and peer (device ID, local ID, permanence).
-    pub connector: Option<(
-        DataFlow,
-        ConnectorType,
-        Option<(String, LocalId, Permanence)>,
-    )>,
+    /// For a connector: flow, type and peer.
+    pub connector: Option<ConnectorSnapshot>,
     /// Local IDs of the parts this part links to, in link order.
     pub outgoing: Vec<LocalId>,
+}
+
+/// The connector side of a [`PartSnapshot`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectorSnapshot {
+    /// Data flow.
+    pub flow: DataFlow,
+    /// Connector type.
+    pub connector_type: ConnectorType,
+    /// The peer, if connected.
+    pub peer: Option<PeerSnapshot>,
+}
+
+/// The peer of a connector in a [`Snapshot`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerSnapshot {
+    /// The peer's device ID.
+    pub device: String,
+    /// The peer's local ID.
+    pub local_id: LocalId,
+    /// Whether the connection is permanent.
+    pub permanence: Permanence,
 }
 
 impl Engine {
@@ -67,9 +85,17 @@ impl Engine {
                         let connector = p.connector.as_ref().map(|c| {
                             let peer = c.peer.map(|peer| {
                                 let r = self.part_ref(peer.node);
-                                (r.device.to_string(), r.local_id, peer.permanence)
+                                PeerSnapshot {
+                                    device: r.device.to_string(),
+                                    local_id: r.local_id,
+                                    permanence: peer.permanence,
+                                }
                             });
-                            (c.flow, c.connector_type, peer)
+                            ConnectorSnapshot {
+                                flow: c.flow,
+                                connector_type: c.connector_type,
+                                peer,
+                            }
                         });
                         let outgoing = self
                             .linked(node, Direction::Outgoing)
