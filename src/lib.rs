@@ -50,6 +50,7 @@ pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, 
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{Connector, Device, DeviceTopology, Part, PartsList, PartsListIter, Subunit};
 pub use hresult::HResult;
+pub use system::System;
 pub use types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, MixedPaths,
     ParseEnumError, PartType, Permanence,

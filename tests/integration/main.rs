@@ -1,0 +1,5 @@
+//! devtopo's integration tests: one test binary, one module per concern. Tests name the spec
+//! rule (`c6_...`) or decision (`x13_...`) they pin.
+
+mod alloc;
+mod examples;
