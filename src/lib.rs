@@ -30,6 +30,30 @@
 //! assert_eq!(to_wave.disconnect().unwrap_err().hresult(), HResult::ERROR_FILE_READ_ONLY);
 //! # Ok::<(), devtopo::Error>(())
 //! ```
+//!
+//! ## Who it is for
+//!
+//! - People unit-testing audio software on any OS with no sound card: their code walks a
+//!   simulated topology exactly as it would walk a real one and meets the real error codes.
+//! - People modelling topologies: describe devices, check them, walk them.
+//!
+//! Windows behaviour is the contract: `shared/spec/windows-semantics.md` lists it as numbered
+//! rules, which the docs and tests cite ("rule C6", "X13").
+//!
+//! ## Layers
+//!
+//! Imports point down: [`HResult`], [`Guid`] and the enums at the bottom; the graph engine
+//! (petgraph, private) and [`SystemBuilder`]; [`System`] and the COM-shaped handles
+//! ([`DeviceTopology`], [`Connector`], [`Part`], [`Subunit`], [`PartsList`], [`Device`]);
+//! [`fixtures`] on top. Every rule is enforced once, in the engine; handles only translate.
+//! Connections are not graph edges but paired peer slots on connectors (rule C5 holds by
+//! construction; link walks need no filter), a change from the design sketch.
+//!
+#![doc = include_str!("../docs/methods.md")]
+//!
+#![doc = include_str!("../docs/errors.md")]
+//!
+#![doc = include_str!("../docs/decisions.md")]
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
