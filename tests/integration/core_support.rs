@@ -1,0 +1,101 @@
+//! Shared helpers of the core-engine tests (`rules_*`, `decisions_core`, `props`).
+//!
+//! `devtopo::System` is not re-exported by the crate root, so helpers cannot name it; they hand
+//! out topology handles instead and tests reach the system with `topology.device().system()`.
+
+use std::fmt::Debug;
+
+use devtopo::{
+    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceTopology, Error,
+    HResult, LocalId, PartRef, Result, Snapshot, SystemBuilder, fixtures,
+};
+
+/// Test result: `?` works on devtopo errors and anything else.
+pub(crate) type TestResult = std::result::Result<(), Box<dyn std::error::Error>>;
+
+/// The four-topology fixture (reference topologies, part A), as topology handles.
+pub(crate) struct Four {
+    pub(crate) epa: DeviceTopology,
+    pub(crate) epb: DeviceTopology,
+    pub(crate) mux: DeviceTopology,
+    pub(crate) wav: DeviceTopology,
+}
+
+impl Four {
+    /// A fresh, independent copy of the fixture.
+    pub(crate) fn new() -> Result<Four> {
+        let system = fixtures::four_topologies()?;
+        Ok(Four {
+            epa: system.device(fixtures::FOUR_EPA)?.topology()?,
+            epb: system.device(fixtures::FOUR_EPB)?.topology()?,
+            mux: system.device(fixtures::FOUR_MUX)?.topology()?,
+            wav: system.device(fixtures::FOUR_WAV)?.topology()?,
+        })
+    }
+
+    /// The whole-system snapshot (rule G5 checks).
+    pub(crate) fn snapshot(&self) -> Snapshot {
+        snapshot(&self.mux)
+    }
+
+    /// All four topologies, in the fixture's creation order.
+    pub(crate) fn all(&self) -> [&DeviceTopology; 4] {
+        [&self.epa, &self.epb, &self.mux, &self.wav]
+    }
+}
+
+/// The snapshot of the system a topology belongs to.
+pub(crate) fn snapshot(topology: &DeviceTopology) -> Snapshot {
+    topology.device().system().snapshot()
+}
+
+/// The error of a call that must fail; panics with the value when it succeeded.
+#[track_caller]
+pub(crate) fn err<T: Debug>(result: Result<T>) -> Error {
+    match result {
+        Ok(value) => panic!("expected an error, got Ok({value:?})"),
+        Err(e) => e,
+    }
+}
+
+/// The `HRESULT` of a call that must fail.
+#[track_caller]
+pub(crate) fn hr<T: Debug>(result: Result<T>) -> HResult {
+    err(result).hresult()
+}
+
+/// Names a part the way errors do.
+pub(crate) fn part_ref(device: &str, local_id: u32) -> PartRef {
+    PartRef {
+        device: device.into(),
+        local_id: LocalId(local_id),
+    }
+}
+
+/// A system of adapters without links or connections: `adapters[i]` is the list of
+/// `(flow, type)` of adapter `i`'s connectors; adapter `i` has ID `{2}.adapter<i>`.
+pub(crate) fn adapters(adapters: &[&[(DataFlow, ConnectorType)]]) -> Result<Vec<DeviceTopology>> {
+    let mut b = SystemBuilder::new();
+    let mut ids = Vec::new();
+    for (i, connectors) in adapters.iter().enumerate() {
+        let id = adapter_id(i);
+        let dev = b.add_device(DeviceSpec::new(
+            id.clone(),
+            format!("Adapter {i}"),
+            DeviceKind::Adapter,
+        ))?;
+        for (n, &(flow, ty)) in connectors.iter().enumerate() {
+            b.add_connector(dev, ConnectorSpec::new(format!("c{n}"), flow, ty))?;
+        }
+        ids.push(id);
+    }
+    let system = b.build()?;
+    ids.iter()
+        .map(|id| system.device(id)?.topology())
+        .collect()
+}
+
+/// The device ID [`adapters`] gives adapter `i`.
+pub(crate) fn adapter_id(i: usize) -> String {
+    format!("{{2}}.adapter{i}")
+}
