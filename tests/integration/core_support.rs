@@ -99,3 +99,37 @@ pub(crate) fn adapters(adapters: &[&[(DataFlow, ConnectorType)]]) -> Result<Vec<
 pub(crate) fn adapter_id(i: usize) -> String {
     format!("{{2}}.adapter{i}")
 }
+
+/// Checks rule C5 on a snapshot: every peer exists, is a connector, points back with the same
+/// permanence, and the two ends have opposite flows, equal types and different devices.
+#[track_caller]
+pub(crate) fn assert_connections_consistent(snapshot: &Snapshot) {
+    use std::collections::HashMap;
+    let mut connectors = HashMap::new();
+    for d in &snapshot.devices {
+        for p in &d.parts {
+            if let Some(c) = &p.connector {
+                connectors.insert((d.id.as_str(), p.local_id), c);
+            }
+        }
+    }
+    for (&(device, local_id), c) in &connectors {
+        let Some(peer) = &c.peer else { continue };
+        let back = connectors
+            .get(&(peer.device.as_str(), peer.local_id))
+            .unwrap_or_else(|| panic!("peer of {device}/{local_id} is not a connector"));
+        let back_peer = back
+            .peer
+            .as_ref()
+            .unwrap_or_else(|| panic!("connection of {device}/{local_id} is one-sided"));
+        assert_eq!(
+            (back_peer.device.as_str(), back_peer.local_id),
+            (device, local_id),
+            "connection is not symmetric"
+        );
+        assert_eq!(back_peer.permanence, peer.permanence);
+        assert_ne!(peer.device, device, "connection inside one device");
+        assert_eq!(back.flow, c.flow.opposite());
+        assert_eq!(back.connector_type, c.connector_type);
+    }
+}
