@@ -6,8 +6,8 @@
 use std::fmt::Debug;
 
 use devtopo::{
-    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceTopology, Error,
-    HResult, LocalId, PartRef, Result, Snapshot, SystemBuilder, fixtures,
+    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceTopology, Error, HResult,
+    LocalId, PartRef, Result, Snapshot, SystemBuilder, fixtures,
 };
 
 /// Test result: `?` works on devtopo errors and anything else.
@@ -90,9 +90,7 @@ pub(crate) fn adapters(adapters: &[&[(DataFlow, ConnectorType)]]) -> Result<Vec<
         ids.push(id);
     }
     let system = b.build()?;
-    ids.iter()
-        .map(|id| system.device(id)?.topology())
-        .collect()
+    ids.iter().map(|id| system.device(id)?.topology()).collect()
 }
 
 /// The device ID [`adapters`] gives adapter `i`.

@@ -5,9 +5,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use devtopo::{
-    Connector, ConnectorSpec, ConnectorType, DataFlow, Device, DeviceKind, DeviceSpec,
-    DeviceState, DeviceTopology, Error, HResult, LocalId, MixedPaths, Part, PartsList,
-    Permanence, Snapshot, Subunit, SubunitSpec, SystemBuilder, fixtures, guids,
+    Connector, ConnectorSpec, ConnectorType, DataFlow, Device, DeviceKind, DeviceSpec, DeviceState,
+    DeviceTopology, Error, HResult, LocalId, MixedPaths, Part, PartsList, Permanence, Snapshot,
+    Subunit, SubunitSpec, SystemBuilder, fixtures, guids,
 };
 
 use crate::core_support::{
@@ -220,7 +220,10 @@ fn x9_local_id_families() -> TestResult {
     let f = Four::new()?;
     for t in f.all() {
         for i in 0..t.connector_count()? {
-            assert_eq!(t.connector(i)?.as_part().local_id()?.0 & 0xFFFF_0000, 0x0001_0000);
+            assert_eq!(
+                t.connector(i)?.as_part().local_id()?.0 & 0xFFFF_0000,
+                0x0001_0000
+            );
         }
         for i in 0..t.subunit_count()? {
             let id = t.subunit(i)?.as_part().local_id()?;
@@ -242,7 +245,10 @@ fn x10_global_id_format_and_stability() -> TestResult {
         f.epa.connector(0)?.as_part().global_id()?,
         format!("{}/00010000", fixtures::FOUR_EPA)
     );
-    assert_eq!(Four::new()?.mux.subunit(6)?.as_part().global_id()?, expected);
+    assert_eq!(
+        Four::new()?.mux.subunit(6)?.as_part().global_id()?,
+        expected
+    );
     Ok(())
 }
 
@@ -261,7 +267,8 @@ fn x11_index_is_creation_order() -> TestResult {
     for (n, node) in [9u16, 1].into_iter().enumerate() {
         b.add_subunit(
             d,
-            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE).local_id(LocalId::subunit(node)),
+            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE)
+                .local_id(LocalId::subunit(node)),
         )?;
     }
     let t = b.build()?.topology(d)?;
@@ -314,7 +321,9 @@ fn x13_signal_path_decisions() -> TestResult {
         .mux
         .signal_path(&c1, f.mux.connector(3)?, MixedPaths::Reject)?;
     assert_eq!(through_mux.count(), 5);
-    let e = err(f.mux.signal_path(f.epb.connector(0)?, &c1, MixedPaths::Allow));
+    let e = err(f
+        .mux
+        .signal_path(f.epb.connector(0)?, &c1, MixedPaths::Allow));
     assert_eq!(e.hresult(), HResult::E_INVALIDARG);
     assert!(e.to_string().contains("X13"), "{e}");
     Ok(())
@@ -331,7 +340,10 @@ fn x22_id_methods_toward_inactive_peer() -> TestResult {
         hr(out.connector_id_connected_to()),
         HResult::ERROR_PATH_NOT_FOUND
     );
-    assert_eq!(hr(out.device_id_connected_to()), HResult::ERROR_PATH_NOT_FOUND);
+    assert_eq!(
+        hr(out.device_id_connected_to()),
+        HResult::ERROR_PATH_NOT_FOUND
+    );
     assert_eq!(hr(out.connected_to()), HResult::ERROR_PATH_NOT_FOUND);
     f.wav.device().set_state(DeviceState::Active)?;
     assert_eq!(out.device_id_connected_to()?, fixtures::FOUR_WAV);
@@ -382,7 +394,10 @@ fn calls_on_removed(
     push("Device::name", hr(device.name()));
     push("Device::kind", hr(device.kind()));
     push("Device::state", hr(device.state()));
-    push("Device::set_state", hr(device.set_state(DeviceState::Active)));
+    push(
+        "Device::set_state",
+        hr(device.set_state(DeviceState::Active)),
+    );
     push("Device::topology", hr(device.topology()));
     push("connector_count", hr(topology.connector_count()));
     push("subunit_count", hr(topology.subunit_count()));
@@ -402,8 +417,14 @@ fn calls_on_removed(
     push("connect_to", hr(connector.connect_to(live)));
     push("connect_to (argument)", hr(live.connect_to(connector)));
     push("connected_to", hr(connector.connected_to()));
-    push("connector_id_connected_to", hr(connector.connector_id_connected_to()));
-    push("device_id_connected_to", hr(connector.device_id_connected_to()));
+    push(
+        "connector_id_connected_to",
+        hr(connector.connector_id_connected_to()),
+    );
+    push(
+        "device_id_connected_to",
+        hr(connector.device_id_connected_to()),
+    );
     push("name", hr(part.name()));
     push("local_id", hr(part.local_id()));
     push("global_id", hr(part.global_id()));
@@ -434,7 +455,11 @@ fn x26_removed_device_handles_are_invalidated() -> TestResult {
     for (what, code) in calls_on_removed(&device, &f.epa, &connector, &part, &live) {
         assert_eq!(code, HResult::AUDCLNT_E_DEVICE_INVALIDATED, "{what}");
     }
-    assert_eq!(sys.snapshot(), before, "calls on removed handles changed the system");
+    assert_eq!(
+        sys.snapshot(),
+        before,
+        "calls on removed handles changed the system"
+    );
     let e = err(connector.disconnect());
     assert_eq!(
         e,
@@ -453,9 +478,17 @@ fn x26_removed_device_handles_are_invalidated() -> TestResult {
 
     // The ID is gone.
     assert_eq!(hr(sys.device(fixtures::FOUR_EPA)), HResult::E_NOTFOUND);
-    assert_eq!(hr(sys.remove_device(fixtures::FOUR_EPA)), HResult::E_NOTFOUND);
+    assert_eq!(
+        hr(sys.remove_device(fixtures::FOUR_EPA)),
+        HResult::E_NOTFOUND
+    );
     assert_eq!(sys.devices().len(), 3);
-    assert!(sys.snapshot().devices.iter().all(|d| d.id != fixtures::FOUR_EPA));
+    assert!(
+        sys.snapshot()
+            .devices
+            .iter()
+            .all(|d| d.id != fixtures::FOUR_EPA)
+    );
     assert_connections_consistent(&sys.snapshot());
     Ok(())
 }

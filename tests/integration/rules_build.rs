@@ -75,8 +75,14 @@ fn i1_duplicate_local_id() -> TestResult {
     let mut b = SystemBuilder::new();
     let (a, other) = (adapter(&mut b, A)?, adapter(&mut b, B)?);
     let id = LocalId(0x10005);
-    b.add_connector(a, conn(DataFlow::In, ConnectorType::PhysicalInternal).local_id(id))?;
-    let e = err(b.add_connector(a, conn(DataFlow::Out, ConnectorType::SoftwareIo).local_id(id)));
+    b.add_connector(
+        a,
+        conn(DataFlow::In, ConnectorType::PhysicalInternal).local_id(id),
+    )?;
+    let e = err(b.add_connector(
+        a,
+        conn(DataFlow::Out, ConnectorType::SoftwareIo).local_id(id),
+    ));
     check(&e, HResult::E_INVALIDARG, &[A, "0x00010005", "rule I1"]);
     assert_eq!(
         e,
@@ -85,9 +91,15 @@ fn i1_duplicate_local_id() -> TestResult {
             local_id: id
         }
     );
-    let e = err(b.add_subunit(a, SubunitSpec::new("s", guids::KSNODETYPE_VOLUME).local_id(id)));
+    let e = err(b.add_subunit(
+        a,
+        SubunitSpec::new("s", guids::KSNODETYPE_VOLUME).local_id(id),
+    ));
     assert!(matches!(e, Error::DuplicateLocalId { .. }));
-    b.add_connector(other, conn(DataFlow::In, ConnectorType::PhysicalInternal).local_id(id))?;
+    b.add_connector(
+        other,
+        conn(DataFlow::In, ConnectorType::PhysicalInternal).local_id(id),
+    )?;
     let sys = b.build()?;
     assert_eq!(sys.topology(a)?.connector_count()?, 1);
     assert_eq!(sys.topology(a)?.subunit_count()?, 0);
@@ -118,7 +130,12 @@ fn p8_self_duplicate_and_cyclic_links() -> TestResult {
     let mut b = SystemBuilder::new();
     let a = adapter(&mut b, A)?;
     let s: Vec<PartKey> = (0..3)
-        .map(|n| b.add_subunit(a, SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_VOLUME)))
+        .map(|n| {
+            b.add_subunit(
+                a,
+                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_VOLUME),
+            )
+        })
         .collect::<devtopo::Result<_>>()?;
     let e = err(b.add_link(s[0], s[0]));
     check(&e, HResult::E_INVALIDARG, &[A, "0x00020000", "rule P8"]);
@@ -132,7 +149,11 @@ fn p8_self_duplicate_and_cyclic_links() -> TestResult {
     b.add_link(s[0], s[1])?;
     b.add_link(s[1], s[2])?;
     let e = err(b.add_link(s[0], s[1]));
-    check(&e, HResult::E_INVALIDARG, &["0x00020000", "0x00020001", "rule P8"]);
+    check(
+        &e,
+        HResult::E_INVALIDARG,
+        &["0x00020000", "0x00020001", "rule P8"],
+    );
     assert_eq!(
         e,
         Error::InvalidLink {
@@ -168,7 +189,11 @@ fn p8_self_duplicate_and_cyclic_links() -> TestResult {
 fn d2_endpoint_shape() -> TestResult {
     // 0 connectors
     let mut b = SystemBuilder::new();
-    b.add_device(DeviceSpec::new(RENDER, "Speakers", DeviceKind::RenderEndpoint))?;
+    b.add_device(DeviceSpec::new(
+        RENDER,
+        "Speakers",
+        DeviceKind::RenderEndpoint,
+    ))?;
     let e = err(b.build());
     check(&e, HResult::E_INVALIDARG, &[RENDER, "rule D2"]);
     assert_eq!(
@@ -184,7 +209,11 @@ fn d2_endpoint_shape() -> TestResult {
     let ep = b.add_device(DeviceSpec::new(CAPTURE, "Mic", DeviceKind::CaptureEndpoint))?;
     b.add_connector(ep, conn(DataFlow::Out, ConnectorType::PhysicalExternal))?;
     let e = err(b.add_connector(ep, conn(DataFlow::Out, ConnectorType::PhysicalExternal)));
-    check(&e, HResult::E_INVALIDARG, &[CAPTURE, "2 connectors", "rule D2"]);
+    check(
+        &e,
+        HResult::E_INVALIDARG,
+        &[CAPTURE, "2 connectors", "rule D2"],
+    );
     assert_eq!(
         e,
         Error::EndpointShape {
@@ -212,8 +241,18 @@ fn d2_endpoint_shape() -> TestResult {
 #[test]
 fn d3_wrong_endpoint_flow() -> TestResult {
     for (id, kind, wrong, expected) in [
-        (RENDER, DeviceKind::RenderEndpoint, DataFlow::Out, DataFlow::In),
-        (CAPTURE, DeviceKind::CaptureEndpoint, DataFlow::In, DataFlow::Out),
+        (
+            RENDER,
+            DeviceKind::RenderEndpoint,
+            DataFlow::Out,
+            DataFlow::In,
+        ),
+        (
+            CAPTURE,
+            DeviceKind::CaptureEndpoint,
+            DataFlow::In,
+            DataFlow::Out,
+        ),
     ] {
         let mut b = SystemBuilder::new();
         let ep = b.add_device(DeviceSpec::new(id, "ep", kind))?;
@@ -287,7 +326,13 @@ fn c3_builder_connect_same_flow() -> TestResult {
     let (mut b, ka, kb) = two(&[(DataFlow::In, ty)], &[(DataFlow::In, ty)])?;
     let e = err(b.connect(ka[0], kb[0], Permanence::Transient));
     check(&e, HResult::E_INVALIDARG, &[A, B, "0x00010000", "rule C3"]);
-    assert!(matches!(e, Error::SameDataFlow { flow: DataFlow::In, .. }));
+    assert!(matches!(
+        e,
+        Error::SameDataFlow {
+            flow: DataFlow::In,
+            ..
+        }
+    ));
     Ok(())
 }
 
@@ -370,7 +415,11 @@ fn c3_builder_second_peer() -> TestResult {
     )?;
     b.connect(ka[0], kb[0], Permanence::Transient)?;
     let e = err(b.connect(ka[0], kb[1], Permanence::Transient));
-    check(&e, HResult::ERROR_DEVICE_ALREADY_ATTACHED, &[A, B, "rule C3"]);
+    check(
+        &e,
+        HResult::ERROR_DEVICE_ALREADY_ATTACHED,
+        &[A, B, "rule C3"],
+    );
     assert_eq!(
         e,
         Error::AlreadyAttached {

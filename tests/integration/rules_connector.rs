@@ -123,7 +123,11 @@ fn c3_connect_same_flow_is_e_invalidarg_on_built_system() -> TestResult {
 fn c4_connect_to_itself_is_e_invalidarg() -> TestResult {
     let f = Four::new()?;
     let before = f.snapshot();
-    for c in [f.mux.connector(2)?, f.epa.connector(0)?, f.mux.connector(3)?] {
+    for c in [
+        f.mux.connector(2)?,
+        f.epa.connector(0)?,
+        f.mux.connector(3)?,
+    ] {
         let e = err(c.connect_to(&c));
         assert_eq!(e.hresult(), HResult::E_INVALIDARG);
         assert!(matches!(e, Error::SameDataFlow { ref part, ref other, .. } if part == other));
@@ -531,9 +535,6 @@ fn c12_device_id_connected_to_on_built_system() -> TestResult {
     b.connect_to(&a)?;
     assert_eq!(a.device_id_connected_to()?, adapter_id(1));
     assert_eq!(b.device_id_connected_to()?, adapter_id(0));
-    assert_eq!(
-        a.connector_id_connected_to()?,
-        b.as_part().global_id()?
-    );
+    assert_eq!(a.connector_id_connected_to()?, b.as_part().global_id()?);
     Ok(())
 }

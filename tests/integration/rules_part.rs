@@ -165,7 +165,10 @@ fn p5_subtypes() -> TestResult {
             guids::KSNODETYPE_MUX,
         ]
     );
-    assert_eq!(f.wav.subunit(0)?.as_part().subtype()?, guids::KSNODETYPE_ADC);
+    assert_eq!(
+        f.wav.subunit(0)?.as_part().subtype()?,
+        guids::KSNODETYPE_ADC
+    );
 
     let custom = Guid::from_u128(0x1234_5678_9abc_def0_1234_5678_9abc_def0);
     let mut b = SystemBuilder::new();
@@ -229,7 +232,10 @@ fn p8_p9_enum_parts_exact_lists() -> TestResult {
     // Every list of the fixture: non-empty, parts of the same topology (P10).
     for t in f.all() {
         for p in parts(t)? {
-            for list in [p.parts_incoming(), p.parts_outgoing()].into_iter().flatten() {
+            for list in [p.parts_incoming(), p.parts_outgoing()]
+                .into_iter()
+                .flatten()
+            {
                 assert!(list.count() > 0);
                 for q in &list {
                     assert_eq!(q.topology()?, *t);
@@ -249,13 +255,22 @@ fn x12_link_order_is_creation_order() -> TestResult {
         .map(|n| {
             b.add_connector(
                 d,
-                ConnectorSpec::new(format!("in{n}"), DataFlow::In, ConnectorType::PhysicalInternal),
+                ConnectorSpec::new(
+                    format!("in{n}"),
+                    DataFlow::In,
+                    ConnectorType::PhysicalInternal,
+                ),
             )
         })
         .collect::<devtopo::Result<_>>()?;
     let sum = b.add_subunit(d, SubunitSpec::new("sum", guids::KSNODETYPE_SUM))?;
     let outs: Vec<_> = (0..3)
-        .map(|n| b.add_subunit(d, SubunitSpec::new(format!("o{n}"), guids::KSNODETYPE_VOLUME)))
+        .map(|n| {
+            b.add_subunit(
+                d,
+                SubunitSpec::new(format!("o{n}"), guids::KSNODETYPE_VOLUME),
+            )
+        })
         .collect::<devtopo::Result<_>>()?;
     for &i in &[2, 0, 1] {
         b.add_link(ins[i], sum)?;
@@ -300,7 +315,9 @@ fn l2_parts_list_get_part_out_of_range_is_e_invalidarg() -> TestResult {
     let f = Four::new()?;
     let list = f.mux.subunit(6)?.as_part().parts_incoming()?;
     assert_eq!(list.count(), 3);
-    let by_index: Vec<Part> = (0..3).map(|i| list.part(i)).collect::<devtopo::Result<_>>()?;
+    let by_index: Vec<Part> = (0..3)
+        .map(|i| list.part(i))
+        .collect::<devtopo::Result<_>>()?;
     let iterated: Vec<Part> = list.iter().collect();
     assert_eq!(by_index, iterated);
     for index in [3, 4, u32::MAX] {
@@ -407,10 +424,19 @@ fn handles_equal_and_hash_equal_for_same_object() -> TestResult {
     assert_eq!(direct, via_id);
     assert_eq!(direct.as_part(), &via_list);
     assert_eq!(hasher.hash_one(&direct), hasher.hash_one(&via_peer));
-    assert_eq!(hasher.hash_one(direct.as_part()), hasher.hash_one(&via_list));
+    assert_eq!(
+        hasher.hash_one(direct.as_part()),
+        hasher.hash_one(&via_list)
+    );
     assert_eq!(f.mux, via_list.topology()?);
-    assert_eq!(hasher.hash_one(&f.mux), hasher.hash_one(via_list.topology()?));
-    assert_eq!(f.mux.device(), f.mux.device().system().device(fixtures::FOUR_MUX)?);
+    assert_eq!(
+        hasher.hash_one(&f.mux),
+        hasher.hash_one(via_list.topology()?)
+    );
+    assert_eq!(
+        f.mux.device(),
+        f.mux.device().system().device(fixtures::FOUR_MUX)?
+    );
     assert_ne!(f.mux.connector(0)?, f.mux.connector(1)?);
     assert_ne!(f.mux, f.wav);
 
@@ -418,10 +444,9 @@ fn handles_equal_and_hash_equal_for_same_object() -> TestResult {
     assert_ne!(direct, other.mux.connector(0)?);
     assert_ne!(f.mux, other.mux);
     assert_ne!(f.mux.device(), other.mux.device());
-    assert_ne!(
-        *direct.as_part(),
-        *other.mux.connector(0)?.as_part()
-    );
+    assert_ne!(*direct.as_part(), *other.mux.connector(0)?.as_part());
+    // Part hashes by (system identity, key); the lock inside the Arc plays no part.
+    #[allow(clippy::mutable_key_type)]
     let set: HashSet<Part> = [
         direct.as_part().clone(),
         via_list,

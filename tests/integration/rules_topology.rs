@@ -1,9 +1,9 @@
 //! `IDeviceTopology` rules T1-T11 (and the GetSignalPath decisions of X13).
 
 use devtopo::{
-    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceTopology, Error,
-    HResult, IndexKind, LocalId, MixedPaths, Owner, PartKey, PartsList, SubunitSpec,
-    SystemBuilder, fixtures, guids,
+    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceTopology, Error, HResult,
+    IndexKind, LocalId, MixedPaths, Owner, PartKey, PartsList, SubunitSpec, SystemBuilder,
+    fixtures, guids,
 };
 
 use crate::core_support::{Four, TestResult, err, hr, part_ref};
@@ -166,7 +166,8 @@ fn t7_signal_path_with_part_of_other_system_is_e_nointerface() -> TestResult {
     for r in [
         one.mux.signal_path(&c1, &foreign, MixedPaths::Allow),
         one.mux.signal_path(&foreign, &c3, MixedPaths::Allow),
-        one.mux.signal_path(&foreign, two.mux.connector(1)?, MixedPaths::Reject),
+        one.mux
+            .signal_path(&foreign, two.mux.connector(1)?, MixedPaths::Reject),
     ] {
         let e = err(r);
         assert_eq!(e.hresult(), HResult::E_NOINTERFACE);
@@ -187,9 +188,9 @@ fn t8_signal_path_order_is_to_first() -> TestResult {
     assert_eq!(&path.part(0)?, f.mux.connector(3)?.as_part());
     assert_eq!(&path.part(4)?, f.mux.connector(1)?.as_part());
     // A12 with TRUE: a MUX is not a mixer (X13), so the same path.
-    let rejecting = f
-        .mux
-        .signal_path(f.mux.connector(1)?, f.mux.connector(3)?, MixedPaths::Reject)?;
+    let rejecting =
+        f.mux
+            .signal_path(f.mux.connector(1)?, f.mux.connector(3)?, MixedPaths::Reject)?;
     assert_eq!(ids(&rejecting)?, ids(&path)?);
     // WAV: c0 -> ADC -> c1.
     let wav = f
@@ -211,11 +212,9 @@ fn t9_signal_path_across_topologies_is_e_invalidarg() -> TestResult {
         assert!(e.to_string().contains("rule T9"), "{e}");
     }
     // Both parts in WAV, but MUX called.
-    let e = err(f.mux.signal_path(
-        f.wav.connector(0)?,
-        f.wav.connector(1)?,
-        MixedPaths::Allow,
-    ));
+    let e = err(f
+        .mux
+        .signal_path(f.wav.connector(0)?, f.wav.connector(1)?, MixedPaths::Allow));
     assert_eq!(e.hresult(), HResult::E_INVALIDARG);
     assert_eq!(
         e,
@@ -320,8 +319,14 @@ fn t10_reject_takes_mixer_free_detour() -> TestResult {
         ids(&t.signal_path(&i, &o, MixedPaths::Reject)?)?,
         [0x10001, 0x20002, 0x20001, 0x10000]
     );
-    assert_eq!(hr(t.signal_path(&i, &sum, MixedPaths::Reject)), HResult::E_NOTFOUND);
-    assert_eq!(hr(t.signal_path(&sum, &o, MixedPaths::Reject)), HResult::E_NOTFOUND);
+    assert_eq!(
+        hr(t.signal_path(&i, &sum, MixedPaths::Reject)),
+        HResult::E_NOTFOUND
+    );
+    assert_eq!(
+        hr(t.signal_path(&sum, &o, MixedPaths::Reject)),
+        HResult::E_NOTFOUND
+    );
     assert_eq!(t.signal_path(&i, &sum, MixedPaths::Allow)?.count(), 2);
     Ok(())
 }
@@ -345,11 +350,8 @@ fn t11_signal_path_against_direction_is_e_notfound() -> TestResult {
     }
     // Two parallel branches are not joined either: Line In never reaches the Mic volume.
     assert_eq!(
-        hr(f.mux.signal_path(
-            f.mux.connector(0)?,
-            f.mux.subunit(3)?,
-            MixedPaths::Allow
-        )),
+        hr(f.mux
+            .signal_path(f.mux.connector(0)?, f.mux.subunit(3)?, MixedPaths::Allow)),
         HResult::E_NOTFOUND
     );
     Ok(())
@@ -364,7 +366,10 @@ fn x13_signal_path_from_equals_to_is_single_part() -> TestResult {
     let path = f.mux.signal_path(&s6, &s6, MixedPaths::Reject)?;
     assert_eq!(ids(&path)?, [0x20006]);
     let ep = f.epa.connector(0)?;
-    assert_eq!(ids(&f.epa.signal_path(&ep, &ep, MixedPaths::Allow)?)?, [0x10000]);
+    assert_eq!(
+        ids(&f.epa.signal_path(&ep, &ep, MixedPaths::Allow)?)?,
+        [0x10000]
+    );
     Ok(())
 }
 
@@ -375,7 +380,12 @@ fn x13_signal_path_picks_shortest() -> TestResult {
         let i = b.add_connector(d, input("in"))?; // 0x10000
         let o = b.add_connector(d, output("out"))?; // 0x10001
         let long: Vec<PartKey> = (0..3)
-            .map(|n| b.add_subunit(d, SubunitSpec::new(format!("l{n}"), guids::KSNODETYPE_VOLUME)))
+            .map(|n| {
+                b.add_subunit(
+                    d,
+                    SubunitSpec::new(format!("l{n}"), guids::KSNODETYPE_VOLUME),
+                )
+            })
             .collect::<devtopo::Result<_>>()?; // 0x20000..0x20002
         let short = b.add_subunit(d, SubunitSpec::new("s", guids::KSNODETYPE_MUTE))?; // 0x20003
         b.add_link(i, long[0])?;
