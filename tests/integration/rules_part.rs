@@ -410,7 +410,8 @@ fn p16_subunit_is_queried_for_ipart() -> TestResult {
     Ok(())
 }
 
-/// Handles: equal and hash-equal when naming the same object, however obtained; unequal across
+/// Handle identity (the contract the C5 and P11 comparisons rely on): equal and hash-equal when
+/// naming the same object, however obtained; unequal across
 /// two systems built from the same model.
 #[test]
 fn handles_equal_and_hash_equal_for_same_object() -> TestResult {

@@ -401,3 +401,23 @@ fn x13_signal_path_picks_shortest() -> TestResult {
     assert_eq!(ids(&path)?, [0x10001, 0x20003, 0x10000]);
     Ok(())
 }
+
+/// T10, X13: `from == to` on a mixer: Allow gives [mixer]; Reject gives E_NOTFOUND, because
+/// the only path contains a mixer.
+#[test]
+fn t10_x13_from_equals_to_on_a_mixer() -> TestResult {
+    let (t, k) = adapter(|b, d| {
+        let sum = b.add_subunit(d, SubunitSpec::new("sum", guids::KSNODETYPE_SUM))?;
+        Ok(vec![sum])
+    })?;
+    let sum = t.device().system().part(k[0])?;
+    assert_eq!(
+        ids(&t.signal_path(&sum, &sum, MixedPaths::Allow)?)?,
+        [0x20000]
+    );
+    assert_eq!(
+        hr(t.signal_path(&sum, &sum, MixedPaths::Reject)),
+        HResult::E_NOTFOUND
+    );
+    Ok(())
+}
