@@ -54,7 +54,8 @@ pub struct ConnectorSpec {
     pub connector_type: ConnectorType,
     /// The subtype: the KS pin category (P5). Default `KSCATEGORY_AUDIO`.
     pub subtype: Guid,
-    /// The local ID; `None` picks `0x0001_0000 | index` (I3, X9, X11).
+    /// The local ID; `None` picks `0x0001_0000 | index` (I3, X9, X11), or, when an explicit
+    /// ID already took that one, the next free ID of the family.
     pub local_id: Option<LocalId>,
 }
 
@@ -90,7 +91,8 @@ pub struct SubunitSpec {
     pub name: String,
     /// The subtype: the KS node type (P5), for example `KSNODETYPE_VOLUME`.
     pub subtype: Guid,
-    /// The local ID; `None` picks `0x0002_0000 | index` (X9, X11).
+    /// The local ID; `None` picks `0x0002_0000 | index` (X9, X11), or, when an explicit
+    /// ID already took that one, the next free ID of the family.
     pub local_id: Option<LocalId>,
 }
 
@@ -216,7 +218,7 @@ impl SystemBuilder {
         };
         let local_id = match local_id {
             Some(id) => id,
-            // The KS-style ID for this index, or the lowest free one of the family.
+            // The KS-style ID for this index; if taken, the next free one above it (wrapping).
             None => (index..=0xFFFF)
                 .chain(0..index)
                 .map(|i| LocalId(family | (i as u32 & 0xFFFF)))

@@ -14,6 +14,10 @@ use crate::types::{Direction, LocalId, PartType};
 ///
 /// Querying for `IConnector` or `ISubunit` is [`Part::as_connector`] / [`Part::as_subunit`],
 /// which fail with `E_NOINTERFACE` on the other kind (G6).
+///
+/// Handles compare and hash by identity (system + part), never by mutable state, so they are
+/// sound keys for `HashSet`/`HashMap`; clippy's `mutable_key_type` lint cannot see that
+/// through the shared lock and may need an `#[allow]` at such a use.
 #[derive(Clone)]
 pub struct Part {
     pub(crate) shared: Arc<Shared>,
