@@ -59,6 +59,8 @@
 
 mod engine;
 mod error;
+#[cfg(feature = "serde")]
+pub mod file;
 pub mod fixtures;
 mod guid;
 mod handles;
