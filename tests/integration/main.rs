@@ -3,3 +3,9 @@
 
 mod alloc;
 mod examples;
+#[cfg(feature = "cli")]
+mod files_bundled;
+#[cfg(feature = "cli")]
+mod files_errors;
+#[cfg(feature = "cli")]
+mod files_roundtrip;
