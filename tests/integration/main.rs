@@ -2,6 +2,14 @@
 //! rule (`c6_...`) or decision (`x13_...`) they pin.
 
 mod alloc;
+#[cfg(feature = "cli")]
+mod cli_check;
+#[cfg(feature = "cli")]
+mod cli_run;
+#[cfg(feature = "cli")]
+mod cli_show;
+#[cfg(feature = "cli")]
+mod cli_support;
 mod examples;
 #[cfg(feature = "cli")]
 mod files_bundled;
