@@ -54,6 +54,8 @@
 #![doc = include_str!("../docs/errors.md")]
 //!
 #![doc = include_str!("../docs/decisions.md")]
+//!
+#![cfg_attr(feature = "serde", doc = include_str!("../docs/topology-files.md"))]
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 

@@ -3,6 +3,9 @@
 
 use devtopo::*;
 
+type Res<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+type Row = (LocalId, ConnectorType, DataFlow);
+
 fn load(name: &str) -> std::result::Result<System, Box<dyn std::error::Error>> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("topologies")
@@ -18,10 +21,7 @@ fn counts(
     Ok((t.connector_count()?, t.subunit_count()?))
 }
 
-fn types(
-    system: &System,
-    device: &str,
-) -> std::result::Result<Vec<(LocalId, ConnectorType, DataFlow)>, Box<dyn std::error::Error>> {
+fn types(system: &System, device: &str) -> Res<Vec<Row>> {
     let t = system.find_device(device)?.topology()?;
     (0..t.connector_count()?)
         .map(|i| {
@@ -178,5 +178,33 @@ fn bundled_files_round_trip_through_json() -> std::result::Result<(), Box<dyn st
             "{name}"
         );
     }
+    Ok(())
+}
+
+/// The complete example of docs/topology-files.md loads, and says what its comments say.
+#[test]
+fn documented_example_loads() -> Res<()> {
+    let doc = include_str!("../../docs/topology-files.md");
+    let start = doc.find("```toml\n").ok_or("no toml block")? + "```toml\n".len();
+    let end = start + doc[start..].find("```").ok_or("unterminated")?;
+    let s = System::from_toml_str(&doc[start..end])?;
+    assert_eq!(s.devices().len(), 3);
+    assert_eq!(
+        s.find_part("Topology/Bridge")?.local_id()?,
+        LocalId(0x10001)
+    );
+    assert_eq!(
+        s.find_part("Topology/Volume")?.local_id()?,
+        LocalId(0x20000)
+    );
+    assert_eq!(
+        s.find_part("Topology/Mute")?.subtype()?,
+        guids::KSNODETYPE_MUTE
+    );
+    let bridge = s.find_part("Wave/Bridge")?.as_connector()?;
+    assert_eq!(
+        bridge.disconnect().map_err(|e| e.hresult()),
+        Err(HResult::ERROR_FILE_READ_ONLY)
+    );
     Ok(())
 }
