@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use devtopo::file::FileError;
 use devtopo::{Device, HResult, Part, PartType, System};
 
+mod call;
 mod check;
 mod dot;
 mod path;
