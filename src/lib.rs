@@ -54,11 +54,15 @@
 #![doc = include_str!("../docs/errors.md")]
 //!
 #![doc = include_str!("../docs/decisions.md")]
+//!
+#![cfg_attr(feature = "serde", doc = include_str!("../docs/topology-files.md"))]
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 mod engine;
 mod error;
+#[cfg(feature = "serde")]
+pub mod file;
 pub mod fixtures;
 mod guid;
 mod handles;

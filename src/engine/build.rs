@@ -338,6 +338,12 @@ impl SystemBuilder {
         Some(self.engine.key_of(node))
     }
 
+    /// The local ID a part got, explicit or automatic (X9, X11); `None` for a key of another
+    /// builder.
+    pub fn local_id(&self, part: PartKey) -> Option<LocalId> {
+        self.engine.part(part).ok().map(|p| p.local_id)
+    }
+
     /// The device with this ID, if any.
     pub fn device_by_id(&self, id: &str) -> Option<DeviceKey> {
         let ix = *self.engine.by_id.get(id)?;

@@ -2,9 +2,23 @@
 //! spec rule (`c6_...`, T8, ...) or decision (`x13_...`) it pins.
 
 mod alloc;
+#[cfg(feature = "cli")]
+mod cli_check;
+#[cfg(feature = "cli")]
+mod cli_run;
+#[cfg(feature = "cli")]
+mod cli_show;
+#[cfg(feature = "cli")]
+mod cli_support;
 mod core_support;
 mod decisions_core;
 mod examples;
+#[cfg(feature = "serde")]
+mod files_bundled;
+#[cfg(feature = "serde")]
+mod files_errors;
+#[cfg(feature = "serde")]
+mod files_roundtrip;
 mod props;
 mod rules_build;
 mod rules_connector;

@@ -1,0 +1,146 @@
+//! The methods a scenario step can call, and what each returns.
+
+/// The methods a step can call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Call {
+    GetName,
+    GetLocalId,
+    GetGlobalId,
+    GetPartType,
+    GetSubType,
+    EnumPartsIncoming,
+    EnumPartsOutgoing,
+    GetTopologyObject,
+    GetType,
+    GetDataFlow,
+    ConnectTo,
+    Disconnect,
+    IsConnected,
+    GetConnectedTo,
+    GetConnectorIdConnectedTo,
+    GetDeviceIdConnectedTo,
+    GetConnectorCount,
+    GetConnector,
+    GetSubunitCount,
+    GetSubunit,
+    GetPartById,
+    GetDeviceId,
+    GetSignalPath,
+    GetState,
+    SetState,
+    RemoveDevice,
+}
+
+/// What kind of value a call returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Returns {
+    Nothing,
+    Text,
+    LocalId,
+    PartType,
+    ConnectorType,
+    DataFlow,
+    DeviceState,
+    Guid,
+    Bool,
+    Count,
+    Part,
+    Parts,
+    DeviceId,
+}
+
+impl Call {
+    pub(crate) const ALL: &'static [(Call, &'static str)] = &[
+        (Call::GetName, "GetName"),
+        (Call::GetLocalId, "GetLocalId"),
+        (Call::GetGlobalId, "GetGlobalId"),
+        (Call::GetPartType, "GetPartType"),
+        (Call::GetSubType, "GetSubType"),
+        (Call::EnumPartsIncoming, "EnumPartsIncoming"),
+        (Call::EnumPartsOutgoing, "EnumPartsOutgoing"),
+        (Call::GetTopologyObject, "GetTopologyObject"),
+        (Call::GetType, "GetType"),
+        (Call::GetDataFlow, "GetDataFlow"),
+        (Call::ConnectTo, "ConnectTo"),
+        (Call::Disconnect, "Disconnect"),
+        (Call::IsConnected, "IsConnected"),
+        (Call::GetConnectedTo, "GetConnectedTo"),
+        (Call::GetConnectorIdConnectedTo, "GetConnectorIdConnectedTo"),
+        (Call::GetDeviceIdConnectedTo, "GetDeviceIdConnectedTo"),
+        (Call::GetConnectorCount, "GetConnectorCount"),
+        (Call::GetConnector, "GetConnector"),
+        (Call::GetSubunitCount, "GetSubunitCount"),
+        (Call::GetSubunit, "GetSubunit"),
+        (Call::GetPartById, "GetPartById"),
+        (Call::GetDeviceId, "GetDeviceId"),
+        (Call::GetSignalPath, "GetSignalPath"),
+        (Call::GetState, "GetState"),
+        (Call::SetState, "SetState"),
+        (Call::RemoveDevice, "RemoveDevice"),
+    ];
+
+    /// Accepts `Disconnect` and `IConnector::Disconnect`.
+    pub(crate) fn parse(text: &str) -> Option<Call> {
+        let bare = text.rsplit("::").next().unwrap_or(text).trim();
+        Call::ALL
+            .iter()
+            .find(|(_, name)| *name == bare)
+            .map(|(call, _)| *call)
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        Call::ALL
+            .iter()
+            .find(|(call, _)| *call == self)
+            .map_or("?", |(_, name)| name)
+    }
+
+    pub(crate) fn returns(self) -> Returns {
+        match self {
+            Call::GetName | Call::GetGlobalId | Call::GetConnectorIdConnectedTo => Returns::Text,
+            Call::GetLocalId => Returns::LocalId,
+            Call::GetPartType => Returns::PartType,
+            Call::GetSubType => Returns::Guid,
+            Call::EnumPartsIncoming | Call::EnumPartsOutgoing | Call::GetSignalPath => {
+                Returns::Parts
+            }
+            Call::GetTopologyObject | Call::GetDeviceIdConnectedTo | Call::GetDeviceId => {
+                Returns::DeviceId
+            }
+            Call::GetType => Returns::ConnectorType,
+            Call::GetDataFlow => Returns::DataFlow,
+            Call::IsConnected => Returns::Bool,
+            Call::GetConnectedTo | Call::GetConnector | Call::GetSubunit | Call::GetPartById => {
+                Returns::Part
+            }
+            Call::GetConnectorCount | Call::GetSubunitCount => Returns::Count,
+            Call::GetState => Returns::DeviceState,
+            Call::ConnectTo | Call::Disconnect | Call::SetState | Call::RemoveDevice => {
+                Returns::Nothing
+            }
+        }
+    }
+
+    /// True for methods called on a part (IPart, IConnector); false for device methods.
+    pub(crate) fn on_part(self) -> bool {
+        matches!(
+            self,
+            Call::GetName
+                | Call::GetLocalId
+                | Call::GetGlobalId
+                | Call::GetPartType
+                | Call::GetSubType
+                | Call::EnumPartsIncoming
+                | Call::EnumPartsOutgoing
+                | Call::GetTopologyObject
+                | Call::GetType
+                | Call::GetDataFlow
+                | Call::ConnectTo
+                | Call::Disconnect
+                | Call::IsConnected
+                | Call::GetConnectedTo
+                | Call::GetConnectorIdConnectedTo
+                | Call::GetDeviceIdConnectedTo
+        )
+    }
+}

@@ -1,0 +1,216 @@
+//! The `devtopo` command line (clap derive): one module per subcommand.
+//!
+//! `main` calls `run`, which returns the exit code: 0 success, 1 a file is invalid, a
+//! scenario step failed or `path` found no path, 2 usage, input or I/O errors.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use devtopo::file::FileError;
+use devtopo::{Device, HResult, Part, PartType, System};
+
+mod call;
+mod check;
+mod dot;
+mod path;
+mod run;
+mod scenario;
+mod show;
+
+/// Model Windows DeviceTopology systems from files: check them, look at them, draw them,
+/// and run scenarios with expected results.
+///
+/// Topology files are TOML or JSON (chosen by extension) and are described in
+/// docs/topology-files.md; scenario files in docs/scenarios.md. Parts are named
+/// `device/part`: the device by ID or unique name, the part by local ID (0x10001) or unique
+/// name.
+///
+/// Exit codes: 0 success; 1 a file is invalid, a scenario step failed, or `path` found no
+/// path; 2 usage, input or I/O errors.
+#[derive(Debug, Parser)]
+#[command(name = "devtopo", version, about, long_about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Check(check::Args),
+    Show(show::Args),
+    Dot(dot::Args),
+    Path(path::Args),
+    Run(run::Args),
+}
+
+/// Output for people (`text`, the default) or for machines (`json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// Lines for people.
+    #[default]
+    Text,
+    /// One JSON document on standard output.
+    Json,
+}
+
+/// Exit code 1: a check or scenario failed.
+pub(crate) const FAILED: u8 = 1;
+/// Exit code 2: usage, input or I/O error.
+pub(crate) const USAGE: u8 = 2;
+
+/// Why a subcommand stopped before producing its result (exit code 2).
+#[derive(Debug)]
+pub(crate) enum CliError {
+    /// Problems in input files.
+    Files(Vec<FileError>),
+    /// Anything else, in words.
+    Message(String),
+}
+
+impl From<Vec<FileError>> for CliError {
+    fn from(errors: Vec<FileError>) -> CliError {
+        CliError::Files(errors)
+    }
+}
+
+impl From<FileError> for CliError {
+    fn from(error: FileError) -> CliError {
+        CliError::Files(vec![error])
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> CliError {
+        CliError::Message(error.to_string())
+    }
+}
+
+pub(crate) fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { USAGE } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(CliError::Files(errors)) => {
+            let mut err = std::io::stderr().lock();
+            for e in errors {
+                let _ = writeln!(err, "{e}");
+            }
+            ExitCode::from(USAGE)
+        }
+        Err(CliError::Message(message)) => {
+            let _ = writeln!(std::io::stderr(), "devtopo: {message}");
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, CliError> {
+    let mut out = std::io::stdout().lock();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args, &mut out)?,
+        Command::Show(args) => show::run(&args, &mut out)?,
+        Command::Dot(args) => dot::run(&args, &mut out)?,
+        Command::Path(args) => path::run(&args, &mut out)?,
+        Command::Run(args) => run::run(&args, &mut out)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// `E_NOTFOUND 0x80070490`, or just the hex value for a code devtopo does not name.
+pub(crate) fn hr_text(hr: HResult) -> String {
+    match hr.name() {
+        Some(name) => format!("{name} {hr}"),
+        None => hr.to_string(),
+    }
+}
+
+/// How output names a device: by friendly name when that finds it again, else by ID.
+pub(crate) fn device_label(system: &System, device: &Device) -> String {
+    let id = device.id().unwrap_or_default();
+    let name = device.name().unwrap_or_default();
+    match system.find_device(&name) {
+        Ok(found) if !name.is_empty() && found == *device => name,
+        _ => id,
+    }
+}
+
+/// How output names a part: `device/0x00010001`, which `find_part` accepts.
+pub(crate) fn part_label(system: &System, part: &Part) -> String {
+    let device = part.topology().map(|t| t.device());
+    let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
+    match device {
+        Ok(device) => format!("{}/{local}", device_label(system, &device)),
+        Err(_) => format!("?/{local}"),
+    }
+}
+
+/// One line about a part: local ID, part type, name, and for a connector its type and flow,
+/// then the subtype by name.
+pub(crate) fn part_line(part: &Part) -> String {
+    let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
+    let name = part.name().unwrap_or_default();
+    let subtype = part.subtype().map(|g| g.display_name()).unwrap_or_default();
+    match (part.part_type(), part.as_connector()) {
+        (Ok(PartType::Connector), Ok(c)) => {
+            let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
+            let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
+            format!("{local} connector {name:?} {ty} {flow} {subtype}")
+        }
+        _ => format!("{local} subunit {name:?} {subtype}"),
+    }
+}
+
+/// A part as JSON: local ID, type, name, connector type and flow, subtype.
+pub(crate) fn part_json(system: &System, part: &Part) -> serde_json::Value {
+    let mut value = serde_json::json!({
+        "part": part_label(system, part),
+        "local_id": part.local_id().map(|l| l.to_string()).unwrap_or_default(),
+        "part_type": part.part_type().map(|t| t.name()).unwrap_or("?"),
+        "name": part.name().unwrap_or_default(),
+        "subtype": part.subtype().map(|g| g.display_name()).unwrap_or_default(),
+    });
+    if let (Ok(c), Some(map)) = (part.as_connector(), value.as_object_mut()) {
+        let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
+        let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
+        map.insert("connector_type".into(), ty.into());
+        map.insert("flow".into(), flow.into());
+    }
+    value
+}
+
+/// A file error as JSON.
+pub(crate) fn error_json(e: &FileError) -> serde_json::Value {
+    let mut value = serde_json::json!({
+        "file": e.file,
+        "line": e.line,
+        "column": e.column,
+        "path": e.path,
+        "class": e.class(),
+        "message": e.message(),
+    });
+    if let (Some(rule), Some(map)) = (e.rule_error(), value.as_object_mut()) {
+        let hr = rule.hresult();
+        map.insert("hresult".into(), hr.to_string().into());
+        map.insert("hresult_name".into(), hr.name().unwrap_or("").into());
+    }
+    value
+}
+
+/// Writes a JSON document and a newline.
+pub(crate) fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<(), CliError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| CliError::Message(e.to_string()))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Loads one topology file (exit 2 on any problem).
+pub(crate) fn load(path: &std::path::Path) -> Result<System, CliError> {
+    Ok(devtopo::file::read(path)?)
+}

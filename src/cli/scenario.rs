@@ -1,0 +1,466 @@
+//! Scenario files: a topology file and a list of steps (method calls with the expected
+//! `HRESULT` and, for getters, the expected value), checked and resolved before any step
+//! runs, so a mistake in the file is reported with its location and nothing runs.
+//!
+//! The step format is open for later additions: control methods (`GetMute`, `SetLevel`, ...)
+//! and plug/unplug events will be new `call` names with new optional argument keys (for
+//! example `channel`, `level`, `mute`, `jack`), so files written today stay valid.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use devtopo::file::{FileError, FileErrorKind, Format, ItemPath, Limit, from_text, position};
+use devtopo::{
+    ConnectorType, DataFlow, Device, DeviceState, Guid, HResult, LocalId, MixedPaths, Part,
+    PartType, System,
+};
+use serde::Deserialize;
+
+pub(crate) use super::call::{Call, Returns};
+
+/// A scenario file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioFile {
+    /// The topology file, relative to the scenario file.
+    topology: String,
+    /// What the scenario checks (free text).
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: String,
+    /// The steps, run in order.
+    #[serde(default, rename = "step", deserialize_with = "steps")]
+    steps: Vec<StepEntry>,
+}
+
+fn steps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<StepEntry>, D::Error> {
+    devtopo::file::deserialize_limited(d, Limit::ScenarioSteps)
+}
+
+/// One `[[step]]` as written. Which keys a step needs depends on its `call`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepEntry {
+    /// A label printed with the step (for example the rule it pins).
+    name: Option<String>,
+    /// The method: `Disconnect`, `GetConnectedTo`, `GetSignalPath`, `SetState`, ...
+    call: String,
+    /// The part the method is called on (`device/part`), for IPart and IConnector methods.
+    part: Option<String>,
+    /// The device, for IDeviceTopology methods, `GetState`, `SetState` and `RemoveDevice`.
+    device: Option<String>,
+    /// The argument of `ConnectTo` (`device/part`).
+    other: Option<String>,
+    /// The argument of `GetConnector` and `GetSubunit`.
+    index: Option<u32>,
+    /// The argument of `GetPartById` (`"0x10001"` or an integer).
+    local_id: Option<serde_json::Value>,
+    /// `GetSignalPath`'s first part.
+    from: Option<String>,
+    /// `GetSignalPath`'s last part.
+    to: Option<String>,
+    /// `GetSignalPath`'s `bRejectMixedPaths`.
+    #[serde(default)]
+    reject_mixed: bool,
+    /// The argument of `SetState`.
+    state: Option<String>,
+    /// The expected `HRESULT`, by name (`E_NOTFOUND`) or value (`0x80070490`); default S_OK.
+    expect: Option<String>,
+    /// The expected value of a getter.
+    value: Option<serde_json::Value>,
+}
+
+/// A value a step returned or expects.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Text(String),
+    LocalId(LocalId),
+    Name(&'static str),
+    Guid(Guid),
+    Bool(bool),
+    Count(u64),
+    Part(Part),
+    Parts(Vec<Part>),
+}
+
+impl Value {
+    /// The value for output, parts named as `find_part` accepts them.
+    pub(crate) fn show(&self, system: &System) -> serde_json::Value {
+        match self {
+            Value::Text(t) => t.clone().into(),
+            Value::LocalId(l) => l.to_string().into(),
+            Value::Name(n) => (*n).into(),
+            Value::Guid(g) => g.display_name().into(),
+            Value::Bool(b) => (*b).into(),
+            Value::Count(c) => (*c).into(),
+            Value::Part(p) => super::part_label(system, p).into(),
+            Value::Parts(ps) => ps
+                .iter()
+                .map(|p| serde_json::Value::from(super::part_label(system, p)))
+                .collect::<Vec<_>>()
+                .into(),
+        }
+    }
+}
+
+/// A step ready to run: every reference resolved, the expectation parsed.
+#[derive(Debug)]
+pub(crate) struct Step {
+    /// 0-based index.
+    pub(crate) index: usize,
+    /// Where the step is in its file.
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) name: Option<String>,
+    pub(crate) call: Call,
+    /// The call as written: `Disconnect Input Multiplexer Device/0x10003`.
+    pub(crate) text: String,
+    part: Option<Part>,
+    device: Option<Device>,
+    other: Option<Part>,
+    index_arg: u32,
+    local_id: LocalId,
+    from: Option<Part>,
+    to: Option<Part>,
+    mixed: MixedPaths,
+    state: DeviceState,
+    pub(crate) expect: HResult,
+    pub(crate) value: Option<Value>,
+}
+
+/// A loaded scenario.
+pub(crate) struct Scenario {
+    pub(crate) file: String,
+    pub(crate) topology: String,
+    pub(crate) system: System,
+    pub(crate) steps: Vec<Step>,
+}
+
+/// Reads a scenario file and its topology and prepares every step.
+pub(crate) fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
+    let file = path.display().to_string();
+    let text = devtopo::file::read_text(path).map_err(|e| vec![e])?;
+    let format = Format::from_path(path).unwrap_or(Format::Toml);
+    let doc: ScenarioFile = from_text(&text, format, &file).map_err(|e| vec![e])?;
+    let topology: PathBuf = path
+        .parent()
+        .unwrap_or_else(|| Path::new(""))
+        .join(&doc.topology);
+    let system = devtopo::file::read(&topology)?;
+    let mut steps = Vec::with_capacity(doc.steps.len());
+    let mut errors = Vec::new();
+    for (i, entry) in doc.steps.iter().enumerate() {
+        let at = ItemPath::root().item("step", i);
+        match prepare(&system, i, entry) {
+            Ok(step) => steps.push(step),
+            Err((key, message)) => {
+                let path = match key {
+                    Some(key) => at.key(key),
+                    None => at,
+                };
+                let (line, column) = position(&text, format, &path);
+                errors.push(FileError {
+                    file: file.clone(),
+                    line,
+                    column,
+                    path: path.to_string(),
+                    kind: FileErrorKind::Reference(message),
+                });
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for step in &mut steps {
+        let (line, column) = position(&text, format, &ItemPath::root().item("step", step.index));
+        step.line = line;
+        step.column = column;
+    }
+    Ok(Scenario {
+        file,
+        topology: topology.display().to_string(),
+        system,
+        steps,
+    })
+}
+
+type Problem = (Option<&'static str>, String);
+
+fn need<'a>(value: &'a Option<String>, key: &'static str, call: Call) -> Result<&'a str, Problem> {
+    value
+        .as_deref()
+        .ok_or_else(|| (None, format!("{} needs `{key}`", call.name())))
+}
+
+fn find_part(system: &System, text: &str, key: &'static str) -> Result<Part, Problem> {
+    system
+        .find_part(text)
+        .map_err(|e| (Some(key), e.to_string()))
+}
+
+fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem> {
+    let call = Call::parse(&e.call).ok_or_else(|| {
+        let names: Vec<&str> = Call::ALL.iter().map(|(_, n)| *n).collect();
+        (
+            Some("call"),
+            format!(
+                "unknown call `{}`; expected one of {}",
+                e.call,
+                names.join(", ")
+            ),
+        )
+    })?;
+    let mut text = call.name().to_owned();
+    let (mut part, mut device, mut other, mut from, mut to) = (None, None, None, None, None);
+    if call.on_part() {
+        let p = need(&e.part, "part", call)?;
+        text.push_str(&format!(" {p}"));
+        part = Some(find_part(system, p, "part")?);
+    } else if call == Call::GetSignalPath && e.device.is_none() {
+        // The topology of `from` is asked.
+    } else {
+        let d = need(&e.device, "device", call)?;
+        text.push_str(&format!(" {d}"));
+        device = Some(
+            system
+                .find_device(d)
+                .map_err(|err| (Some("device"), err.to_string()))?,
+        );
+    }
+    match call {
+        Call::ConnectTo => {
+            let o = need(&e.other, "other", call)?;
+            text.push_str(&format!(" to {o}"));
+            other = Some(find_part(system, o, "other")?);
+        }
+        Call::GetConnector | Call::GetSubunit => {
+            let i = e
+                .index
+                .ok_or_else(|| (None, format!("{} needs `index`", call.name())))?;
+            text.push_str(&format!(" index {i}"));
+        }
+        Call::GetPartById => {
+            let raw = e
+                .local_id
+                .as_ref()
+                .ok_or_else(|| (None, "GetPartById needs `local_id`".to_owned()))?;
+            let id = local_id(raw)
+                .ok_or_else(|| (Some("local_id"), format!("`{raw}` is not a local ID")))?;
+            text.push_str(&format!(" {id}"));
+        }
+        Call::GetSignalPath => {
+            let f = need(&e.from, "from", call)?;
+            let t = need(&e.to, "to", call)?;
+            text.push_str(&format!(
+                " from {f} to {t}{}",
+                if e.reject_mixed {
+                    " rejecting mixed paths"
+                } else {
+                    ""
+                }
+            ));
+            let fp = find_part(system, f, "from")?;
+            if device.is_none() {
+                device = fp.topology().ok().map(|t| t.device());
+            }
+            from = Some(fp);
+            to = Some(find_part(system, t, "to")?);
+        }
+        Call::SetState => {
+            let s = need(&e.state, "state", call)?;
+            text.push_str(&format!(" {s}"));
+        }
+        _ => {}
+    }
+    let state = match &e.state {
+        Some(s) => DeviceState::from_str(s).map_err(|err| (Some("state"), err.to_string()))?,
+        None => DeviceState::Active,
+    };
+    let expect = match &e.expect {
+        Some(hr) => HResult::parse(hr).ok_or_else(|| {
+            (
+                Some("expect"),
+                format!("`{hr}` is not an HRESULT name (E_NOTFOUND) or value (0x80070490)"),
+            )
+        })?,
+        None => HResult::S_OK,
+    };
+    let value = match &e.value {
+        None => None,
+        Some(raw) => Some(expected(system, call, raw).map_err(|m| (Some("value"), m))?),
+    };
+    Ok(Step {
+        index,
+        line: 0,
+        column: 0,
+        name: e.name.clone(),
+        call,
+        text,
+        part,
+        device,
+        other,
+        index_arg: e.index.unwrap_or(0),
+        local_id: e.local_id.as_ref().and_then(local_id).unwrap_or_default(),
+        from,
+        to,
+        mixed: if e.reject_mixed {
+            MixedPaths::Reject
+        } else {
+            MixedPaths::Allow
+        },
+        state,
+        expect,
+        value,
+    })
+}
+
+fn local_id(raw: &serde_json::Value) -> Option<LocalId> {
+    match raw {
+        serde_json::Value::String(s) => LocalId::parse(s),
+        serde_json::Value::Number(n) => n.as_u64().and_then(|v| u32::try_from(v).ok()).map(LocalId),
+        _ => None,
+    }
+}
+
+fn name_of<T: FromStr>(
+    raw: &serde_json::Value,
+    name: impl Fn(T) -> &'static str,
+) -> Result<Value, String>
+where
+    T::Err: std::fmt::Display,
+{
+    let text = raw
+        .as_str()
+        .ok_or_else(|| format!("expected a name, found {raw}"))?;
+    text.parse::<T>()
+        .map(|v| Value::Name(name(v)))
+        .map_err(|e| e.to_string())
+}
+
+/// Parses the expected value of a step for its call.
+fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Value, String> {
+    let text = || {
+        raw.as_str()
+            .ok_or_else(|| format!("expected a string, found {raw}"))
+    };
+    let part = |v: &serde_json::Value| -> Result<Part, String> {
+        let t = v
+            .as_str()
+            .ok_or_else(|| format!("expected a part (`device/part`), found {v}"))?;
+        system.find_part(t).map_err(|e| e.to_string())
+    };
+    match call.returns() {
+        Returns::Nothing => Err(format!("{} returns no value", call.name())),
+        Returns::Text => Ok(Value::Text(text()?.to_owned())),
+        Returns::LocalId => local_id(raw)
+            .map(Value::LocalId)
+            .ok_or_else(|| format!("`{raw}` is not a local ID")),
+        Returns::PartType => name_of::<PartType>(raw, PartType::name),
+        Returns::ConnectorType => name_of::<ConnectorType>(raw, ConnectorType::name),
+        Returns::DataFlow => name_of::<DataFlow>(raw, DataFlow::name),
+        Returns::DeviceState => name_of::<DeviceState>(raw, DeviceState::name),
+        Returns::Guid => text()?
+            .parse::<Guid>()
+            .map(Value::Guid)
+            .map_err(|e| e.to_string()),
+        Returns::Bool => raw
+            .as_bool()
+            .map(Value::Bool)
+            .ok_or_else(|| format!("expected true or false, found {raw}")),
+        Returns::Count => raw
+            .as_u64()
+            .map(Value::Count)
+            .ok_or_else(|| format!("expected a count, found {raw}")),
+        Returns::Part => part(raw).map(Value::Part),
+        Returns::Parts => raw
+            .as_array()
+            .ok_or_else(|| format!("expected a list of parts, found {raw}"))?
+            .iter()
+            .map(part)
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Parts),
+        Returns::DeviceId => {
+            let t = text()?;
+            Ok(Value::Text(
+                system
+                    .find_device(t)
+                    .ok()
+                    .and_then(|d| d.id().ok())
+                    .unwrap_or_else(|| t.to_owned()),
+            ))
+        }
+    }
+}
+
+fn missing() -> devtopo::Error {
+    devtopo::Error::UnknownKey {
+        key: "missing step argument".to_owned(),
+    }
+}
+
+/// Runs one step: `Ok(value)` (None for methods without a value) or the error.
+pub(crate) fn execute(system: &System, step: &Step) -> devtopo::Result<Option<Value>> {
+    let part = || step.part.clone().ok_or_else(missing);
+    let connector = || part()?.as_connector();
+    let device = || step.device.clone().ok_or_else(missing);
+    let parts = |list: devtopo::PartsList| Value::Parts(list.iter().collect());
+    let value = match step.call {
+        Call::GetName => Value::Text(part()?.name()?),
+        Call::GetLocalId => Value::LocalId(part()?.local_id()?),
+        Call::GetGlobalId => Value::Text(part()?.global_id()?),
+        Call::GetPartType => Value::Name(part()?.part_type()?.name()),
+        Call::GetSubType => Value::Guid(part()?.subtype()?),
+        Call::EnumPartsIncoming => parts(part()?.parts_incoming()?),
+        Call::EnumPartsOutgoing => parts(part()?.parts_outgoing()?),
+        Call::GetTopologyObject => Value::Text(part()?.topology()?.device_id()?),
+        Call::GetType => Value::Name(connector()?.connector_type()?.name()),
+        Call::GetDataFlow => Value::Name(connector()?.data_flow()?.name()),
+        Call::ConnectTo => {
+            let other = step.other.clone().ok_or_else(missing)?.as_connector()?;
+            connector()?.connect_to(&other)?;
+            return Ok(None);
+        }
+        Call::Disconnect => {
+            connector()?.disconnect()?;
+            return Ok(None);
+        }
+        Call::IsConnected => Value::Bool(connector()?.is_connected()?),
+        Call::GetConnectedTo => Value::Part(connector()?.connected_to()?.as_part().clone()),
+        Call::GetConnectorIdConnectedTo => Value::Text(connector()?.connector_id_connected_to()?),
+        Call::GetDeviceIdConnectedTo => Value::Text(connector()?.device_id_connected_to()?),
+        Call::GetConnectorCount => Value::Count(device()?.topology()?.connector_count()?.into()),
+        Call::GetConnector => Value::Part(
+            device()?
+                .topology()?
+                .connector(step.index_arg)?
+                .as_part()
+                .clone(),
+        ),
+        Call::GetSubunitCount => Value::Count(device()?.topology()?.subunit_count()?.into()),
+        Call::GetSubunit => Value::Part(
+            device()?
+                .topology()?
+                .subunit(step.index_arg)?
+                .as_part()
+                .clone(),
+        ),
+        Call::GetPartById => Value::Part(device()?.topology()?.part_by_id(step.local_id)?),
+        Call::GetDeviceId => Value::Text(device()?.topology()?.device_id()?),
+        Call::GetSignalPath => {
+            let from = step.from.clone().ok_or_else(missing)?;
+            let to = step.to.clone().ok_or_else(missing)?;
+            parts(device()?.topology()?.signal_path(&from, &to, step.mixed)?)
+        }
+        Call::GetState => Value::Name(device()?.state()?.name()),
+        Call::SetState => {
+            device()?.set_state(step.state)?;
+            return Ok(None);
+        }
+        Call::RemoveDevice => {
+            system.remove_device(&device()?.id()?)?;
+            return Ok(None);
+        }
+    };
+    Ok(Some(value))
+}

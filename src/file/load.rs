@@ -1,0 +1,223 @@
+//! Schema -> [`SystemBuilder`]: every rule is checked once, by the builder the Rust API uses.
+//!
+//! The loader keeps going after a problem where it safely can, so `devtopo check` reports
+//! every problem of a file at once: a device that cannot be added is skipped with its parts;
+//! a part that cannot be added is skipped; references into a device that had problems are not
+//! reported again (they would only repeat the first problem).
+
+use super::error::FileErrorKind;
+use super::limits::Limit;
+use super::locate::ItemPath;
+use super::refs::{RefError, pick_device, pick_part, split};
+use super::schema::{DeviceEntry, FileDoc};
+use crate::engine::{ConnectorSpec, DeviceKey, DeviceSpec, PartKey, SubunitSpec, SystemBuilder};
+use crate::error::Error;
+use crate::system::System;
+use crate::types::{LocalId, Permanence};
+
+/// A problem found while building, before it is located in the text.
+#[derive(Debug)]
+pub(crate) struct Problem {
+    pub(crate) path: ItemPath,
+    pub(crate) kind: FileErrorKind,
+}
+
+impl Problem {
+    fn new(path: ItemPath, kind: FileErrorKind) -> Problem {
+        Problem { path, kind }
+    }
+}
+
+/// What became of one device entry.
+struct Built<'a> {
+    key: Option<DeviceKey>,
+    parts: Vec<(LocalId, &'a str, PartKey)>,
+    /// Some of its entries failed: references into it are not reported again.
+    broken: bool,
+}
+
+impl Built<'_> {
+    fn find(&self, device: &str, wanted: &str) -> Result<PartKey, RefError> {
+        let ix = pick_part(
+            device,
+            wanted,
+            self.parts.iter().map(|(id, name, _)| (*id, *name)),
+        )?;
+        self.parts
+            .get(ix)
+            .map(|p| p.2)
+            .ok_or_else(|| RefError::new(String::new()))
+    }
+}
+
+/// Builds the system a document describes, or every problem found.
+pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut b = SystemBuilder::new();
+    let mut built = Vec::with_capacity(doc.devices.len());
+    for (i, dev) in doc.devices.iter().enumerate() {
+        let at = ItemPath::root().item("device", i);
+        built.push(add_device(&mut b, dev, &at, &mut problems));
+    }
+    for (k, c) in doc.connections.iter().enumerate() {
+        let at = ItemPath::root().item("connection", k);
+        let mut end = |key: &str, text: &str| -> Option<PartKey> {
+            match resolve(doc, &built, text) {
+                Ok(found) => found,
+                Err(e) => {
+                    problems.push(Problem::new(
+                        at.key(key),
+                        FileErrorKind::Reference(e.to_string()),
+                    ));
+                    None
+                }
+            }
+        };
+        let (a, z) = (end("a", &c.a.0), end("b", &c.b.0));
+        if let (Some(a), Some(z)) = (a, z) {
+            let permanence = if c.permanent {
+                Permanence::Permanent
+            } else {
+                Permanence::Transient
+            };
+            if let Err(e) = b.connect(a, z, permanence) {
+                problems.push(Problem::new(at, FileErrorKind::Rule(e)));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    b.build().map_err(|e| {
+        let device = match &e {
+            Error::EndpointShape { device, .. } => doc
+                .devices
+                .iter()
+                .position(|d| d.id.0.as_str() == &**device),
+            _ => None,
+        };
+        let path = device.map_or_else(ItemPath::root, |i| ItemPath::root().item("device", i));
+        vec![Problem::new(path, FileErrorKind::Rule(e))]
+    })
+}
+
+/// `Ok(None)`: the reference points into a device that already had problems.
+fn resolve(doc: &FileDoc, built: &[Built<'_>], text: &str) -> Result<Option<PartKey>, RefError> {
+    let (device, part) = split(text)?;
+    let ix = pick_device(
+        device,
+        doc.devices
+            .iter()
+            .map(|d| (d.id.0.as_str(), d.name.0.as_str())),
+    )?;
+    let Some(entry) = built.get(ix) else {
+        return Ok(None);
+    };
+    if entry.key.is_none() {
+        return Ok(None);
+    }
+    match entry.find(device, part) {
+        Ok(key) => Ok(Some(key)),
+        Err(_) if entry.broken => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn add_device<'a>(
+    b: &mut SystemBuilder,
+    dev: &'a DeviceEntry,
+    at: &ItemPath,
+    problems: &mut Vec<Problem>,
+) -> Built<'a> {
+    let mut entry = Built {
+        key: None,
+        parts: Vec::new(),
+        broken: true,
+    };
+    if dev.connectors.len() + dev.subunits.len() > Limit::PartsPerDevice.value() {
+        problems.push(Problem::new(
+            at.clone(),
+            FileErrorKind::Limit(Limit::PartsPerDevice),
+        ));
+        return entry;
+    }
+    let spec = DeviceSpec {
+        id: dev.id.0.clone(),
+        name: dev.name.0.clone(),
+        kind: dev.kind.0,
+        state: dev.state.0,
+    };
+    let key = match b.add_device(spec) {
+        Ok(key) => key,
+        Err(e) => {
+            problems.push(Problem::new(at.key("id"), FileErrorKind::Rule(e)));
+            return entry;
+        }
+    };
+    entry.key = Some(key);
+    entry.broken = false;
+    for (j, c) in dev.connectors.iter().enumerate() {
+        let here = at.item("connector", j);
+        let mut spec =
+            ConnectorSpec::new(c.name.0.clone(), c.flow.0, c.connector_type.0).subtype(c.subtype.0);
+        spec.local_id = c.local_id.map(|l| l.0);
+        match b.add_connector(key, spec) {
+            Ok(part) => entry.parts.push((
+                b.local_id(part).unwrap_or_default(),
+                c.name.0.as_str(),
+                part,
+            )),
+            Err(e) => {
+                let path = match e {
+                    Error::DuplicateLocalId { .. } if c.local_id.is_some() => here.key("local_id"),
+                    Error::EndpointFlow { .. } => here.key("flow"),
+                    _ => here,
+                };
+                problems.push(Problem::new(path, FileErrorKind::Rule(e)));
+                entry.broken = true;
+            }
+        }
+    }
+    for (j, s) in dev.subunits.iter().enumerate() {
+        let here = at.item("subunit", j);
+        let mut spec = SubunitSpec::new(s.name.0.clone(), s.subtype.0);
+        spec.local_id = s.local_id.map(|l| l.0);
+        match b.add_subunit(key, spec) {
+            Ok(part) => entry.parts.push((
+                b.local_id(part).unwrap_or_default(),
+                s.name.0.as_str(),
+                part,
+            )),
+            Err(e) => {
+                let path = match e {
+                    Error::DuplicateLocalId { .. } if s.local_id.is_some() => here.key("local_id"),
+                    _ => here,
+                };
+                problems.push(Problem::new(path, FileErrorKind::Rule(e)));
+                entry.broken = true;
+            }
+        }
+    }
+    for (k, link) in dev.links.iter().enumerate() {
+        let here = at.item("link", k);
+        let mut end = |key: &str, text: &str| match entry.find(&dev.id.0, text) {
+            Ok(part) => Some(part),
+            Err(e) => {
+                if !entry.broken {
+                    problems.push(Problem::new(
+                        here.key(key),
+                        FileErrorKind::Reference(e.to_string()),
+                    ));
+                }
+                None
+            }
+        };
+        let (from, to) = (end("from", &link.from.0), end("to", &link.to.0));
+        if let (Some(from), Some(to)) = (from, to) {
+            if let Err(e) = b.add_link(from, to) {
+                problems.push(Problem::new(here, FileErrorKind::Rule(e)));
+            }
+        }
+    }
+    entry
+}

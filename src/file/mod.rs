@@ -1,0 +1,404 @@
+//! Topology files: one schema in TOML and JSON (feature `serde`).
+//!
+//! A file describes devices (ID, name, kind, state), their parts (connectors with type, flow
+//! and subtype; subunits with subtype; explicit or automatic local IDs), the links inside each
+//! device and the connections between devices. The complete annotated format, with an example
+//! and the [`Limit`]s, is in `docs/topology-files.md`. A short one:
+//!
+//! ```
+//! use devtopo::*;
+//!
+//! let text = r#"
+//! [[device]]
+//! id = "{0.0.1.00000000}.{mic}"
+//! name = "Mic"
+//! kind = "capture"
+//!
+//! [[device.connector]]
+//! flow = "Out"
+//! type = "Physical_External"
+//!
+//! [[device]]
+//! id = "{2}.topo"
+//! name = "Topology"
+//! kind = "adapter"
+//!
+//! [[device.connector]]
+//! local_id = "0x10000"
+//! name = "Mic"
+//! flow = "In"
+//! type = "Physical_External"
+//! subtype = "KSNODETYPE_MICROPHONE"
+//!
+//! [[device.subunit]]
+//! name = "Volume"
+//! subtype = "KSNODETYPE_VOLUME"
+//!
+//! [[device.link]]
+//! from = "Mic"
+//! to = "0x20000"
+//!
+//! [[connection]]
+//! a = "Mic/0x10000"
+//! b = "Topology/Mic"
+//! "#;
+//! let system = System::from_toml_str(text)?;
+//! let jack = system.find_part("Topology/0x10000")?;
+//! assert_eq!(jack.parts_outgoing()?.count(), 1);
+//!
+//! // Saving and loading again gives an equal system, in either format.
+//! let again = System::from_json_str(&system.to_json_string()?)?;
+//! assert_eq!(again.snapshot(), system.snapshot());
+//!
+//! // Problems point at the offending item.
+//! let bad = text.replace("b = \"Topology/Mic\"", "b = \"Topology/Line\"");
+//! let err = System::from_toml_str(&bad).unwrap_err();
+//! assert_eq!((err.line, err.column, err.path.as_str()), (33, 5, "connection[0].b"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+mod error;
+mod limits;
+mod load;
+mod locate;
+mod refs;
+mod save;
+mod schema;
+
+pub use error::{FileError, FileErrorKind};
+pub use limits::Limit;
+pub use locate::{ItemPath, PathSegment};
+pub use refs::RefError;
+
+use crate::system::System;
+
+/// The two file formats: one schema, two syntaxes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// TOML (`.toml`).
+    Toml,
+    /// JSON (`.json`).
+    Json,
+}
+
+impl Format {
+    /// The format a file name's extension says (`.toml`, `.json`, any case).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    fn default_name(self) -> &'static str {
+        match self {
+            Format::Toml => "<toml>",
+            Format::Json => "<json>",
+        }
+    }
+}
+
+/// Deserializes a list of at most `limit.value()` entries, counting while it reads, for a
+/// `#[serde(deserialize_with = ...)]` wrapper (devtopo's scenario files bound their steps so).
+///
+/// # Errors
+/// The deserializer's error; the [`Limit`]'s message once the list is too long (reported
+/// as [`FileErrorKind::Limit`] by [`from_text`]).
+pub fn deserialize_limited<'de, D, T>(deserializer: D, limit: Limit) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    limits::bounded::seq(deserializer, limit)
+}
+
+fn error_at(
+    file: &str,
+    (line, column): (u32, u32),
+    path: String,
+    kind: FileErrorKind,
+) -> FileError {
+    FileError {
+        file: file.to_owned(),
+        line,
+        column,
+        path,
+        kind,
+    }
+}
+
+/// Reads a file whole, refusing one over [`Limit::FileBytes`] before reading it.
+///
+/// # Errors
+/// [`FileErrorKind::Io`], [`FileErrorKind::Limit`].
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    use std::io::Read;
+    let file = path.display().to_string();
+    let io = |e: std::io::Error| {
+        error_at(
+            &file,
+            (1, 1),
+            String::new(),
+            FileErrorKind::Io(e.to_string()),
+        )
+    };
+    let handle = std::fs::File::open(path).map_err(io)?;
+    let max = Limit::FileBytes.value();
+    let mut bytes = Vec::new();
+    handle
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max {
+        return Err(error_at(
+            &file,
+            (1, 1),
+            String::new(),
+            FileErrorKind::Limit(Limit::FileBytes),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        error_at(
+            &file,
+            locate::line_col(&text, offset),
+            String::new(),
+            FileErrorKind::Syntax("the file is not valid UTF-8".to_owned()),
+        )
+    })
+}
+
+/// The 1-based line and column of the item at `path` in valid `text` (of the deepest part of
+/// the path that exists; `(1, 1)` when the text does not parse).
+pub fn position(text: &str, format: Format, path: &ItemPath) -> (u32, u32) {
+    let offset = locate::locate(text, format, path).unwrap_or(0);
+    locate::line_col(text, offset)
+}
+
+/// Deserializes any serde type from TOML or JSON text with the errors of topology files:
+/// [`Limit::FileBytes`], syntax errors at the parser's location, and schema errors at the
+/// offending item with its path. `file` names the text in errors. (devtopo's scenario files
+/// use it too.)
+///
+/// # Errors
+/// [`FileErrorKind::Limit`], [`FileErrorKind::Syntax`], [`FileErrorKind::Schema`].
+pub fn from_text<T: DeserializeOwned>(
+    text: &str,
+    format: Format,
+    file: &str,
+) -> Result<T, FileError> {
+    if text.len() > Limit::FileBytes.value() {
+        return Err(error_at(
+            file,
+            (1, 1),
+            String::new(),
+            FileErrorKind::Limit(Limit::FileBytes),
+        ));
+    }
+    let schema = |message: String, path: ItemPath, fallback: Option<(u32, u32)>| {
+        let kind = match Limit::from_message(&message) {
+            Some(limit) => FileErrorKind::Limit(limit),
+            None => FileErrorKind::Schema(message),
+        };
+        let at = fallback.unwrap_or_else(|| position(text, format, &path));
+        error_at(file, at, path.to_string(), kind)
+    };
+    match format {
+        Format::Toml => {
+            let de = toml::Deserializer::parse(text).map_err(|e| {
+                let at = e.span().map_or((1, 1), |s| locate::line_col(text, s.start));
+                error_at(
+                    file,
+                    at,
+                    String::new(),
+                    FileErrorKind::Syntax(e.message().trim().to_owned()),
+                )
+            })?;
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let path = ItemPath::from_serde(e.path());
+                let inner = e.into_inner();
+                let fallback = inner.span().map(|s| locate::line_col(text, s.start));
+                schema(inner.message().trim().to_owned(), path, fallback)
+            })
+        }
+        Format::Json => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = ItemPath::from_serde(e.path());
+                let inner = e.into_inner();
+                json_error(file, text, inner, path, &schema)
+            })?;
+            de.end()
+                .map_err(|e| json_error(file, text, e, ItemPath::root(), &schema))?;
+            Ok(value)
+        }
+    }
+}
+
+fn json_error(
+    file: &str,
+    text: &str,
+    e: serde_json::Error,
+    path: ItemPath,
+    schema: &dyn Fn(String, ItemPath, Option<(u32, u32)>) -> FileError,
+) -> FileError {
+    let at = (clamp(e.line()), clamp(e.column()));
+    let mut message = e.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    let _ = text;
+    match e.classify() {
+        serde_json::error::Category::Data => schema(message, path, None),
+        _ => error_at(file, at, String::new(), FileErrorKind::Syntax(message)),
+    }
+}
+
+fn clamp(value: usize) -> u32 {
+    u32::try_from(value.max(1)).unwrap_or(u32::MAX)
+}
+
+/// Loads a system from TOML or JSON text, reporting every problem found (sorted by
+/// position). `file` names the text in errors.
+///
+/// # Errors
+/// One [`FileError`] per problem: syntax, schema, limits, references and rule violations
+/// (the builder's [`Error`](crate::Error)s, with their rule ID and `HRESULT`).
+pub fn parse(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
+    let doc: schema::FileDoc = from_text(text, format, file).map_err(|e| vec![e])?;
+    load::build(&doc).map_err(|problems| {
+        let mut errors: Vec<FileError> = problems
+            .into_iter()
+            .map(|p| {
+                error_at(
+                    file,
+                    position(text, format, &p.path),
+                    p.path.to_string(),
+                    p.kind,
+                )
+            })
+            .collect();
+        errors.sort_by_key(|e| (e.line, e.column));
+        errors
+    })
+}
+
+/// Loads a system from a `.toml` or `.json` file, reporting every problem found.
+///
+/// # Errors
+/// As [`parse`], plus [`FileErrorKind::Io`], [`FileErrorKind::UnknownFormat`] and
+/// [`Limit::FileBytes`].
+pub fn read(path: &Path) -> Result<System, Vec<FileError>> {
+    let file = path.display().to_string();
+    let format = Format::from_path(path).ok_or_else(|| {
+        vec![error_at(
+            &file,
+            (1, 1),
+            String::new(),
+            FileErrorKind::UnknownFormat,
+        )]
+    })?;
+    let text = read_text(path).map_err(|e| vec![e])?;
+    parse(&text, format, &file)
+}
+
+fn first(mut errors: Vec<FileError>) -> FileError {
+    if errors.is_empty() {
+        error_at(
+            "",
+            (1, 1),
+            String::new(),
+            FileErrorKind::Schema("unknown problem".to_owned()),
+        )
+    } else {
+        errors.swap_remove(0)
+    }
+}
+
+impl System {
+    /// Loads a system from TOML text (module [`file`](crate::file)); errors name the file
+    /// `<toml>`.
+    ///
+    /// # Errors
+    /// The first problem, by position; [`file::parse`](parse) gives them all.
+    pub fn from_toml_str(text: &str) -> Result<System, FileError> {
+        parse(text, Format::Toml, Format::Toml.default_name()).map_err(first)
+    }
+
+    /// Loads a system from JSON text; errors name the file `<json>`.
+    ///
+    /// # Errors
+    /// As [`System::from_toml_str`].
+    pub fn from_json_str(text: &str) -> Result<System, FileError> {
+        parse(text, Format::Json, Format::Json.default_name()).map_err(first)
+    }
+
+    /// Loads a system from a `.toml` or `.json` file, choosing the format by extension.
+    ///
+    /// # Errors
+    /// The first problem, by position; [`file::read`](read) gives them all.
+    pub fn load(path: impl AsRef<Path>) -> Result<System, FileError> {
+        read(path.as_ref()).map_err(first)
+    }
+
+    /// The system as a TOML topology file.
+    ///
+    /// # Errors
+    /// [`FileErrorKind::Serialize`] (not expected: every system can be written).
+    pub fn to_toml_string(&self) -> Result<String, FileError> {
+        toml::to_string_pretty(&save::document(self)).map_err(|e| serialize_error(e.to_string()))
+    }
+
+    /// The system as a JSON topology file.
+    ///
+    /// # Errors
+    /// [`FileErrorKind::Serialize`] (not expected).
+    pub fn to_json_string(&self) -> Result<String, FileError> {
+        serde_json::to_string_pretty(&save::document(self))
+            .map(|mut text| {
+                text.push('\n');
+                text
+            })
+            .map_err(|e| serialize_error(e.to_string()))
+    }
+
+    /// Writes the system to a `.toml` or `.json` file, choosing the format by extension.
+    ///
+    /// # Errors
+    /// [`FileErrorKind::UnknownFormat`], [`FileErrorKind::Io`].
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), FileError> {
+        let path = path.as_ref();
+        let file = path.display().to_string();
+        let text = match Format::from_path(path) {
+            Some(Format::Toml) => self.to_toml_string()?,
+            Some(Format::Json) => self.to_json_string()?,
+            None => {
+                return Err(error_at(
+                    &file,
+                    (1, 1),
+                    String::new(),
+                    FileErrorKind::UnknownFormat,
+                ));
+            }
+        };
+        std::fs::write(path, text).map_err(|e| {
+            error_at(
+                &file,
+                (1, 1),
+                String::new(),
+                FileErrorKind::Io(e.to_string()),
+            )
+        })
+    }
+}
+
+fn serialize_error(message: String) -> FileError {
+    error_at("", (1, 1), String::new(), FileErrorKind::Serialize(message))
+}

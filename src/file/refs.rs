@@ -1,0 +1,164 @@
+//! Naming devices and parts in text: `device/part`, where the device is a device ID or a
+//! unique friendly name and the part a local ID (`0x10001`, `65537`) or a unique part name.
+//!
+//! The same resolution serves topology files (links, connections), the CLI (`devtopo path`)
+//! and scenarios, so a reference means the same thing everywhere.
+
+use crate::handles::{Device, Part};
+use crate::system::System;
+use crate::types::LocalId;
+
+use super::schema::Shorten;
+
+/// A reference that names no device or part, or more than one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct RefError {
+    message: String,
+}
+
+impl RefError {
+    pub(crate) fn new(message: String) -> RefError {
+        RefError { message }
+    }
+}
+
+/// Splits `device/part` at the last `/` (device IDs may contain `/`, local IDs never do).
+pub(crate) fn split(text: &str) -> Result<(&str, &str), RefError> {
+    text.rsplit_once('/').ok_or_else(|| {
+        RefError::new(format!(
+            "`{}` is not a part reference; expected `device/part` (device ID or name, then local ID or part name)",
+            Shorten(text)
+        ))
+    })
+}
+
+/// The index of the device named `wanted`: by ID first, else by unique friendly name.
+pub(crate) fn pick_device<'a>(
+    wanted: &str,
+    devices: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> Result<usize, RefError> {
+    if let Some(ix) = devices.clone().position(|(id, _)| id == wanted) {
+        return Ok(ix);
+    }
+    let mut named = devices
+        .enumerate()
+        .filter(|(_, (_, name))| *name == wanted)
+        .map(|(ix, _)| ix);
+    match (named.next(), named.next()) {
+        (Some(ix), None) => Ok(ix),
+        (Some(_), Some(_)) => Err(RefError::new(format!(
+            "`{}` is the name of several devices; use the device ID",
+            Shorten(wanted)
+        ))),
+        _ => Err(RefError::new(format!(
+            "no device has the ID or name `{}`",
+            Shorten(wanted)
+        ))),
+    }
+}
+
+/// The index of the part named `wanted` in one device: by local ID first, else by unique
+/// part name.
+pub(crate) fn pick_part<'a>(
+    device: &str,
+    wanted: &str,
+    parts: impl Iterator<Item = (LocalId, &'a str)> + Clone,
+) -> Result<usize, RefError> {
+    if let Some(id) = LocalId::parse(wanted) {
+        if let Some(ix) = parts.clone().position(|(local, _)| local == id) {
+            return Ok(ix);
+        }
+    }
+    let mut named = parts
+        .enumerate()
+        .filter(|(_, (_, name))| *name == wanted)
+        .map(|(ix, _)| ix);
+    match (named.next(), named.next()) {
+        (Some(ix), None) => Ok(ix),
+        (Some(_), Some(_)) => Err(RefError::new(format!(
+            "`{}` is the name of several parts of device `{}`; use the local ID",
+            Shorten(wanted),
+            Shorten(device)
+        ))),
+        _ => Err(RefError::new(format!(
+            "device `{}` has no part with the local ID or name `{}`",
+            Shorten(device),
+            Shorten(wanted)
+        ))),
+    }
+}
+
+impl System {
+    /// The device with this ID or, when no device has it as ID, the one device with this
+    /// friendly name.
+    ///
+    /// # Errors
+    /// [`RefError`] when no device, or several, match.
+    pub fn find_device(&self, text: &str) -> Result<Device, RefError> {
+        let devices = self.devices();
+        let labels: Vec<(String, String)> = devices
+            .iter()
+            .map(|d| (d.id().unwrap_or_default(), d.name().unwrap_or_default()))
+            .collect();
+        let ix = pick_device(
+            text,
+            labels.iter().map(|(id, name)| (id.as_str(), name.as_str())),
+        )?;
+        devices
+            .into_iter()
+            .nth(ix)
+            .ok_or_else(|| RefError::new(format!("no device `{}`", Shorten(text))))
+    }
+
+    /// The part named by `device/part`: the device as in [`System::find_device`], the part by
+    /// local ID (`0x10001` or `65537`) or, failing that, by its unique part name.
+    ///
+    /// ```
+    /// let system = devtopo::fixtures::four_topologies()?;
+    /// let mic = system.find_part("Input Multiplexer Device/Microphone")?;
+    /// assert_eq!(mic.local_id()?, devtopo::LocalId(0x10001));
+    /// assert_eq!(system.find_part("Input Multiplexer Device/0x20006")?.name()?, "MUX");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`RefError`] for a malformed reference, an unknown or ambiguous device or part.
+    pub fn find_part(&self, text: &str) -> Result<Part, RefError> {
+        let (device, part) = split(text)?;
+        let dev = self.find_device(device)?;
+        let topology = dev
+            .topology()
+            .map_err(|e| RefError::new(format!("device `{}`: {e}", Shorten(device))))?;
+        let mut parts: Vec<Part> = Vec::new();
+        let count = |r: crate::Result<u32>| r.unwrap_or(0);
+        for i in 0..count(topology.connector_count()) {
+            if let Ok(c) = topology.connector(i) {
+                parts.push(c.as_part().clone());
+            }
+        }
+        for i in 0..count(topology.subunit_count()) {
+            if let Ok(s) = topology.subunit(i) {
+                parts.push(s.as_part().clone());
+            }
+        }
+        let labels: Vec<(LocalId, String)> = parts
+            .iter()
+            .map(|p| {
+                (
+                    p.local_id().unwrap_or_default(),
+                    p.name().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let ix = pick_part(
+            device,
+            part,
+            labels.iter().map(|(id, name)| (*id, name.as_str())),
+        )?;
+        parts
+            .into_iter()
+            .nth(ix)
+            .ok_or_else(|| RefError::new(format!("no part `{}`", Shorten(text))))
+    }
+}

@@ -1,0 +1,236 @@
+//! `devtopo show`, `dot` and `path`.
+
+use crate::cli_support::{TOPOLOGIES, devtopo};
+
+/// W1: the walk from an endpoint crosses to the adapter and follows the links.
+#[test]
+fn w1_show_walks_like_a_client() {
+    let run = devtopo(&["show", "topologies/four-topologies.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = r#"capture endpoint "Endpoint Device B" {0.0.1.00000000}.{8b7c5a40-0d2e-4f5a-9a4e-0000000000b2} DEVICE_STATE_ACTIVE
+  0x00010000 connector "" Physical_External Out KSNODETYPE_MICROPHONE
+  => {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\inputmux "Input Multiplexer Device" (adapter, DEVICE_STATE_ACTIVE)
+    0x00010001 connector "Microphone" Physical_External In KSNODETYPE_MICROPHONE
+      0x00020002 subunit "Mute (Mic)" KSNODETYPE_MUTE
+        0x00020003 subunit "Vol (Mic)" KSNODETYPE_VOLUME
+          0x00020006 subunit "MUX" KSNODETYPE_MUX
+            0x00010003 connector "" Software_Fixed Out KSCATEGORY_AUDIO
+            => {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\wavecapture "Wave Capture Device" (adapter, DEVICE_STATE_ACTIVE)
+              0x00010000 connector "" Software_Fixed In KSCATEGORY_AUDIO
+                0x00020000 subunit "ADC" KSNODETYPE_ADC
+                  0x00010001 connector "Wave-In Stream (DMA)" Software_IO Out KSCATEGORY_AUDIO -- GetConnectedTo: E_NOTFOUND 0x80070490
+"#;
+    assert!(run.stdout.contains(expected), "{}", run.stdout);
+    // Stable output: a second run prints the same.
+    assert_eq!(
+        devtopo(&["show", "topologies/four-topologies.toml"]).stdout,
+        run.stdout
+    );
+}
+
+/// A render endpoint is walked upstream (EnumPartsIncoming), fanning in at the engine node.
+#[test]
+fn show_render_walks_upstream() {
+    let run = devtopo(&["show", "topologies/sysvad-speaker.toml"]);
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("render endpoint \"Speakers\""));
+    assert!(lines.iter().any(|l| {
+        l.trim_start()
+            .starts_with("0x00020000 subunit \"KSNODE_WAVE_AUDIO_ENGINE\"")
+    }));
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("-- GetConnectedTo: E_NOTFOUND"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn show_json() -> Result<(), Box<dyn std::error::Error>> {
+    let run = devtopo(&[
+        "show",
+        "--format",
+        "json",
+        "topologies/sysvad-micarray1.toml",
+    ]);
+    assert_eq!(run.code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout)?;
+    let ep = &doc["endpoints"][0];
+    assert_eq!(ep["kind"], "capture");
+    assert_eq!(ep["connector"]["connector_type"], "Physical_Internal");
+    let topo = &ep["connector"]["connected_to"];
+    assert_eq!(topo["name"], "Internal Microphone Array - Front");
+    assert_eq!(topo["next"][0]["subtype"], "KSNODETYPE_VOLUME");
+    Ok(())
+}
+
+/// T8, A12: `path` prints TO first; no path exits 1 with the HRESULT.
+#[test]
+fn t8_path_lists_to_first() {
+    let file = "topologies/four-topologies.toml";
+    let run = devtopo(&[
+        "path",
+        file,
+        "Input Multiplexer Device/Microphone",
+        "Input Multiplexer Device/0x10003",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once(": ")?.1.split("  ").next())
+        .collect();
+    let mux = "Input Multiplexer Device";
+    assert_eq!(
+        ids,
+        [
+            format!("{mux}/0x00010003"),
+            format!("{mux}/0x00020006"),
+            format!("{mux}/0x00020003"),
+            format!("{mux}/0x00020002"),
+            format!("{mux}/0x00010001")
+        ]
+    );
+    let back = devtopo(&[
+        "path",
+        file,
+        "Input Multiplexer Device/0x10003",
+        "Input Multiplexer Device/0x10001",
+    ]);
+    assert_eq!(back.code, 1);
+    assert!(
+        back.stdout
+            .starts_with("GetSignalPath: E_NOTFOUND 0x80070490"),
+        "{}",
+        back.stdout
+    );
+    let bad = devtopo(&["path", file, "Nope/1", "Input Multiplexer Device/0x10001"]);
+    assert_eq!(bad.code, 2);
+}
+
+/// X13: the SUM node of WaveHdmi is a mixer, so --reject-mixed finds no path.
+#[test]
+fn x13_path_reject_mixed() {
+    let file = "topologies/sysvad-hdmi.toml";
+    let allow = devtopo(&["path", file, "WaveHdmi/0x10000", "WaveHdmi/0x10002"]);
+    assert_eq!(allow.code, 0);
+    assert_eq!(allow.stdout.lines().count(), 6);
+    let reject = devtopo(&[
+        "path",
+        file,
+        "WaveHdmi/0x10000",
+        "WaveHdmi/0x10002",
+        "--reject-mixed",
+    ]);
+    assert_eq!(reject.code, 1);
+}
+
+/// A minimal structural check of DOT: balanced braces, statements of known shapes, and every
+/// edge joining declared nodes.
+fn check_dot(dot: &str) -> Result<(usize, usize, usize), String> {
+    let mut nodes = std::collections::HashSet::new();
+    let (mut clusters, mut links, mut connections) = (0, 0, 0);
+    let mut depth = 0i32;
+    let mut lines = dot.lines();
+    if lines.next() != Some("digraph devtopo {") {
+        return Err("does not start with `digraph devtopo {`".into());
+    }
+    depth += 1;
+    for line in lines {
+        let t = line.trim();
+        if t.starts_with("subgraph cluster_") && t.ends_with('{') {
+            clusters += 1;
+            depth += 1;
+        } else if t == "}" {
+            depth -= 1;
+        } else if let Some((from, rest)) = t.split_once(" -> ") {
+            let to = rest.split([' ', ';']).next().unwrap_or("");
+            if !nodes.contains(from) || !nodes.contains(to) {
+                return Err(format!("edge between undeclared nodes: {t}"));
+            }
+            if rest.contains("dir=none") {
+                connections += 1;
+            } else {
+                links += 1;
+            }
+        } else if t.contains(" [shape=") && t.ends_with("];") {
+            let id = t.split(' ').next().unwrap_or("");
+            if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(format!("bad node id: {t}"));
+            }
+            if t.matches('"').count() - t.matches("\\\"").count() != 2 {
+                return Err(format!("unbalanced quotes: {t}"));
+            }
+            nodes.insert(id.to_owned());
+        } else if !(t.ends_with(';') && (t.starts_with("label=") || t.contains('='))) {
+            return Err(format!("unexpected statement: {t}"));
+        }
+        if depth < 0 {
+            return Err("unbalanced braces".into());
+        }
+    }
+    if depth != 0 {
+        return Err("unbalanced braces".into());
+    }
+    Ok((clusters, links, connections))
+}
+
+/// DOT output: clusters, links and connections as the model has them; renders with Graphviz
+/// when `dot` is installed.
+#[test]
+fn dot_output_parses() -> Result<(), Box<dyn std::error::Error>> {
+    let have_dot = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if !have_dot {
+        println!("note: Graphviz `dot` is not on PATH; only the structural DOT check runs");
+    }
+    for file in TOPOLOGIES {
+        let run = devtopo(&["dot", file]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        let (clusters, links, connections) =
+            check_dot(&run.stdout).map_err(|e| format!("{file}: {e}"))?;
+        let system =
+            devtopo::System::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))?;
+        let snap = system.snapshot();
+        assert_eq!(clusters, snap.devices.len(), "{file}");
+        let parts = snap.devices.iter().flat_map(|d| &d.parts);
+        assert_eq!(
+            links,
+            parts.clone().map(|p| p.outgoing.len()).sum::<usize>(),
+            "{file}"
+        );
+        let ends = parts
+            .filter(|p| p.connector.as_ref().is_some_and(|c| c.peer.is_some()))
+            .count();
+        assert_eq!(connections * 2, ends, "{file}");
+        assert_eq!(
+            run.stdout.matches("label=\"permanent\"").count(),
+            1,
+            "{file}"
+        );
+        if have_dot {
+            use std::io::Write;
+            let mut child = std::process::Command::new("dot")
+                .arg("-Tsvg")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()?;
+            child
+                .stdin
+                .take()
+                .ok_or("stdin")?
+                .write_all(run.stdout.as_bytes())?;
+            let out = child.wait_with_output()?;
+            assert!(
+                out.status.success(),
+                "{file}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Helpers for driving the built `devtopo` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The output of one run.
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+/// Runs `devtopo` in the package root with these arguments.
+pub(crate) fn devtopo(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_devtopo"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run devtopo: {e}"));
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A fresh scratch directory for one test.
+pub(crate) fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("devtopo-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+/// Writes a file and returns its path as a string.
+pub(crate) fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path.display().to_string()
+}
+
+/// The bundled topology files.
+pub(crate) const TOPOLOGIES: [&str; 5] = [
+    "topologies/four-topologies.toml",
+    "topologies/sysvad-speaker.toml",
+    "topologies/sysvad-mic-in.toml",
+    "topologies/sysvad-hdmi.toml",
+    "topologies/sysvad-micarray1.toml",
+];

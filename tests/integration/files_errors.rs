@@ -1,0 +1,524 @@
+//! Located errors of topology files (issue 4): one malformed file per error class, each with
+//! the exact `file:line:col` and path of the offending item, in TOML and in JSON. The same
+//! table drives `devtopo check` in `cli_check`.
+
+use devtopo::file::{Format, parse};
+
+/// A valid TOML file the cases below change.
+pub(crate) const BASE: &str = r#"[[device]]
+id = "ep"
+name = "Mic"
+kind = "capture"
+
+[[device.connector]]
+flow = "Out"
+type = "Physical_External"
+
+[[device]]
+id = "topo"
+name = "Topo"
+kind = "adapter"
+
+[[device.connector]]
+name = "Jack"
+flow = "In"
+type = "Physical_External"
+
+[[device.connector]]
+name = "Bridge"
+flow = "Out"
+type = "Software_Fixed"
+
+[[device.subunit]]
+name = "Vol"
+subtype = "KSNODETYPE_VOLUME"
+
+[[device.link]]
+from = "Jack"
+to = "Vol"
+
+[[connection]]
+a = "Mic/0x10000"
+b = "Topo/Jack"
+"#;
+
+/// A second adapter with a Software_Fixed input and a Software_IO output, appended by cases.
+const WAVE: &str = r#"
+[[device]]
+id = "wave"
+name = "Wave"
+kind = "adapter"
+
+[[device.connector]]
+name = "In"
+flow = "In"
+type = "Software_Fixed"
+
+[[device.connector]]
+name = "Stream"
+flow = "Out"
+type = "Software_IO"
+"#;
+
+/// One malformed file: its text, and the expected location, path and message fragment.
+pub(crate) struct Case {
+    pub(crate) name: &'static str,
+    pub(crate) format: Format,
+    pub(crate) text: String,
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) path: &'static str,
+    pub(crate) message: &'static str,
+}
+
+fn toml(
+    name: &'static str,
+    text: String,
+    (line, column): (u32, u32),
+    path: &'static str,
+    message: &'static str,
+) -> Case {
+    Case {
+        name,
+        format: Format::Toml,
+        text,
+        line,
+        column,
+        path,
+        message,
+    }
+}
+
+fn json(
+    name: &'static str,
+    text: &str,
+    (line, column): (u32, u32),
+    path: &'static str,
+    message: &'static str,
+) -> Case {
+    Case {
+        name,
+        format: Format::Json,
+        text: text.to_owned(),
+        line,
+        column,
+        path,
+        message,
+    }
+}
+
+fn with(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "{from}");
+    BASE.replacen(from, to, 1)
+}
+
+fn plus(extra: &str) -> String {
+    format!("{BASE}{extra}")
+}
+
+/// Every error class, in TOML and JSON.
+pub(crate) fn cases() -> Vec<Case> {
+    vec![
+        toml(
+            "toml syntax",
+            with("[[device.subunit]]", "[[device.subunit]"),
+            (25, 18),
+            "",
+            "syntax error",
+        ),
+        toml(
+            "unknown key",
+            with("name = \"Vol\"", "nmae = \"Vol\""),
+            (26, 1),
+            "device[1].subunit[0].nmae",
+            "unknown field `nmae`",
+        ),
+        toml(
+            "missing key",
+            with("flow = \"In\"\n", ""),
+            (15, 1),
+            "device[1].connector[0]",
+            "missing field `flow`",
+        ),
+        toml(
+            "unknown flow",
+            with("flow = \"In\"", "flow = \"Inward\""),
+            (17, 8),
+            "device[1].connector[0].flow",
+            "`Inward` is not a DataFlow",
+        ),
+        toml(
+            "unknown connector type",
+            with("type = \"Software_Fixed\"", "type = \"Software_Fix\""),
+            (23, 8),
+            "device[1].connector[1].type",
+            "`Software_Fix` is not a ConnectorType",
+        ),
+        toml(
+            "unknown kind",
+            with("kind = \"adapter\"", "kind = \"filter\""),
+            (13, 8),
+            "device[1].kind",
+            "`filter` is not a DeviceKind",
+        ),
+        toml(
+            "unknown state",
+            with("kind = \"adapter\"", "kind = \"adapter\"\nstate = \"ON\""),
+            (14, 9),
+            "device[1].state",
+            "`ON` is not a DeviceState",
+        ),
+        toml(
+            "bad local id",
+            with("name = \"Vol\"", "name = \"Vol\"\nlocal_id = \"0xZZ\""),
+            (27, 12),
+            "device[1].subunit[0].local_id",
+            "is not a local ID",
+        ),
+        toml(
+            "bad subtype",
+            with("KSNODETYPE_VOLUME", "KSNODETYPE_VOLUM"),
+            (27, 11),
+            "device[1].subunit[0].subtype",
+            "is not a GUID",
+        ),
+        toml(
+            "wrong type",
+            with("name = \"Vol\"", "name = 7"),
+            (26, 8),
+            "device[1].subunit[0].name",
+            "invalid type",
+        ),
+        toml(
+            "duplicate device id (I7)",
+            with("id = \"topo\"", "id = \"ep\""),
+            (11, 6),
+            "device[1].id",
+            "rule I7",
+        ),
+        toml(
+            "empty device id (I7)",
+            with("id = \"topo\"", "id = \"\""),
+            (11, 6),
+            "device[1].id",
+            "must not be empty",
+        ),
+        toml(
+            "duplicate local id (I1)",
+            with(
+                "name = \"Bridge\"",
+                "name = \"Bridge\"\nlocal_id = \"0x10000\"",
+            ),
+            (22, 12),
+            "device[1].connector[1].local_id",
+            "rule I1",
+        ),
+        toml(
+            "endpoint flow (D3)",
+            with(
+                "flow = \"Out\"\ntype = \"Physical_External\"",
+                "flow = \"In\"\ntype = \"Physical_External\"",
+            ),
+            (7, 8),
+            "device[0].connector[0].flow",
+            "rule D3",
+        ),
+        toml(
+            "second endpoint connector (D2)",
+            with(
+                "[[device]]\nid = \"topo\"",
+                "[[device.connector]]\nflow = \"Out\"\ntype = \"Physical_External\"\n\n[[device]]\nid = \"topo\"",
+            ),
+            (10, 1),
+            "device[0].connector[1]",
+            "rule D2",
+        ),
+        toml(
+            "subunit on an endpoint (D2)",
+            with(
+                "[[device]]\nid = \"topo\"",
+                "[[device.subunit]]\nsubtype = \"KSNODETYPE_VOLUME\"\n\n[[device]]\nid = \"topo\"",
+            ),
+            (10, 1),
+            "device[0].subunit[0]",
+            "rule D2",
+        ),
+        toml(
+            "endpoint without connector (D2)",
+            plus("\n[[device]]\nid = \"ep2\"\nkind = \"render\"\n"),
+            (37, 1),
+            "device[2]",
+            "has 0 connectors (rule D2)",
+        ),
+        toml(
+            "unknown part in a link",
+            with("to = \"Vol\"", "to = \"Volume\""),
+            (31, 6),
+            "device[1].link[0].to",
+            "has no part with the local ID or name `Volume`",
+        ),
+        toml(
+            "self link (P8)",
+            with("to = \"Vol\"", "to = \"Jack\""),
+            (29, 1),
+            "device[1].link[0]",
+            "a part cannot link to itself",
+        ),
+        toml(
+            "cycle (P8)",
+            plus("\n[[device.link]]\nfrom = \"Vol\"\nto = \"Jack\"\n"),
+            (37, 1),
+            "device[1].link[1]",
+            "would close a cycle",
+        ),
+        toml(
+            "unknown device in a connection",
+            with("b = \"Topo/Jack\"", "b = \"Topology/Jack\""),
+            (35, 5),
+            "connection[0].b",
+            "no device has the ID or name `Topology`",
+        ),
+        toml(
+            "unknown part in a connection",
+            with("b = \"Topo/Jack\"", "b = \"Topo/0x10009\""),
+            (35, 5),
+            "connection[0].b",
+            "has no part with the local ID or name `0x10009`",
+        ),
+        toml(
+            "malformed reference",
+            with("a = \"Mic/0x10000\"", "a = \"Mic\""),
+            (34, 5),
+            "connection[0].a",
+            "expected `device/part`",
+        ),
+        toml(
+            "same-flow connection (C3)",
+            with("b = \"Topo/Jack\"", "b = \"Topo/Bridge\""),
+            (33, 1),
+            "connection[0]",
+            "both have data flow Out",
+        ),
+        toml(
+            "mismatched connector types (X1)",
+            format!(
+                "{}{WAVE}\n[[connection]]\na = \"Wave/Stream\"\nb = \"Topo/Jack\"\n",
+                with(
+                    "a = \"Mic/0x10000\"\nb = \"Topo/Jack\"\n",
+                    "a = \"Mic/0x10000\"\nb = \"Wave/In\"\n"
+                )
+            ),
+            (33, 1),
+            "connection[0]",
+            "rule D14, X1",
+        ),
+        toml(
+            "second peer (C3)",
+            plus(
+                "\n[[device]]\nid = \"ep2\"\nkind = \"capture\"\n\n[[device.connector]]\nflow = \"Out\"\ntype = \"Physical_External\"\n\n[[connection]]\na = \"ep2/0x10000\"\nb = \"Topo/Jack\"\n",
+            ),
+            (45, 1),
+            "connection[1]",
+            "ERROR_DEVICE_ALREADY_ATTACHED",
+        ),
+        toml(
+            "permanent, not Software_Fixed (D15)",
+            with("b = \"Topo/Jack\"", "b = \"Topo/Jack\"\npermanent = true"),
+            (33, 1),
+            "connection[0]",
+            "rule D15, X7",
+        ),
+        toml(
+            "Software_IO connection (D12)",
+            format!(
+                "{}{WAVE}\n[[connection]]\na = \"Wave/Stream\"\nb = \"Topo/Jack\"\n",
+                with("b = \"Topo/Jack\"", "b = \"Topo/Jack\"")
+            ),
+            (52, 1),
+            "connection[1]",
+            "rule D12",
+        ),
+        toml(
+            "same device (X3)",
+            plus("\n[[connection]]\na = \"Topo/Bridge\"\nb = \"Topo/Jack\"\n"),
+            (37, 1),
+            "connection[1]",
+            "rule C3, X3",
+        ),
+        toml(
+            "ambiguous name",
+            with("name = \"Topo\"", "name = \"Mic\""),
+            (34, 5),
+            "connection[0].a",
+            "the name of several devices",
+        ),
+        toml(
+            "text limit",
+            with(
+                "name = \"Vol\"",
+                &format!("name = \"{}\"", "v".repeat(1025)),
+            ),
+            (26, 8),
+            "device[1].subunit[0].name",
+            "limit max_text_bytes = 1024 exceeded",
+        ),
+        json(
+            "json syntax",
+            "{\"device\": [\n  {\"id\": \"x\",}\n]}",
+            (2, 14),
+            "",
+            "syntax error",
+        ),
+        json(
+            "json unknown key",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"colour\": 1}\n]}",
+            (2, 44),
+            "device[0].colour",
+            "unknown field `colour`",
+        ),
+        json(
+            "json missing key",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\"},\n  {\"id\": \"y\"}\n]}",
+            (3, 3),
+            "device[1]",
+            "missing field `kind`",
+        ),
+        json(
+            "json unknown enum",
+            "{\"device\": [\n  {\"id\": \"x\",\n   \"kind\": \"adapter\",\n   \"connector\": [{\"flow\": \"Sideways\", \"type\": \"Network\"}]}\n]}",
+            (4, 27),
+            "device[0].connector[0].flow",
+            "`Sideways` is not a DataFlow",
+        ),
+        json(
+            "json duplicate id (I7)",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\"},\n  {\"id\": \"x\", \"kind\": \"adapter\"}\n]}",
+            (3, 10),
+            "device[1].id",
+            "rule I7",
+        ),
+        json(
+            "json unknown part in a connection",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\"}\n],\n \"connection\": [\n  {\"a\": \"x/0x10000\", \"b\": \"x/0x10001\"}\n]}",
+            (5, 9),
+            "connection[0].a",
+            "has no part",
+        ),
+        json(
+            "json same flow (C3)",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"connector\": [{\"flow\": \"In\", \"type\": \"Network\"}]},\n  {\"id\": \"y\", \"kind\": \"adapter\", \"connector\": [{\"flow\": \"In\", \"type\": \"Network\"}]}\n],\n \"connection\": [\n  {\"a\": \"x/0x10000\", \"b\": \"y/0x10000\"}\n]}",
+            (6, 3),
+            "connection[0]",
+            "rule C3",
+        ),
+        json(
+            "json trailing characters",
+            "{}\n{}",
+            (2, 1),
+            "",
+            "trailing characters",
+        ),
+    ]
+}
+
+/// Every case reports its problem at the item itself, with its path.
+#[test]
+fn every_error_class_is_located() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let file = match case.format {
+            Format::Toml => "case.toml",
+            Format::Json => "case.json",
+        };
+        let errors = match parse(&case.text, case.format, file) {
+            Ok(_) => {
+                failures.push(format!("{}: loaded without error", case.name));
+                continue;
+            }
+            Err(errors) => errors,
+        };
+        let first = &errors[0];
+        let text = first.to_string();
+        let prefix = format!("{file}:{}:{}: ", case.line, case.column);
+        if !text.starts_with(&prefix) || first.path != case.path || !text.contains(case.message) {
+            failures.push(format!(
+                "{}: got `{text}` (path `{}`), want `{prefix}...{}...` at `{}`",
+                case.name, first.path, case.message, case.path
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Rule violations keep devtopo's rule ID and the HRESULT in the message.
+#[test]
+fn rule_errors_keep_rule_and_hresult() -> Result<(), Box<dyn std::error::Error>> {
+    let text = with("b = \"Topo/Jack\"", "b = \"Topo/Jack\"\npermanent = true");
+    let err = devtopo::System::from_toml_str(&text)
+        .err()
+        .ok_or("loaded")?;
+    let rule = err.rule_error().ok_or("not a rule error")?;
+    assert_eq!(rule.hresult(), devtopo::HResult::E_INVALIDARG);
+    assert!(
+        err.to_string().contains("[E_INVALIDARG 0x80070057]"),
+        "{err}"
+    );
+    assert_eq!(err.class(), "rule");
+    Ok(())
+}
+
+/// `check` reports every problem of a file, not just the first, sorted by position.
+#[test]
+fn every_problem_is_reported() -> Result<(), Box<dyn std::error::Error>> {
+    let text =
+        with("to = \"Vol\"", "to = \"Volume\"").replace("b = \"Topo/Jack\"", "b = \"Topo/Nope\"");
+    let errors = parse(&text, Format::Toml, "t.toml").err().ok_or("loaded")?;
+    let located: Vec<(u32, u32)> = errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(located, [(31, 6), (35, 5)]);
+    Ok(())
+}
+
+/// Limits: the error names the limit hit and its value.
+#[test]
+fn limits_are_named() -> Result<(), Box<dyn std::error::Error>> {
+    use devtopo::file::{FileErrorKind, Limit};
+    let mut text = String::new();
+    for i in 0..=Limit::Devices.value() {
+        text.push_str(&format!("[[device]]\nid = \"d{i}\"\nkind = \"adapter\"\n"));
+    }
+    let err = devtopo::System::from_toml_str(&text)
+        .err()
+        .ok_or("loaded")?;
+    assert_eq!(err.kind, FileErrorKind::Limit(Limit::Devices));
+    assert!(
+        err.to_string()
+            .contains("limit max_devices = 1024 exceeded"),
+        "{err}"
+    );
+
+    let big = " ".repeat(Limit::FileBytes.value() + 1);
+    let err = devtopo::System::from_json_str(&big).err().ok_or("loaded")?;
+    assert_eq!(err.kind, FileErrorKind::Limit(Limit::FileBytes));
+    assert_eq!((err.line, err.column), (1, 1));
+
+    let mut links = String::from("[[device]]\nid = \"a\"\nkind = \"adapter\"\n");
+    for _ in 0..=Limit::LinksPerDevice.value() {
+        links.push_str("[[device.link]]\nfrom = 1\nto = 2\n");
+    }
+    let err = devtopo::System::from_toml_str(&links)
+        .err()
+        .ok_or("loaded")?;
+    assert_eq!(err.kind, FileErrorKind::Limit(Limit::LinksPerDevice));
+    Ok(())
+}
+
+/// Deeply nested input is refused by the parsers' own limits, never by a stack overflow.
+#[test]
+fn deep_nesting_does_not_crash() {
+    let deep_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(devtopo::System::from_json_str(&deep_json).is_err());
+    let deep_toml = format!("x = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(devtopo::System::from_toml_str(&deep_toml).is_err());
+    let deep_inline = format!("x = {}", "{a = ".repeat(50_000));
+    assert!(devtopo::System::from_toml_str(&deep_inline).is_err());
+}
