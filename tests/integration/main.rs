@@ -1,0 +1,8 @@
+//! devtopo's integration tests: one binary, one module per topic, tests named by rule id.
+
+mod controls_level;
+mod controls_misc;
+
+mod fixtures_controls;
+mod hotplug;
+mod notify;
