@@ -102,7 +102,7 @@ fn b1_1_b1_6_speaker_walk() -> R {
     let mut todo = vec![t1.as_part().clone()];
     let mut seen = std::collections::HashSet::new();
     while let Some(part) = todo.pop() {
-        if !seen.insert(part.clone()) {
+        if !seen.insert(part.global_id()?) {
             continue;
         }
         let (v, m, j) = probe(&part)?;

@@ -6,6 +6,7 @@ use devtopo::*;
 use proptest::prelude::*;
 
 type R = std::result::Result<(), Box<dyn std::error::Error>>;
+type Call = (u32, Option<Guid>);
 
 /// B3-5 (K18, X27, N9, C9): unplugging the HDMI jack makes the endpoint UNPLUGGED, the jack
 /// connector's GetConnectedTo gives ERROR_PATH_NOT_FOUND, and its jack sinks get one
@@ -18,7 +19,7 @@ fn x27_b3_5_hdmi_unplug() -> R {
         .topology()?
         .connector(1)?;
     let endpoint = system.device(fixtures::SYSVAD_HDMI_ENDPOINT)?;
-    let calls: Arc<Mutex<Vec<(u32, Option<Guid>)>>> = Arc::default();
+    let calls: Arc<Mutex<Vec<Call>>> = Arc::default();
     let log = calls.clone();
     let sink = Arc::new(move |pid: u32, ctx: Option<Guid>| {
         if let Ok(mut l) = log.lock() {

@@ -2,6 +2,7 @@
 
 mod controls_level;
 mod controls_misc;
+mod examples_controls;
 
 mod fixtures_controls;
 mod hotplug;
