@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::system::{Origin, Shared};
 use crate::types::DeviceState;
 
-/// **Simulation only**: what the hardware, the driver and the user do to a [`System`]
-/// (crate::System), as opposed to what a client calls. Get it with
+/// **Simulation only**: what the hardware, the driver and the user do to a
+/// [`System`](crate::System), as opposed to what a client calls. Get it with
 /// [`System::hardware`](crate::System::hardware).
 ///
 /// Control changes made here are *hardware-initiated*: their notifications carry the
