@@ -267,7 +267,7 @@ fn x11_index_is_creation_order() -> TestResult {
     for (n, node) in [9u16, 1].into_iter().enumerate() {
         b.add_subunit(
             d,
-            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE)
+            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_DELAY)
                 .local_id(LocalId::subunit(node)),
         )?;
     }

@@ -10,15 +10,22 @@ mod cli_run;
 mod cli_show;
 #[cfg(feature = "cli")]
 mod cli_support;
+mod controls_connectors;
+mod controls_level;
+mod controls_misc;
 mod core_support;
 mod decisions_core;
 mod examples;
+mod examples_controls;
 #[cfg(feature = "serde")]
 mod files_bundled;
 #[cfg(feature = "serde")]
 mod files_errors;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
+mod fixtures_controls;
+mod hotplug;
+mod notify;
 mod props;
 mod rules_build;
 mod rules_connector;

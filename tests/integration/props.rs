@@ -313,7 +313,7 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
         for n in 0..a.subunits {
             let key = b.add_subunit(
                 dev,
-                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_VOLUME),
+                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_EQUALIZER),
             )?;
             parts.push((key, LocalId::subunit(n as u16)));
         }

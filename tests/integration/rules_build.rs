@@ -93,7 +93,7 @@ fn i1_duplicate_local_id() -> TestResult {
     );
     let e = err(b.add_subunit(
         a,
-        SubunitSpec::new("s", guids::KSNODETYPE_VOLUME).local_id(id),
+        SubunitSpec::new("s", guids::KSNODETYPE_EQUALIZER).local_id(id),
     ));
     assert!(matches!(e, Error::DuplicateLocalId { .. }));
     b.add_connector(
@@ -133,7 +133,7 @@ fn p8_self_duplicate_and_cyclic_links() -> TestResult {
         .map(|n| {
             b.add_subunit(
                 a,
-                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_VOLUME),
+                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_EQUALIZER),
             )
         })
         .collect::<devtopo::Result<_>>()?;
@@ -452,7 +452,10 @@ fn x9_x11_automatic_local_ids() -> TestResult {
     let mut keys = Vec::new();
     for n in 0..3 {
         keys.push(b.add_connector(a, conn(DataFlow::In, ty))?);
-        keys.push(b.add_subunit(a, SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE))?);
+        keys.push(b.add_subunit(
+            a,
+            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_DELAY),
+        )?);
     }
     // An explicit ID taking the slot the next automatic one would use.
     let explicit = b.add_connector(a, conn(DataFlow::Out, ty).local_id(LocalId(0x10004)))?;
@@ -484,7 +487,7 @@ fn unknown_key_from_another_builder() -> TestResult {
     let before_a = mine.device_by_id(A).ok_or("A missing")?;
     let errors = [
         err(mine.add_connector(foreign_dev, conn(DataFlow::In, ty))),
-        err(mine.add_subunit(foreign_dev, SubunitSpec::new("s", guids::KSNODETYPE_MUTE))),
+        err(mine.add_subunit(foreign_dev, SubunitSpec::new("s", guids::KSNODETYPE_DELAY))),
         err(mine.add_link(ka[0], foreign_part)),
         err(mine.add_link(foreign_part, ka[0])),
         err(mine.connect(ka[0], foreign_part, Permanence::Transient)),

@@ -268,7 +268,7 @@ fn x12_link_order_is_creation_order() -> TestResult {
         .map(|n| {
             b.add_subunit(
                 d,
-                SubunitSpec::new(format!("o{n}"), guids::KSNODETYPE_VOLUME),
+                SubunitSpec::new(format!("o{n}"), guids::KSNODETYPE_EQUALIZER),
             )
         })
         .collect::<devtopo::Result<_>>()?;
