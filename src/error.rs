@@ -4,8 +4,12 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::controls::{ControlKind, ControlProblem, VarType};
+use crate::guid::Guid;
 use crate::hresult::HResult;
-use crate::types::{ConnectorType, DataFlow, DeviceState, Direction, LocalId, MixedPaths};
+use crate::types::{
+    ConnectorType, DataFlow, DeviceState, Direction, EDataFlow, LocalId, MixedPaths,
+};
 
 /// Names one part in an error: the device ID and the part's local ID.
 ///
@@ -235,6 +239,169 @@ pub enum Error {
         mixed: MixedPaths,
     },
 
+    // ---- IPart control methods and control interfaces (P6-P7, P12, K, N) ----
+    /// `IPart::Activate` without the `CLSCTX_INPROC_SERVER` bit (rule P12).
+    #[error("Activate on {part} needs the CLSCTX_INPROC_SERVER bit, got {clsctx:#x} (rule P12)")]
+    InvalidClsctx {
+        /// The part.
+        part: PartRef,
+        /// The context given.
+        clsctx: u32,
+    },
+    /// `IPart::Activate` with an IID the part does not support, or that is no control
+    /// interface at all (rules P12, P17, X15).
+    #[error("{part} has no control interface {} (rule P12, X15)", .iid.display_name())]
+    NoSuchControl {
+        /// The part.
+        part: PartRef,
+        /// The IID asked for.
+        iid: Guid,
+    },
+    /// `IPart::GetControlInterface` on a part with no control interface (rule P7, X14).
+    #[error("{part} has no control interfaces (rule P7, X14)")]
+    NoControls {
+        /// The part.
+        part: PartRef,
+    },
+    /// `RegisterControlChangeCallback` with an IID outside the 14 of rule N1.
+    #[error("{} is not a control interface that takes callbacks, on {part} (rule N1)", .iid.display_name())]
+    InvalidCallbackIid {
+        /// The part.
+        part: PartRef,
+        /// The IID given.
+        iid: Guid,
+    },
+    /// `UnregisterControlChangeCallback` with a sink that is not registered on the part (N3).
+    #[error("the sink is not registered on {part} (rule N3)")]
+    CallbackNotRegistered {
+        /// The part.
+        part: PartRef,
+    },
+    /// `SetLevelAllChannels` with another number of levels than the part has channels (K2).
+    #[error("{control} of {part} has {expected} channels, {given} levels were given (rule K2)")]
+    ChannelCountMismatch {
+        /// The part.
+        part: PartRef,
+        /// The control.
+        control: ControlKind,
+        /// Its channel count.
+        expected: u32,
+        /// The number given.
+        given: u32,
+    },
+    /// A NaN level or peak (X17, X18).
+    #[error("{control} of {part} was given NaN (X17)")]
+    NotANumber {
+        /// The part.
+        part: PartRef,
+        /// The control.
+        control: ControlKind,
+    },
+    /// A selector given a local ID that is not linked to it (rules K9, K10).
+    #[error(
+        "{control} of {part} cannot select {selection}: it is not a part linked to the selector (rule K9/K10)"
+    )]
+    InvalidSelection {
+        /// The selector subunit.
+        part: PartRef,
+        /// Input or output selector.
+        control: ControlKind,
+        /// The local ID given.
+        selection: LocalId,
+    },
+    /// `IDeviceSpecificProperty::GetValue` with a buffer smaller than the value, or none (K13).
+    #[error("the value of {part} needs {needed} bytes, the buffer has {given} (rule K13)")]
+    BufferTooSmall {
+        /// The part.
+        part: PartRef,
+        /// The size needed.
+        needed: u32,
+        /// The size given.
+        given: u32,
+    },
+    /// `IDeviceSpecificProperty::SetValue` with the wrong number of bytes (K13).
+    #[error("the value of {part} is {expected} bytes, {given} were given (rule K13)")]
+    WrongValueSize {
+        /// The part.
+        part: PartRef,
+        /// The value's size.
+        expected: u32,
+        /// The size given.
+        given: u32,
+    },
+    /// `IDeviceSpecificProperty::Get4BRange` on a property that is not `VT_I4`/`VT_UI4` (K13).
+    #[error("the property of {part} is {var_type:?}, which has no 4-byte range (rule K13)")]
+    NotFourByteProperty {
+        /// The part.
+        part: PartRef,
+        /// Its type.
+        var_type: VarType,
+    },
+    /// `IDeviceSpecificProperty::SetValue` on a read-only property (X33).
+    #[error("the property of {part} is read-only (X33)")]
+    ReadOnlyProperty {
+        /// The part.
+        part: PartRef,
+    },
+    /// `IDeviceSpecificProperty::SetValue` outside the property's range (X33).
+    #[error("the value given to {part} is outside its 4-byte range (X33)")]
+    PropertyOutOfRange {
+        /// The part.
+        part: PartRef,
+    },
+    /// `IKsFormatSupport::IsFormatSupported` with an invalid format specifier (K15).
+    #[error("the format given to {part} has an invalid specifier (rule K15)")]
+    InvalidFormat {
+        /// The part.
+        part: PartRef,
+    },
+    /// A control given to a builder breaks a rule (P13, P14, R4, K2, K9, K13, K15, X16).
+    #[error("invalid control on {part}: {problem}")]
+    InvalidControl {
+        /// The part.
+        part: PartRef,
+        /// What is wrong.
+        problem: ControlProblem,
+    },
+    /// A simulated plug change on a jack that cannot sense plugs (E12, K18, X27).
+    #[error(
+        "jack {jack} of {part} has no presence detection, so it is always connected (rule K18, X27)"
+    )]
+    NoPresenceDetection {
+        /// The connector.
+        part: PartRef,
+        /// The jack index.
+        jack: u32,
+    },
+
+    // ---- endpoint enumeration (D7, D9) ----
+    /// `EnumAudioEndpoints` with state bits above `DEVICE_STATEMASK_ALL` (D7, X25).
+    #[error("state mask {mask:#x} has bits outside DEVICE_STATEMASK_ALL (0xF) (rule D7, X25)")]
+    InvalidStateMask {
+        /// The mask given.
+        mask: u32,
+    },
+    /// `GetDefaultAudioEndpoint` with `eAll` (D9).
+    #[error("GetDefaultAudioEndpoint takes eRender or eCapture, not {flow} (rule D9)")]
+    InvalidDefaultFlow {
+        /// The flow given.
+        flow: EDataFlow,
+    },
+    /// `GetDefaultAudioEndpoint` when no endpoint of that flow is ACTIVE (D9, X25).
+    #[error("no {flow} endpoint is active (rule D9, X25)")]
+    NoDefaultEndpoint {
+        /// The flow asked for.
+        flow: EDataFlow,
+    },
+    /// A caller process ID equal to the hardware process ID, or the reverse (N6, X21).
+    #[error(
+        "process ID {pid} is already the other sender's; callers and hardware must differ (rule N6, X21)"
+    )]
+    ProcessIdClash {
+        /// The ID given.
+        pid: u32,
+    },
+
     // ---- devices ----
     /// The device (or a part of it) was removed from the model (X26).
     #[error("device `{device}` was removed from the system (X26)")]
@@ -374,7 +541,14 @@ impl Error {
             Error::NotConnected { .. }
             | Error::NoLinks { .. }
             | Error::NoSignalPath { .. }
-            | Error::UnknownDevice { .. } => HResult::E_NOTFOUND,
+            | Error::UnknownDevice { .. }
+            | Error::NoControls { .. }
+            | Error::CallbackNotRegistered { .. }
+            | Error::NoDefaultEndpoint { .. } => HResult::E_NOTFOUND,
+            Error::ReadOnlyProperty { .. } => HResult::ERROR_FILE_READ_ONLY,
+            Error::BufferTooSmall { .. } => HResult::ERROR_INSUFFICIENT_BUFFER,
+            Error::NotFourByteProperty { .. } => HResult::ERROR_NOT_SUPPORTED,
+            Error::NoSuchControl { .. } => HResult::E_NOINTERFACE,
             Error::PermanentConnection { .. } => HResult::ERROR_FILE_READ_ONLY,
             Error::AlreadyAttached { .. } => HResult::ERROR_DEVICE_ALREADY_ATTACHED,
             Error::PeerNotActive { .. } => HResult::ERROR_PATH_NOT_FOUND,
@@ -397,7 +571,20 @@ impl Error {
             | Error::EndpointFlow { .. }
             | Error::PermanentNotSoftwareFixed { .. }
             | Error::UnknownKey { .. }
-            | Error::EmptyDeviceId => HResult::E_INVALIDARG,
+            | Error::EmptyDeviceId
+            | Error::InvalidClsctx { .. }
+            | Error::InvalidCallbackIid { .. }
+            | Error::ChannelCountMismatch { .. }
+            | Error::NotANumber { .. }
+            | Error::InvalidSelection { .. }
+            | Error::WrongValueSize { .. }
+            | Error::PropertyOutOfRange { .. }
+            | Error::InvalidFormat { .. }
+            | Error::InvalidControl { .. }
+            | Error::NoPresenceDetection { .. }
+            | Error::InvalidStateMask { .. }
+            | Error::InvalidDefaultFlow { .. }
+            | Error::ProcessIdClash { .. } => HResult::E_INVALIDARG,
         }
     }
 }

@@ -59,6 +59,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+mod controls;
 mod engine;
 mod error;
 #[cfg(feature = "serde")]
@@ -70,16 +71,28 @@ mod hresult;
 mod system;
 mod types;
 
+pub use controls::{
+    CLSCTX_ALL, CLSCTX_INPROC_SERVER, ControlChangeNotify, ControlKind, ControlProblem,
+    ControlSpec, DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT, DeviceSpecificSpec, EPcxConnectionType,
+    EPcxGenLocation, EPcxGeoLocation, EPxcPortConnection, FormatSupportSpec, FourByteRange,
+    HARDWARE_INITIATED_CONTEXT, JackDescription, JackDescription2, KsDataFormat, LevelSpec,
+    PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
+};
 pub use engine::{
     ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
     PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use guid::{Guid, ParseGuidError, guids};
-pub use handles::{Connector, Device, DeviceTopology, Part, PartsList, PartsListIter, Subunit};
+pub use handles::{
+    AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
+    AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlInterface, Device,
+    DeviceSpecificProperty, DeviceTopology, Hardware, KsFormatSupport, KsJackDescription,
+    KsJackDescription2, LevelRange, Part, PartsList, PartsListIter, PerChannelDbLevel, Subunit,
+};
 pub use hresult::HResult;
-pub use system::System;
+pub use system::{DEFAULT_HARDWARE_PROCESS_ID, System};
 pub use types::{
-    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, MixedPaths,
-    ParseEnumError, PartType, Permanence,
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, EDataFlow, ERole, LocalId,
+    MixedPaths, ParseEnumError, PartType, Permanence,
 };

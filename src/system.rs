@@ -1,18 +1,67 @@
 //! [`System`]: the set of audio devices of one simulated machine, shared by every handle.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::engine::{DeviceKey, Engine, PartKey, Snapshot, SystemBuilder};
+use crate::controls::HARDWARE_INITIATED_CONTEXT;
+use crate::controls::notify::Notice;
+use crate::engine::{DeviceKey, Engine, PartKey, Sinks, Snapshot, SystemBuilder};
 use crate::error::{Error, Result};
-use crate::handles::{Connector, Device, DeviceTopology, Part};
+use crate::guid::Guid;
+use crate::handles::{Connector, Device, DeviceTopology, Hardware, Part};
+use crate::types::{DeviceState, EDataFlow, ERole};
+
+/// The process ID hardware-initiated notifications report by default (X21): 4, the Windows
+/// "System" process, in which kernel-mode drivers run.
+pub const DEFAULT_HARDWARE_PROCESS_ID: u32 = 4;
+
+/// Who made a change, for the notifications it causes (N5, N6, X21).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// A call through the API, with the caller's event context.
+    Caller(Option<Guid>),
+    /// The simulated hardware.
+    Hardware,
+}
 
 /// The state every handle of one system shares.
 #[derive(Debug)]
 pub(crate) struct Shared {
     engine: RwLock<Engine>,
+    caller_pid: AtomicU32,
+    hardware_pid: AtomicU32,
 }
 
 impl Shared {
+    /// Runs a mutation under the write lock, then, with the lock released, delivers the
+    /// notifications it asked for (N5, X20). Nothing is delivered when it fails (G5).
+    pub(crate) fn change<T>(
+        &self,
+        origin: Origin,
+        f: impl FnOnce(&mut Engine) -> Result<(T, Sinks)>,
+    ) -> Result<T> {
+        let (value, sinks) = {
+            let mut engine = self.write();
+            f(&mut engine)?
+        };
+        if !sinks.is_empty() {
+            let (sender_process_id, context) = match origin {
+                Origin::Caller(context) => (self.caller_pid.load(Ordering::Relaxed), context),
+                Origin::Hardware => (
+                    self.hardware_pid.load(Ordering::Relaxed),
+                    Some(HARDWARE_INITIATED_CONTEXT),
+                ),
+            };
+            Notice {
+                sinks,
+                sender_process_id,
+                context,
+            }
+            .deliver();
+        }
+        Ok(value)
+    }
+
     /// Read access. A panic inside devtopo never leaves the engine half-written (every
     /// mutation validates first), so a poisoned lock is still consistent and is used as is.
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Engine> {
@@ -55,6 +104,8 @@ impl System {
         System {
             shared: Arc::new(Shared {
                 engine: RwLock::new(engine),
+                caller_pid: AtomicU32::new(std::process::id()),
+                hardware_pid: AtomicU32::new(DEFAULT_HARDWARE_PROCESS_ID),
             }),
         }
     }
@@ -141,6 +192,106 @@ impl System {
         })?;
         let key = engine.device_key(ix);
         engine.remove_device(key)
+    }
+
+    /// `IMMDeviceEnumerator::EnumAudioEndpoints` (D7, E4, E5, X25): the endpoints of `flow`
+    /// whose state is one of the `DEVICE_STATE_*` bits of `state_mask`, in the order they
+    /// were added. Mask 0 gives an empty list (X25).
+    ///
+    /// ```
+    /// use devtopo::*;
+    /// let system = fixtures::four_topologies()?;
+    /// let active = system.endpoints(EDataFlow::Capture, DeviceState::Active.value())?;
+    /// assert_eq!(active.len(), 2);
+    /// assert_eq!(system.endpoints(EDataFlow::Render, DeviceState::MASK_ALL)?.len(), 0);
+    /// assert_eq!(system.endpoints(EDataFlow::All, 0x10).unwrap_err().hresult(), HResult::E_INVALIDARG);
+    /// # Ok::<(), devtopo::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidStateMask`] (`E_INVALIDARG`) for bits above `DEVICE_STATEMASK_ALL`
+    /// (X25).
+    pub fn endpoints(&self, flow: EDataFlow, state_mask: u32) -> Result<Vec<Device>> {
+        if state_mask & !DeviceState::MASK_ALL != 0 {
+            return Err(Error::InvalidStateMask { mask: state_mask });
+        }
+        let engine = self.shared.read();
+        Ok(engine
+            .devices
+            .iter()
+            .enumerate()
+            .filter_map(|(ix, slot)| {
+                let dev = slot.node.as_ref()?;
+                (flow.matches(dev.kind) && dev.state.value() & state_mask != 0).then(|| {
+                    let key = DeviceKey {
+                        ix: ix as u32,
+                        serial: slot.serial,
+                    };
+                    Device::new(self.shared.clone(), key)
+                })
+            })
+            .collect())
+    }
+
+    /// `IMMDeviceEnumerator::GetDefaultAudioEndpoint` (D9, X25): the first ACTIVE endpoint of
+    /// `flow` in the order the devices were added. Only ACTIVE endpoints are available (X25);
+    /// every role gives the same endpoint.
+    ///
+    /// # Errors
+    /// [`Error::InvalidDefaultFlow`] (`E_INVALIDARG`) for `eAll`;
+    /// [`Error::NoDefaultEndpoint`] (`E_NOTFOUND`) when no endpoint of `flow` is ACTIVE.
+    pub fn default_endpoint(&self, flow: EDataFlow, role: ERole) -> Result<Device> {
+        let _ = role;
+        if flow == EDataFlow::All {
+            return Err(Error::InvalidDefaultFlow { flow });
+        }
+        self.endpoints(flow, DeviceState::Active.value())?
+            .into_iter()
+            .next()
+            .ok_or(Error::NoDefaultEndpoint { flow })
+    }
+
+    /// The process ID that notifications of changes made through this system's API report
+    /// as their sender (N6, N8). Default: this process's ID.
+    pub fn caller_process_id(&self) -> u32 {
+        self.shared.caller_pid.load(Ordering::Relaxed)
+    }
+
+    /// Sets the caller process ID (to simulate several client processes).
+    ///
+    /// # Errors
+    /// [`Error::ProcessIdClash`] (`E_INVALIDARG`) when `pid` is the hardware process ID.
+    pub fn set_caller_process_id(&self, pid: u32) -> Result<()> {
+        if pid == self.hardware_process_id() {
+            return Err(Error::ProcessIdClash { pid });
+        }
+        self.shared.caller_pid.store(pid, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The process ID hardware-initiated notifications report (X21). Default
+    /// [`DEFAULT_HARDWARE_PROCESS_ID`]; always differs from the caller process ID.
+    pub fn hardware_process_id(&self) -> u32 {
+        self.shared.hardware_pid.load(Ordering::Relaxed)
+    }
+
+    /// Sets the hardware process ID.
+    ///
+    /// # Errors
+    /// [`Error::ProcessIdClash`] (`E_INVALIDARG`) when `pid` is the caller process ID.
+    pub fn set_hardware_process_id(&self, pid: u32) -> Result<()> {
+        if pid == self.caller_process_id() {
+            return Err(Error::ProcessIdClash { pid });
+        }
+        self.shared.hardware_pid.store(pid, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// **Simulation only, not a COM method**: the driver side of the system, for tests. Plug
+    /// and unplug jacks, disable, enable, remove and bring back devices, turn hardware knobs,
+    /// feed peak meters. See [`Hardware`].
+    pub fn hardware(&self) -> Hardware {
+        Hardware::new(self.shared.clone())
     }
 
     /// A canonical dump of the whole state, comparable with `==` (rule G5 tests).

@@ -51,13 +51,15 @@ macro_rules! windows_enum {
     };
 }
 
+pub(crate) use windows_enum;
+
 /// A name that is not one of an enum's Windows names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{text}` is not a {type_name}; expected one of {}", expected.join(", "))]
 pub struct ParseEnumError {
-    type_name: &'static str,
-    text: String,
-    expected: &'static [&'static str],
+    pub(crate) type_name: &'static str,
+    pub(crate) text: String,
+    pub(crate) expected: &'static [&'static str],
 }
 
 /// `DataFlow` (E1): the direction of data through a connector, seen from its device.
@@ -156,6 +158,56 @@ impl DeviceState {
     /// `DEVICE_STATEMASK_ALL` (0xF).
     pub const MASK_ALL: u32 = 0xF;
 }
+
+/// `EDataFlow` (E4, mmdeviceapi.h): which endpoints `EnumAudioEndpoints` lists (D7).
+/// Not the same enum as [`DataFlow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EDataFlow {
+    /// `eRender`: render endpoints.
+    Render,
+    /// `eCapture`: capture endpoints.
+    Capture,
+    /// `eAll`: both.
+    All,
+}
+
+windows_enum!(EDataFlow: u32 {
+    Render = 0, "eRender";
+    Capture = 1, "eCapture";
+    All = 2, "eAll";
+});
+
+impl EDataFlow {
+    /// True when an endpoint of this kind is listed for this flow.
+    pub const fn matches(self, kind: DeviceKind) -> bool {
+        matches!(
+            (self, kind),
+            (EDataFlow::Render, DeviceKind::RenderEndpoint)
+                | (EDataFlow::Capture, DeviceKind::CaptureEndpoint)
+                | (
+                    EDataFlow::All,
+                    DeviceKind::RenderEndpoint | DeviceKind::CaptureEndpoint
+                )
+        )
+    }
+}
+
+/// `ERole` (mmdeviceapi.h): the role argument of `GetDefaultAudioEndpoint` (D9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ERole {
+    /// `eConsole`.
+    Console,
+    /// `eMultimedia`.
+    Multimedia,
+    /// `eCommunications`.
+    Communications,
+}
+
+windows_enum!(ERole: u32 {
+    Console = 0, "eConsole";
+    Multimedia = 1, "eMultimedia";
+    Communications = 2, "eCommunications";
+});
 
 /// What kind of device a topology describes (D1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,10 +6,14 @@ use petgraph::algo::has_path_connecting;
 use petgraph::stable_graph::NodeIndex;
 
 use super::{ConnectorData, DeviceKey, Engine, PartKey, PartNode, next_serial};
+use crate::controls::validate::check_controls;
+use crate::controls::{ControlProblem, ControlSpec};
 use crate::error::{EndpointProblem, Error, LinkProblem, Result};
 use crate::guid::{Guid, guids};
 use crate::system::System;
-use crate::types::{ConnectorType, DataFlow, DeviceKind, DeviceState, LocalId, Permanence};
+use crate::types::{
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, Permanence,
+};
 
 /// Describes a device to add: its ID string, friendly name, kind and initial state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +61,9 @@ pub struct ConnectorSpec {
     /// The local ID; `None` picks `0x0001_0000 | index` (I3, X9, X11), or, when an explicit
     /// ID already took that one, the next free ID of the family.
     pub local_id: Option<LocalId>,
+    /// The control interfaces, in `GetControlInterface` order: only `IKsFormatSupport`,
+    /// `IKsJackDescription` and `IKsJackDescription2` (P13).
+    pub controls: Vec<ControlSpec>,
 }
 
 impl ConnectorSpec {
@@ -68,7 +75,14 @@ impl ConnectorSpec {
             connector_type,
             subtype: guids::KSCATEGORY_AUDIO,
             local_id: None,
+            controls: Vec::new(),
         }
+    }
+
+    /// Adds a control interface (checked when the system is built: P13, K15, X16).
+    pub fn control(mut self, control: ControlSpec) -> Self {
+        self.controls.push(control);
+        self
     }
 
     /// Sets the subtype (pin category).
@@ -94,6 +108,9 @@ pub struct SubunitSpec {
     /// The local ID; `None` picks `0x0002_0000 | index` (X9, X11), or, when an explicit
     /// ID already took that one, the next free ID of the family.
     pub local_id: Option<LocalId>,
+    /// The control interfaces, in `GetControlInterface` order: any of the 12 subunit
+    /// controls (P13), including those the subtype requires (R4).
+    pub controls: Vec<ControlSpec>,
 }
 
 impl SubunitSpec {
@@ -103,7 +120,14 @@ impl SubunitSpec {
             name: name.into(),
             subtype,
             local_id: None,
+            controls: Vec::new(),
         }
+    }
+
+    /// Adds a control interface (checked when the system is built: P13, P14, R4, K2, K9).
+    pub fn control(mut self, control: ControlSpec) -> Self {
+        self.controls.push(control);
+        self
     }
 
     /// Sets an explicit local ID.
@@ -125,7 +149,9 @@ impl SubunitSpec {
 /// let adapter = b.add_device(DeviceSpec::new("{2}.topo", "Topology", DeviceKind::Adapter))?;
 /// let jack = b.add_connector(adapter, ConnectorSpec::new("Mic", DataFlow::In, ConnectorType::PhysicalExternal)
 ///     .subtype(guids::KSNODETYPE_MICROPHONE))?;
-/// let vol = b.add_subunit(adapter, SubunitSpec::new("Volume", guids::KSNODETYPE_VOLUME))?;
+/// // A volume subunit must carry IAudioVolumeLevel (rules P14, R4).
+/// let vol = b.add_subunit(adapter, SubunitSpec::new("Volume", guids::KSNODETYPE_VOLUME)
+///     .control(ControlSpec::VolumeLevel(LevelSpec::uniform(2, -96.0, 0.0, 0.5, 0.0))))?;
 /// b.add_link(jack, vol)?;
 /// b.connect(ep_c, jack, Permanence::Transient)?;
 /// // A second peer is refused (rule C3):
@@ -183,7 +209,14 @@ impl SystemBuilder {
             connector_type: spec.connector_type,
             peer: None,
         };
-        self.insert_part(device, spec.name, spec.subtype, spec.local_id, Some(data))
+        self.insert_part(
+            device,
+            spec.name,
+            spec.subtype,
+            spec.local_id,
+            Some(data),
+            spec.controls,
+        )
     }
 
     /// Adds a subunit to an adapter device. Its index (`GetSubunit(n)`) is the number of
@@ -200,7 +233,14 @@ impl SystemBuilder {
                 problem: EndpointProblem::Subunit,
             });
         }
-        self.insert_part(device, spec.name, spec.subtype, spec.local_id, None)
+        self.insert_part(
+            device,
+            spec.name,
+            spec.subtype,
+            spec.local_id,
+            None,
+            spec.controls,
+        )
     }
 
     fn insert_part(
@@ -210,6 +250,7 @@ impl SystemBuilder {
         subtype: Guid,
         local_id: Option<LocalId>,
         connector: Option<ConnectorData>,
+        controls: Vec<ControlSpec>,
     ) -> Result<PartKey> {
         let dev = self.engine.device(device)?;
         let (family, index) = match connector {
@@ -243,6 +284,7 @@ impl SystemBuilder {
             name: name.into(),
             subtype,
             connector,
+            controls,
         });
         let dev = self.engine.device_mut(device)?;
         if is_connector {
@@ -316,8 +358,11 @@ impl SystemBuilder {
     /// Finishes the system.
     ///
     /// # Errors
-    /// [`Error::EndpointShape`] for an endpoint without its one connector (D2).
+    /// [`Error::EndpointShape`] for an endpoint without its one connector (D2);
+    /// [`Error::InvalidControl`] for a control that breaks a rule (P13, P14, R4, K2, K3, K9,
+    /// K10, K13, K15, X16).
     pub fn build(self) -> Result<System> {
+        self.check_all_controls()?;
         for slot in &self.engine.devices {
             if let Some(dev) = &slot.node {
                 if dev.kind.is_endpoint() && dev.connectors.len() != 1 {
@@ -329,6 +374,35 @@ impl SystemBuilder {
             }
         }
         Ok(System::from_engine(self.engine))
+    }
+
+    /// Checks every part's controls (see [`SystemBuilder::build`]).
+    fn check_all_controls(&self) -> Result<()> {
+        let engine = &self.engine;
+        for node in engine.graph.node_indices() {
+            let Some(part) = engine.graph.node_weight(node) else {
+                continue;
+            };
+            let invalid = |problem| Error::InvalidControl {
+                part: engine.part_ref(node),
+                problem,
+            };
+            check_controls(part.part_type(), part.subtype, &part.controls).map_err(invalid)?;
+            for control in &part.controls {
+                let (kind, selection, direction) = match control {
+                    ControlSpec::InputSelector(s) => (control.kind(), *s, Direction::Incoming),
+                    ControlSpec::OutputSelector(s) => (control.kind(), *s, Direction::Outgoing),
+                    _ => continue,
+                };
+                if !engine.is_linked_selection(node, direction, selection) {
+                    return Err(invalid(ControlProblem::SelectionNotLinked {
+                        control: kind,
+                        selection,
+                    }));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The part of `device` with this local ID, if any (for files that name parts by ID).

@@ -17,6 +17,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use petgraph::Directed;
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 
+use crate::controls::ControlSpec;
+use crate::controls::notify::Registry;
 use crate::error::{Error, PartRef, Result};
 use crate::guid::Guid;
 use crate::types::{
@@ -25,10 +27,13 @@ use crate::types::{
 
 mod build;
 mod connect;
+mod controls;
+mod hotplug;
 mod signal_path;
 mod snapshot;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
+pub(crate) use controls::{Change, Sinks};
 pub use snapshot::{ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, Snapshot};
 
 /// The process-wide source of serial numbers: never reused.
@@ -78,6 +83,8 @@ pub(crate) struct PartNode {
     pub(crate) subtype: Guid,
     /// `Some` for connectors, `None` for subunits.
     pub(crate) connector: Option<ConnectorData>,
+    /// The control interfaces with their current state, in `GetControlInterface` order.
+    pub(crate) controls: Vec<ControlSpec>,
 }
 
 impl PartNode {
@@ -114,6 +121,8 @@ pub(crate) struct Engine {
     pub(crate) graph: StableGraph<PartNode, (), Directed, u32>,
     pub(crate) devices: Vec<DeviceSlot>,
     pub(crate) by_id: HashMap<Arc<str>, u32>,
+    /// The control-change sinks of every part (N1-N4).
+    pub(crate) sinks: Registry,
 }
 
 impl Engine {
@@ -290,7 +299,9 @@ impl Engine {
             }
         }
         for node in nodes {
-            self.graph.remove_node(node);
+            if let Some(part) = self.graph.remove_node(node) {
+                self.sinks.forget(part.serial);
+            }
         }
         if let Some(slot) = self.devices.get_mut(key.ix as usize) {
             slot.node = None;

@@ -2,12 +2,13 @@
 //! changes nothing") and for diffing two systems.
 
 use super::Engine;
+use crate::controls::ControlSpec;
 use crate::guid::Guid;
 use crate::types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, Permanence,
 };
 
-/// The complete observable state of a [`System`](crate::System): devices in creation order,
+/// The complete observable state (control states included, callbacks excluded) of a [`System`](crate::System): devices in creation order,
 /// parts in index order (connectors, then subunits), links, connections.
 ///
 /// Two snapshots are equal exactly when every DeviceTopology call would answer the same.
@@ -45,6 +46,8 @@ pub struct PartSnapshot {
     pub connector: Option<ConnectorSnapshot>,
     /// Local IDs of the parts this part links to, in link order.
     pub outgoing: Vec<LocalId>,
+    /// The control interfaces with their current state, in `GetControlInterface` order.
+    pub controls: Vec<ControlSpec>,
 }
 
 /// The connector side of a [`PartSnapshot`].
@@ -108,6 +111,7 @@ impl Engine {
                             subtype: p.subtype,
                             connector,
                             outgoing,
+                            controls: p.controls.clone(),
                         })
                     })
                     .collect();

@@ -11,13 +11,21 @@ use std::sync::Arc;
 use crate::system::Shared;
 
 mod connector;
+pub(crate) mod control;
 mod device;
+mod hardware;
 mod part;
 mod parts_list;
 mod topology;
 
 pub use connector::Connector;
+pub use control::{
+    AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
+    AudioOutputSelector, AudioPeakMeter, Control, ControlInterface, DeviceSpecificProperty,
+    KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange, PerChannelDbLevel,
+};
 pub use device::Device;
+pub use hardware::Hardware;
 pub use part::{Part, Subunit};
 pub use parts_list::{PartsList, PartsListIter};
 pub use topology::DeviceTopology;

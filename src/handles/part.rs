@@ -3,7 +3,9 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use super::control::{Control, ControlInterface};
 use super::{Connector, DeviceTopology, PartsList, hash_system};
+use crate::controls::ControlChangeNotify;
 use crate::engine::{DeviceKey, PartKey};
 use crate::error::{Error, Result};
 use crate::guid::Guid;
@@ -138,6 +140,86 @@ impl Part {
             });
         }
         Ok(Subunit::from_part(self.clone()))
+    }
+
+    /// `IPart::GetControlInterfaceCount` (rule P6, X14): the number of function-specific
+    /// control interfaces, jack descriptions and format support included (X14).
+    ///
+    /// # Errors
+    /// [`Error::DeviceRemoved`] (X26).
+    pub fn control_interface_count(&self) -> Result<u32> {
+        Ok(self.shared.read().part(self.key)?.controls.len() as u32)
+    }
+
+    /// `IPart::GetControlInterface` (rule P7, X14): the `index`-th control, in the order the
+    /// part's controls were given.
+    ///
+    /// # Errors
+    /// [`Error::NoControls`] (`E_NOTFOUND`) when the part has no control at all (X14);
+    /// [`Error::IndexOutOfRange`] (`E_INVALIDARG`) when it has some and `index` is past the
+    /// end; [`Error::DeviceRemoved`].
+    pub fn control_interface(&self, index: u32) -> Result<ControlInterface> {
+        let kind = self.shared.read().control_interface(self.key, index)?;
+        Ok(ControlInterface { kind })
+    }
+
+    /// `IPart::Activate` (rules P12, P15, P17, X15): the function-specific control interface
+    /// `iid` of this part. `clsctx` must include `CLSCTX_INPROC_SERVER`
+    /// ([`CLSCTX_ALL`](crate::CLSCTX_ALL) does). Works in every device state.
+    ///
+    /// ```
+    /// use devtopo::*;
+    /// let system = fixtures::four_topologies()?;
+    /// let adc = system.device(fixtures::FOUR_WAV)?.topology()?.subunit(0)?;
+    /// let err = adc.as_part().activate(CLSCTX_ALL, guids::IID_IAudioVolumeLevel).unwrap_err();
+    /// assert_eq!(err.hresult(), HResult::E_NOINTERFACE);            // rule P17
+    /// # Ok::<(), devtopo::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// In this order: [`Error::InvalidClsctx`] (`E_INVALIDARG`) without the
+    /// `CLSCTX_INPROC_SERVER` bit; [`Error::NoSuchControl`] (`E_NOINTERFACE`) when the part
+    /// lacks the interface or `iid` is not one of the 15 of R2 (X15); [`Error::DeviceRemoved`]
+    /// first of all.
+    pub fn activate(&self, clsctx: u32, iid: Guid) -> Result<Control> {
+        let kind = self.shared.read().activate(self.key, clsctx, iid)?;
+        Ok(Control::new(self.clone(), kind))
+    }
+
+    /// `IPart::RegisterControlChangeCallback` (rules N1, N2, N4, X19): `sink` is notified of
+    /// every effective change of control `iid` of this part until it is unregistered. The part
+    /// keeps `sink` alive until then (N4): a sink that holds a handle of this system forms a
+    /// cycle that only unregistering breaks, as on Windows.
+    ///
+    /// X19: `iid` may name a control the part lacks (S_OK; it never fires); registering the
+    /// same sink again for the same `iid` changes nothing; for another `iid` it adds a
+    /// registration. Any device state is fine.
+    ///
+    /// # Errors
+    /// [`Error::InvalidCallbackIid`] (`E_INVALIDARG`) when `iid` is not one of the 14 of N1
+    /// (`IID_IKsJackDescription2` is not); [`Error::DeviceRemoved`].
+    pub fn register_control_change_callback(
+        &self,
+        iid: Guid,
+        sink: Arc<dyn ControlChangeNotify>,
+    ) -> Result<()> {
+        self.shared.write().register(self.key, iid, sink)
+    }
+
+    /// `IPart::UnregisterControlChangeCallback` (rules N3, X19): removes every registration
+    /// of `sink` on this part and drops the part's references to it. A sink is identified by
+    /// its address (the object inside the `Arc` given to
+    /// [`Part::register_control_change_callback`]), so pass `&*arc`, or `self` from inside
+    /// `on_notify` to unregister itself.
+    ///
+    /// # Errors
+    /// [`Error::CallbackNotRegistered`] (`E_NOTFOUND`) when `sink` is not registered on this
+    /// part (so a second call fails); [`Error::DeviceRemoved`].
+    pub fn unregister_control_change_callback<S: ControlChangeNotify + ?Sized>(
+        &self,
+        sink: &S,
+    ) -> Result<()> {
+        self.shared.write().unregister(self.key, sink)
     }
 
     /// The builder key of this part.

@@ -1,0 +1,145 @@
+//! Change notifications (N1-N11, X19-X21): the client's sink trait and the registry of sinks.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use super::ControlKind;
+use crate::guid::Guid;
+
+/// `DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT` (E15, N6): `'draH'` = `0x64726148`.
+pub const DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT: u32 = 0x6472_6148;
+
+/// The event context of every hardware-initiated notification (X21): a GUID whose `Data1` is
+/// [`DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT`] and whose other fields are zero, so a client
+/// recognises it with `context.data1 == DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT`.
+pub const HARDWARE_INITIATED_CONTEXT: Guid = Guid {
+    data1: DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT,
+    data2: 0,
+    data3: 0,
+    data4: [0; 8],
+};
+
+/// `IControlChangeNotify` (N1-N11): a client's sink for changes of one control of one part.
+///
+/// `on_notify` receives the process ID of the change's sender (the system's caller process
+/// ID for changes made through the API, its hardware process ID for simulated hardware
+/// events, N6, X21) and the caller's event context (`None` when the caller passed none; the
+/// [`HARDWARE_INITIATED_CONTEXT`] for hardware events).
+///
+/// Sinks run synchronously on the thread that made the change, after the change is
+/// committed and with no devtopo lock held (X20): a sink may call any devtopo method,
+/// including changing controls and unregistering itself.
+///
+/// Closures `Fn(u32, Option<Guid>) + Send + Sync` are sinks too.
+pub trait ControlChangeNotify: Send + Sync {
+    /// `IControlChangeNotify::OnNotify` (N5, N6, N8).
+    fn on_notify(&self, sender_process_id: u32, event_context: Option<Guid>);
+}
+
+impl<F> ControlChangeNotify for F
+where
+    F: Fn(u32, Option<Guid>) + Send + Sync,
+{
+    fn on_notify(&self, sender_process_id: u32, event_context: Option<Guid>) {
+        self(sender_process_id, event_context);
+    }
+}
+
+/// The address that identifies a sink: the address of the sink object inside its `Arc`.
+pub(crate) fn sink_addr<S: ?Sized>(sink: &S) -> usize {
+    (sink as *const S).cast::<()>() as usize
+}
+
+/// One registration.
+#[derive(Clone)]
+struct Registration {
+    kind: ControlKind,
+    sink: Arc<dyn ControlChangeNotify>,
+}
+
+/// The sinks registered on every part, keyed by the part's serial number (never reused).
+#[derive(Clone, Default)]
+pub(crate) struct Registry {
+    by_part: HashMap<u64, Vec<Registration>>,
+}
+
+impl fmt::Debug for Registry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count: usize = self.by_part.values().map(Vec::len).sum();
+        f.debug_struct("Registry")
+            .field("registrations", &count)
+            .finish()
+    }
+}
+
+impl Registry {
+    /// Adds a registration (X19): a sink already registered for this control of this part is
+    /// not added twice.
+    pub(crate) fn register(
+        &mut self,
+        part: u64,
+        kind: ControlKind,
+        sink: Arc<dyn ControlChangeNotify>,
+    ) {
+        let list = self.by_part.entry(part).or_default();
+        let addr = sink_addr(&*sink);
+        if !list
+            .iter()
+            .any(|r| r.kind == kind && sink_addr(&*r.sink) == addr)
+        {
+            list.push(Registration { kind, sink });
+        }
+    }
+
+    /// Removes every registration of the sink at `addr` on this part (X19); false when there
+    /// was none (N3).
+    pub(crate) fn unregister(&mut self, part: u64, addr: usize) -> bool {
+        let Some(list) = self.by_part.get_mut(&part) else {
+            return false;
+        };
+        let before = list.len();
+        list.retain(|r| sink_addr(&*r.sink) != addr);
+        let removed = list.len() != before;
+        if list.is_empty() {
+            self.by_part.remove(&part);
+        }
+        removed
+    }
+
+    /// The sinks to notify for a change of `kind` on this part, in registration order (N2,
+    /// X20).
+    pub(crate) fn sinks(&self, part: u64, kind: ControlKind) -> Vec<Arc<dyn ControlChangeNotify>> {
+        self.by_part
+            .get(&part)
+            .map(|list| {
+                list.iter()
+                    .filter(|r| r.kind == kind)
+                    .map(|r| r.sink.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Drops every registration of a part (its device was removed, X26).
+    pub(crate) fn forget(&mut self, part: u64) {
+        self.by_part.remove(&part);
+    }
+}
+
+/// Sinks to call once the lock is released, with what to tell them.
+#[must_use = "a notice must be delivered after the lock is released"]
+pub(crate) struct Notice {
+    pub(crate) sinks: Vec<Arc<dyn ControlChangeNotify>>,
+    pub(crate) sender_process_id: u32,
+    pub(crate) context: Option<Guid>,
+}
+
+impl Notice {
+    /// Calls every sink once (N5). Must run with no lock held (X20).
+    pub(crate) fn deliver(self) {
+        for sink in self.sinks {
+            sink.on_notify(self.sender_process_id, self.context);
+        }
+    }
+}
