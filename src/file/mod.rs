@@ -61,6 +61,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+mod controls;
 mod error;
 mod limits;
 mod load;
@@ -68,6 +69,7 @@ mod locate;
 mod refs;
 mod save;
 mod schema;
+mod schema_controls;
 
 pub use error::{FileError, FileErrorKind};
 pub use limits::Limit;
