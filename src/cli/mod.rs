@@ -12,6 +12,7 @@ use devtopo::{Device, HResult, Part, PartType, System};
 
 mod call;
 mod check;
+mod controls_view;
 mod dot;
 mod path;
 mod run;
