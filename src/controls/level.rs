@@ -42,9 +42,8 @@ pub(crate) fn snap(min: f32, max: f32, step: f32, request: f32) -> Option<f32> {
     let (d_lo, d_hi) = (clamped - lo_v, hi_v - clamped);
     let chosen = if d_lo < d_hi {
         lo_v
-    } else if d_hi < d_lo {
-        hi_v
-    } else if hi_v.abs() >= lo_v.abs() {
+    } else if d_hi < d_lo || hi_v.abs() >= lo_v.abs() {
+        // Nearer the upper step, or a tie going away from zero.
         hi_v
     } else {
         lo_v

@@ -62,6 +62,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 mod controls;
+mod controls_save;
 mod error;
 mod limits;
 mod load;

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use super::controls::to_entries;
+use super::controls_save::to_entries;
 use super::schema::{
     ConnectionEntry, ConnectorEntry, DeviceEntry, FileDoc, LinkEntry, LocalIdText, Named, PartText,
     Subtype, SubunitEntry, Text,
