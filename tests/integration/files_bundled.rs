@@ -217,6 +217,39 @@ fn documented_example_loads() -> Res<()> {
         bridge.disconnect().map_err(|e| e.hresult()),
         Err(HResult::ERROR_FILE_READ_ONLY)
     );
+    // The controls the comments describe.
+    let volume = s
+        .find_part("Topology/Volume")?
+        .activate(CLSCTX_ALL, guids::IID_IAudioVolumeLevel)?
+        .into_level()
+        .ok_or("volume")?;
+    assert_eq!((volume.level(0)?, volume.level(1)?), (-6.0, -12.0));
+    let jack = s
+        .find_part("Topology/Mic Jack")?
+        .activate(CLSCTX_ALL, guids::IID_IKsJackDescription)?
+        .into_jack_description()
+        .ok_or("jack")?
+        .jack_description(0)?;
+    assert_eq!(
+        (jack.rgb(), jack.connection_type),
+        ((255, 192, 203), EPcxConnectionType::ThreePoint5mm)
+    );
+    let formats = s
+        .find_part("Wave/Capture Stream")?
+        .activate(CLSCTX_ALL, guids::IID_IKsFormatSupport)?
+        .into_format_support()
+        .ok_or("formats")?;
+    assert_eq!(
+        formats.device_preferred_format()?,
+        KsDataFormat::pcm(2, 48_000, 16)
+    );
+    // Unplugging the jack (it detects presence) unplugs the endpoint (X27).
+    let mic = s.find_part("Topology/Mic Jack")?.as_connector()?;
+    s.hardware().unplug_jack(&mic, 0)?;
+    assert_eq!(
+        s.find_device("Microphone")?.state()?,
+        DeviceState::Unplugged
+    );
     Ok(())
 }
 
