@@ -40,14 +40,9 @@ pub(crate) fn snap(min: f32, max: f32, step: f32, request: f32) -> Option<f32> {
     };
     let (lo_v, hi_v) = (value_at(lo), value_at(hi));
     let (d_lo, d_hi) = (clamped - lo_v, hi_v - clamped);
-    let chosen = if d_lo < d_hi {
-        lo_v
-    } else if d_hi < d_lo || hi_v.abs() >= lo_v.abs() {
-        // Nearer the upper step, or a tie going away from zero.
-        hi_v
-    } else {
-        lo_v
-    };
+    // Nearer step wins; on a tie the step farther from 0 dB wins.
+    let take_hi = d_hi < d_lo || (d_hi == d_lo && hi_v.abs() >= lo_v.abs());
+    let chosen = if take_hi { hi_v } else { lo_v };
     Some(chosen as f32)
 }
 

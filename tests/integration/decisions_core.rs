@@ -268,6 +268,7 @@ fn x11_index_is_creation_order() -> TestResult {
         b.add_subunit(
             d,
             SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false))
                 .local_id(LocalId::subunit(node)),
         )?;
     }

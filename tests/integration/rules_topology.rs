@@ -267,7 +267,13 @@ fn t10_two_input_subunit_is_a_mixer_but_mux_is_not() -> TestResult {
         (guids::KSNODETYPE_MUX, 3, false),
     ] {
         let (t, k) = adapter(|b, d| {
-            let node = b.add_subunit(d, SubunitSpec::new("node", subtype))?;
+            // R4: the control each subtype requires; the MUX selects in0 (0x10001, K9).
+            let control = if subtype == guids::KSNODETYPE_MUX {
+                devtopo::ControlSpec::InputSelector(LocalId::connector(1))
+            } else {
+                devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1))
+            };
+            let node = b.add_subunit(d, SubunitSpec::new("node", subtype).control(control))?;
             let o = b.add_connector(d, output("out"))?;
             let mut keys = vec![node, o];
             for n in 0..inputs {
@@ -300,8 +306,17 @@ fn t10_reject_takes_mixer_free_detour() -> TestResult {
         let i = b.add_connector(d, input("in"))?; // 0x10000
         let o = b.add_connector(d, output("out"))?; // 0x10001
         let sum = b.add_subunit(d, SubunitSpec::new("sum", guids::KSNODETYPE_SUM))?; // 0x20000
-        let v1 = b.add_subunit(d, SubunitSpec::new("v1", guids::KSNODETYPE_VOLUME))?; // 0x20001
-        let v2 = b.add_subunit(d, SubunitSpec::new("v2", guids::KSNODETYPE_MUTE))?; // 0x20002
+        let v1 = b.add_subunit(
+            d,
+            SubunitSpec::new("v1", guids::KSNODETYPE_VOLUME).control(
+                devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+            ),
+        )?; // 0x20001
+        let v2 = b.add_subunit(
+            d,
+            SubunitSpec::new("v2", guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false)),
+        )?; // 0x20002
         b.add_link(i, sum)?;
         b.add_link(sum, o)?;
         b.add_link(i, v1)?;
@@ -383,11 +398,17 @@ fn x13_signal_path_picks_shortest() -> TestResult {
             .map(|n| {
                 b.add_subunit(
                     d,
-                    SubunitSpec::new(format!("l{n}"), guids::KSNODETYPE_VOLUME),
+                    SubunitSpec::new(format!("l{n}"), guids::KSNODETYPE_VOLUME).control(
+                        devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+                    ),
                 )
             })
             .collect::<devtopo::Result<_>>()?; // 0x20000..0x20002
-        let short = b.add_subunit(d, SubunitSpec::new("s", guids::KSNODETYPE_MUTE))?; // 0x20003
+        let short = b.add_subunit(
+            d,
+            SubunitSpec::new("s", guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false)),
+        )?; // 0x20003
         b.add_link(i, long[0])?;
         b.add_link(long[0], long[1])?;
         b.add_link(long[1], long[2])?;
