@@ -60,7 +60,7 @@ pub(crate) fn run() -> Result<String, Box<dyn Error>> {
     }
     assert!(out.contains("jack 0: ChannelMapping 0x3, Color 0xb3c98c"));
     assert!(out.contains("eConnTypeOtherDigital, eGeoLocHDMI"));
-    assert!(out.contains("adapter: SYSVAD Topology Microphone Array - Front"));
+    assert!(out.contains("adapter: TopologyMicArray1"));
     Ok(out)
 }
 

@@ -487,6 +487,16 @@ pub enum Error {
     /// An empty device ID.
     #[error("a device ID must not be empty (rule I7)")]
     EmptyDeviceId,
+    /// A topology file that is not valid for a reason other than a rule of the model (syntax,
+    /// schema, reference, limit), turned into an `Error` (the `file` module's `FileError`
+    /// converts so; a broken rule keeps its own variant).
+    #[error("{location}: {message}")]
+    InvalidFile {
+        /// `file:line:col`.
+        location: String,
+        /// What is wrong, with the path of the item.
+        message: String,
+    },
 }
 
 /// Why a link was refused, in [`Error::InvalidLink`].
@@ -572,6 +582,7 @@ impl Error {
             | Error::PermanentNotSoftwareFixed { .. }
             | Error::UnknownKey { .. }
             | Error::EmptyDeviceId
+            | Error::InvalidFile { .. }
             | Error::InvalidClsctx { .. }
             | Error::InvalidCallbackIid { .. }
             | Error::ChannelCountMismatch { .. }

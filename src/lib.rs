@@ -6,6 +6,7 @@
 //! without Windows and without audio hardware.
 //!
 //! ```
+//! # #[cfg(feature = "serde")] {
 //! use devtopo::*;
 //!
 //! // The four-topology example of the "Device Topologies" page.
@@ -28,6 +29,7 @@
 //! // ... and a permanent Software_Fixed link cannot be broken (rule C6).
 //! let to_wave = adapter.connector(3)?;
 //! assert_eq!(to_wave.disconnect().unwrap_err().hresult(), HResult::ERROR_FILE_READ_ONLY);
+//! # }
 //! # Ok::<(), devtopo::Error>(())
 //! ```
 //!
@@ -64,6 +66,7 @@ mod engine;
 mod error;
 #[cfg(feature = "serde")]
 pub mod file;
+#[cfg(feature = "serde")]
 pub mod fixtures;
 mod guid;
 mod handles;

@@ -1,5 +1,7 @@
 //! The methods a scenario step can call, and what each returns.
 
+use super::control_call::{CtlCall, Target};
+
 /// The methods a step can call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Call {
@@ -29,6 +31,8 @@ pub(crate) enum Call {
     GetState,
     SetState,
     RemoveDevice,
+    /// A control, hardware or enumeration call (module `control_call`).
+    Control(CtlCall),
 }
 
 /// What kind of value a call returns.
@@ -47,6 +51,8 @@ pub(crate) enum Returns {
     Part,
     Parts,
     DeviceId,
+    /// A control call's value, as JSON (module `control_call`).
+    Json,
 }
 
 impl Call {
@@ -79,16 +85,37 @@ impl Call {
         (Call::RemoveDevice, "RemoveDevice"),
     ];
 
-    /// Accepts `Disconnect` and `IConnector::Disconnect`.
+    /// Accepts `Disconnect` and `IConnector::Disconnect`; a control call's qualified name
+    /// (`IDeviceSpecificProperty::GetType`) wins over the bare one.
     pub(crate) fn parse(text: &str) -> Option<Call> {
+        let qualified = CtlCall::ALL
+            .iter()
+            .find(|(_, name)| name.contains("::") && *name == text.trim())
+            .map(|(c, _)| Call::Control(*c));
         let bare = text.rsplit("::").next().unwrap_or(text).trim();
+        qualified
+            .or_else(|| {
+                Call::ALL
+                    .iter()
+                    .find(|(_, name)| *name == bare)
+                    .map(|(call, _)| *call)
+            })
+            .or_else(|| CtlCall::parse(text).map(Call::Control))
+    }
+
+    /// Every call name, for messages.
+    pub(crate) fn names() -> Vec<&'static str> {
         Call::ALL
             .iter()
-            .find(|(_, name)| *name == bare)
-            .map(|(call, _)| *call)
+            .map(|(_, n)| *n)
+            .chain(CtlCall::ALL.iter().map(|(_, n)| *n))
+            .collect()
     }
 
     pub(crate) fn name(self) -> &'static str {
+        if let Call::Control(c) = self {
+            return c.name();
+        }
         Call::ALL
             .iter()
             .find(|(call, _)| *call == self)
@@ -118,11 +145,16 @@ impl Call {
             Call::ConnectTo | Call::Disconnect | Call::SetState | Call::RemoveDevice => {
                 Returns::Nothing
             }
+            Call::Control(c) if c.returns_nothing() => Returns::Nothing,
+            Call::Control(_) => Returns::Json,
         }
     }
 
     /// True for methods called on a part (IPart, IConnector); false for device methods.
     pub(crate) fn on_part(self) -> bool {
+        if let Call::Control(c) = self {
+            return c.target() == Target::Part;
+        }
         matches!(
             self,
             Call::GetName
@@ -142,5 +174,12 @@ impl Call {
                 | Call::GetConnectorIdConnectedTo
                 | Call::GetDeviceIdConnectedTo
         )
+    }
+}
+
+impl Call {
+    /// True for calls made on the whole system (endpoint enumeration): no part, no device.
+    pub(crate) fn on_system(self) -> bool {
+        matches!(self, Call::Control(c) if c.target() == Target::System)
     }
 }

@@ -12,6 +12,9 @@ use devtopo::{Device, HResult, Part, PartType, System};
 
 mod call;
 mod check;
+mod control_call;
+mod control_exec;
+mod controls_view;
 mod dot;
 mod path;
 mod run;

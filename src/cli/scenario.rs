@@ -2,9 +2,9 @@
 //! `HRESULT` and, for getters, the expected value), checked and resolved before any step
 //! runs, so a mistake in the file is reported with its location and nothing runs.
 //!
-//! The step format is open for later additions: control methods (`GetMute`, `SetLevel`, ...)
-//! and plug/unplug events will be new `call` names with new optional argument keys (for
-//! example `channel`, `level`, `mute`, `jack`), so files written today stay valid.
+//! Control methods (`GetMute`, `SetLevel`, ...), the hardware simulation (`UnplugJack`,
+//! `FeedPeak`, ...) and endpoint enumeration are `call` names of module `control_call`, with
+//! their own optional argument keys (`interface`, `channel`, `level`, `muted`, `jack`, ...).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -17,6 +17,7 @@ use devtopo::{
 use serde::Deserialize;
 
 pub(crate) use super::call::{Call, Returns};
+use super::control_call::{self, RawArgs};
 
 /// A scenario file as written.
 #[derive(Debug, Deserialize)]
@@ -68,6 +69,59 @@ struct StepEntry {
     expect: Option<String>,
     /// The expected value of a getter.
     value: Option<serde_json::Value>,
+    /// Control calls: the interface (`IAudioMute`, `IAudioPeakMeter`, ...).
+    interface: Option<serde_json::Value>,
+    /// Control calls: a channel.
+    channel: Option<serde_json::Value>,
+    /// Control calls: a level in dB (a number, `"-inf"`).
+    level: Option<serde_json::Value>,
+    /// `SetLevelAllChannels`: one level per channel.
+    levels: Option<serde_json::Value>,
+    /// `SetMute`, `HardwareSetMute`.
+    muted: Option<serde_json::Value>,
+    /// `SetEnabled`.
+    enabled: Option<serde_json::Value>,
+    /// `SetSelection`: a local ID or a part of the same device.
+    selection: Option<serde_json::Value>,
+    /// `SetChannelConfig`: a speaker mask.
+    config: Option<serde_json::Value>,
+    /// Jack index (`GetJackDescription`, `PlugJack`, ...).
+    jack: Option<serde_json::Value>,
+    /// `Activate`'s CLSCTX (default `CLSCTX_ALL`).
+    clsctx: Option<serde_json::Value>,
+    /// `SetValue`: the device-specific property's new value.
+    property: Option<serde_json::Value>,
+    /// `IsFormatSupported`: a format table.
+    format: Option<serde_json::Value>,
+    /// Endpoint enumeration: `eRender`, `eCapture`, `eAll`.
+    flow: Option<serde_json::Value>,
+    /// `EnumAudioEndpoints`: the `DEVICE_STATE_*` mask.
+    state_mask: Option<serde_json::Value>,
+    /// `GetDefaultAudioEndpoint`: the role (default `eConsole`).
+    role: Option<serde_json::Value>,
+}
+
+impl StepEntry {
+    fn raw_args(&self) -> RawArgs<'_> {
+        RawArgs {
+            interface: self.interface.as_ref(),
+            channel: self.channel.as_ref(),
+            level: self.level.as_ref(),
+            levels: self.levels.as_ref(),
+            muted: self.muted.as_ref(),
+            enabled: self.enabled.as_ref(),
+            selection: self.selection.as_ref(),
+            config: self.config.as_ref(),
+            jack: self.jack.as_ref(),
+            index: self.index,
+            clsctx: self.clsctx.as_ref(),
+            property: self.property.as_ref(),
+            format: self.format.as_ref(),
+            flow: self.flow.as_ref(),
+            state_mask: self.state_mask.as_ref(),
+            role: self.role.as_ref(),
+        }
+    }
 }
 
 /// A value a step returned or expects.
@@ -81,6 +135,8 @@ pub(crate) enum Value {
     Count(u64),
     Part(Part),
     Parts(Vec<Part>),
+    /// A control call's value (`control_call::canonical` form).
+    Json(serde_json::Value),
 }
 
 impl Value {
@@ -99,6 +155,7 @@ impl Value {
                 .map(|p| serde_json::Value::from(super::part_label(system, p)))
                 .collect::<Vec<_>>()
                 .into(),
+            Value::Json(v) => v.clone(),
         }
     }
 }
@@ -126,6 +183,7 @@ pub(crate) struct Step {
     state: DeviceState,
     pub(crate) expect: HResult,
     pub(crate) value: Option<Value>,
+    ctl: Option<control_call::Args>,
 }
 
 /// A loaded scenario.
@@ -201,7 +259,7 @@ fn find_part(system: &System, text: &str, key: &'static str) -> Result<Part, Pro
 
 fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem> {
     let call = Call::parse(&e.call).ok_or_else(|| {
-        let names: Vec<&str> = Call::ALL.iter().map(|(_, n)| *n).collect();
+        let names = Call::names();
         (
             Some("call"),
             format!(
@@ -217,8 +275,8 @@ fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem
         let p = need(&e.part, "part", call)?;
         text.push_str(&format!(" {p}"));
         part = Some(find_part(system, p, "part")?);
-    } else if call == Call::GetSignalPath && e.device.is_none() {
-        // The topology of `from` is asked.
+    } else if (call == Call::GetSignalPath && e.device.is_none()) || call.on_system() {
+        // The topology of `from` is asked; or the system's endpoints.
     } else {
         let d = need(&e.device, "device", call)?;
         text.push_str(&format!(" {d}"));
@@ -273,6 +331,12 @@ fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem
         }
         _ => {}
     }
+    let mut ctl = None;
+    if let Call::Control(c) = call {
+        let (args, more) = control_call::prepare(system, c, part.as_ref(), &e.raw_args())?;
+        text.push_str(&more);
+        ctl = Some(args);
+    }
     let state = match &e.state {
         Some(s) => DeviceState::from_str(s).map_err(|err| (Some("state"), err.to_string()))?,
         None => DeviceState::Active,
@@ -312,6 +376,7 @@ fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem
         state,
         expect,
         value,
+        ctl,
     })
 }
 
@@ -352,6 +417,10 @@ fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Valu
     };
     match call.returns() {
         Returns::Nothing => Err(format!("{} returns no value", call.name())),
+        Returns::Json => match call {
+            Call::Control(c) => control_call::expected(system, c, raw).map(Value::Json),
+            _ => Err(format!("{} returns no value", call.name())),
+        },
         Returns::Text => Ok(Value::Text(text()?.to_owned())),
         Returns::LocalId => local_id(raw)
             .map(Value::LocalId)
@@ -460,6 +529,12 @@ pub(crate) fn execute(system: &System, step: &Step) -> devtopo::Result<Option<Va
         Call::RemoveDevice => {
             system.remove_device(&device()?.id()?)?;
             return Ok(None);
+        }
+        Call::Control(c) => {
+            let args = step.ctl.as_ref().ok_or_else(missing)?;
+            let value =
+                control_call::execute(system, c, step.part.as_ref(), step.device.as_ref(), args)?;
+            return Ok(value.map(Value::Json));
         }
     };
     Ok(Some(value))

@@ -4,8 +4,9 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
-use devtopo::{Connector, DeviceKind, Direction, Part, System};
+use devtopo::{Connector, DeviceKind, Direction, LocalId, Part, System};
 
+use super::controls_view::{self, Controls};
 use super::{CliError, OutputFormat, hr_text, load, part_json, part_line, write_json};
 
 /// Show each endpoint as a tree, walked as real clients walk it.
@@ -14,8 +15,10 @@ use super::{CliError, OutputFormat, hr_text, load, part_json, part_line, write_j
 /// connector, the connector on the other side and the adapter topology behind it, then the
 /// parts link by link (upstream for render endpoints, downstream for capture endpoints),
 /// crossing to the next adapter at each connection. Each part shows its local ID, part type,
-/// name, connector type and data flow, and subtype; a connector the walk ends on shows what
-/// `GetConnectedTo` answered.
+/// name, connector type and data flow, and subtype, then its control interfaces with their
+/// current values (levels per channel with range and step, mute, selection, peak meter
+/// channels, device-specific properties, formats) and its jack descriptions with every field
+/// by Windows' names; a connector the walk ends on shows what `GetConnectedTo` answered.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// Topology file (.toml or .json).
@@ -28,6 +31,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
     let system = load(&args.file)?;
+    let controls = Controls::of(&system);
     let mut endpoints = Vec::new();
     for device in system.devices() {
         let kind = device
@@ -40,6 +44,7 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         };
         let mut walker = Walker {
             system: &system,
+            controls: &controls,
             direction,
             seen: HashSet::new(),
             lines: Vec::new(),
@@ -90,6 +95,7 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
 
 struct Walker<'a> {
     system: &'a System,
+    controls: &'a Controls,
     direction: Direction,
     seen: HashSet<Part>,
     lines: Vec<String>,
@@ -98,6 +104,35 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn indent(depth: usize) -> String {
         "  ".repeat(depth)
+    }
+
+    /// The part's controls: lines under its line (marked `*`) and `controls` in its JSON.
+    fn controls(&mut self, part: &Part, depth: usize, node: &mut serde_json::Value) {
+        let Ok(topology) = part.topology() else {
+            return;
+        };
+        let (Ok(device), Ok(local)) = (topology.device_id(), part.local_id()) else {
+            return;
+        };
+        let specs = self.controls.get(&device, local);
+        if specs.is_empty() {
+            return;
+        }
+        let label = |id: LocalId| match topology.part_by_id(id).and_then(|p| p.name()) {
+            Ok(name) => format!("{id} {name:?}"),
+            Err(_) => id.to_string(),
+        };
+        let pad = Self::indent(depth + 1);
+        let mut list = Vec::new();
+        for spec in specs {
+            for line in controls_view::lines(spec, &label) {
+                self.lines.push(format!("{pad}* {line}"));
+            }
+            list.push(controls_view::to_json(spec, &label));
+        }
+        if let Some(map) = node.as_object_mut() {
+            map.insert("controls".into(), list.into());
+        }
     }
 
     /// A part and everything after it in the walk direction.
@@ -116,6 +151,7 @@ impl Walker<'_> {
         }
         self.lines
             .push(format!("{}{}", Self::indent(depth), part_line(part)));
+        self.controls(part, depth, &mut node);
         let next = self.next(part, depth + 1);
         if let Some(map) = node.as_object_mut() {
             map.insert("next".into(), next.into());
@@ -147,6 +183,7 @@ impl Walker<'_> {
         }
         if entered {
             self.lines.push(format!("{pad}{}", part_line(&part)));
+            self.controls(&part, depth, &mut node);
             let next = self.next(&part, depth + 1);
             if let Some(map) = node.as_object_mut() {
                 map.insert("next".into(), next.into());
@@ -156,6 +193,7 @@ impl Walker<'_> {
         match c.connected_to() {
             Ok(peer) => {
                 self.lines.push(format!("{pad}{}", part_line(&part)));
+                self.controls(&part, depth, &mut node);
                 if let Ok(device) = peer.as_part().topology().map(|t| t.device()) {
                     self.lines.push(format!(
                         "{pad}=> {} {} ({}, {})",
@@ -174,6 +212,7 @@ impl Walker<'_> {
                 let hr = hr_text(e.hresult());
                 self.lines
                     .push(format!("{pad}{} -- GetConnectedTo: {hr}", part_line(&part)));
+                self.controls(&part, depth, &mut node);
                 if let Some(map) = node.as_object_mut() {
                     map.insert("connected_to_error".into(), hr.into());
                 }

@@ -378,29 +378,60 @@ impl SystemBuilder {
 
     /// Checks every part's controls (see [`SystemBuilder::build`]).
     fn check_all_controls(&self) -> Result<()> {
+        for node in self.engine.graph.node_indices() {
+            self.check_node_controls(node)?;
+        }
+        Ok(())
+    }
+
+    /// Checks one part's controls: the rules of [`check_controls`] and the selector links
+    /// (K9, K10).
+    fn check_node_controls(&self, node: NodeIndex<u32>) -> Result<()> {
         let engine = &self.engine;
-        for node in engine.graph.node_indices() {
-            let Some(part) = engine.graph.node_weight(node) else {
-                continue;
+        let Some(part) = engine.graph.node_weight(node) else {
+            return Ok(());
+        };
+        let invalid = |problem| Error::InvalidControl {
+            part: engine.part_ref(node),
+            problem,
+        };
+        check_controls(part.part_type(), part.subtype, &part.controls).map_err(invalid)?;
+        for control in &part.controls {
+            let (kind, selection, direction) = match control {
+                ControlSpec::InputSelector(s) => (control.kind(), *s, Direction::Incoming),
+                ControlSpec::OutputSelector(s) => (control.kind(), *s, Direction::Outgoing),
+                _ => continue,
             };
-            let invalid = |problem| Error::InvalidControl {
-                part: engine.part_ref(node),
-                problem,
-            };
-            check_controls(part.part_type(), part.subtype, &part.controls).map_err(invalid)?;
-            for control in &part.controls {
-                let (kind, selection, direction) = match control {
-                    ControlSpec::InputSelector(s) => (control.kind(), *s, Direction::Incoming),
-                    ControlSpec::OutputSelector(s) => (control.kind(), *s, Direction::Outgoing),
-                    _ => continue,
-                };
-                if !engine.is_linked_selection(node, direction, selection) {
-                    return Err(invalid(ControlProblem::SelectionNotLinked {
-                        control: kind,
-                        selection,
-                    }));
-                }
+            if !engine.is_linked_selection(node, direction, selection) {
+                return Err(invalid(ControlProblem::SelectionNotLinked {
+                    control: kind,
+                    selection,
+                }));
             }
+        }
+        Ok(())
+    }
+
+    /// Replaces the controls of a part and checks them at once, with the checks of
+    /// [`SystemBuilder::build`] (so selectors must be linked already). For loaders that learn
+    /// a part's controls after its links (topology files name selections by part name).
+    /// A failed call changes nothing (G5).
+    ///
+    /// # Errors
+    /// [`Error::InvalidControl`]; [`Error::UnknownKey`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn set_controls(&mut self, part: PartKey, controls: Vec<ControlSpec>) -> Result<()> {
+        self.engine.part(part)?;
+        let slot = self
+            .engine
+            .graph
+            .node_weight_mut(part.node)
+            .map(|p| std::mem::replace(&mut p.controls, controls));
+        if let Err(e) = self.check_node_controls(part.node) {
+            if let (Some(old), Some(p)) = (slot, self.engine.graph.node_weight_mut(part.node)) {
+                p.controls = old;
+            }
+            return Err(e);
         }
         Ok(())
     }

@@ -116,3 +116,21 @@ impl FileError {
         }
     }
 }
+
+/// A [`FileError`] as an [`Error`]: the rule error inside for a broken rule (with its own
+/// `HRESULT`), else [`Error::InvalidFile`] (`E_INVALIDARG`).
+impl From<FileError> for Error {
+    fn from(e: FileError) -> Error {
+        match e.kind {
+            FileErrorKind::Rule(rule) => rule,
+            kind => Error::InvalidFile {
+                location: format!("{}:{}:{}", e.file, e.line, e.column),
+                message: if e.path.is_empty() {
+                    kind.to_string()
+                } else {
+                    format!("{kind} (at {})", e.path)
+                },
+            },
+        }
+    }
+}

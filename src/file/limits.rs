@@ -24,6 +24,14 @@ pub enum Limit {
     TextBytes,
     /// Steps in one scenario file: 10000.
     ScenarioSteps,
+    /// Control interfaces of one part: 64.
+    ControlsPerPart,
+    /// Channels of one level control or peak meter: 1024.
+    Channels,
+    /// Jacks of one jack-description control: 256.
+    Jacks,
+    /// Formats of one `IKsFormatSupport` control: 1024.
+    Formats,
 }
 
 impl Limit {
@@ -36,6 +44,10 @@ impl Limit {
         Limit::Connections,
         Limit::TextBytes,
         Limit::ScenarioSteps,
+        Limit::ControlsPerPart,
+        Limit::Channels,
+        Limit::Jacks,
+        Limit::Formats,
     ];
 
     /// The limit's name, as printed in errors (`max_devices`).
@@ -48,6 +60,10 @@ impl Limit {
             Limit::Connections => "max_connections",
             Limit::TextBytes => "max_text_bytes",
             Limit::ScenarioSteps => "max_scenario_steps",
+            Limit::ControlsPerPart => "max_controls_per_part",
+            Limit::Channels => "max_channels",
+            Limit::Jacks => "max_jacks",
+            Limit::Formats => "max_formats",
         }
     }
 
@@ -61,6 +77,10 @@ impl Limit {
             Limit::Connections => 4096,
             Limit::TextBytes => 1024,
             Limit::ScenarioSteps => 10_000,
+            Limit::ControlsPerPart => 64,
+            Limit::Channels => 1024,
+            Limit::Jacks => 256,
+            Limit::Formats => 1024,
         }
     }
 
@@ -74,6 +94,10 @@ impl Limit {
             Limit::Connections => "connections",
             Limit::TextBytes => "bytes in one string",
             Limit::ScenarioSteps => "steps in a scenario",
+            Limit::ControlsPerPart => "controls on one part",
+            Limit::Channels => "channels of one control",
+            Limit::Jacks => "jacks of one control",
+            Limit::Formats => "formats of one control",
         }
     }
 
@@ -167,6 +191,10 @@ pub(crate) mod bounded {
         parts => PartsPerDevice;
         links => LinksPerDevice;
         connections => Connections;
+        controls => ControlsPerPart;
+        channels => Channels;
+        jacks => Jacks;
+        formats => Formats;
     }
 }
 

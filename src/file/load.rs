@@ -5,11 +5,13 @@
 //! a part that cannot be added is skipped; references into a device that had problems are not
 //! reported again (they would only repeat the first problem).
 
+use super::controls::{problem_path, to_specs};
 use super::error::FileErrorKind;
 use super::limits::Limit;
 use super::locate::ItemPath;
 use super::refs::{RefError, pick_device, pick_part, split};
 use super::schema::{DeviceEntry, FileDoc};
+use super::schema_controls::ControlEntry;
 use crate::engine::{ConnectorSpec, DeviceKey, DeviceSpec, PartKey, SubunitSpec, SystemBuilder};
 use crate::error::Error;
 use crate::system::System;
@@ -156,17 +158,22 @@ fn add_device<'a>(
     };
     entry.key = Some(key);
     entry.broken = false;
+    // (path, controls, key) of every part entry, for the controls added after the links.
+    let mut with_controls: Vec<(ItemPath, &'a [ControlEntry], PartKey)> = Vec::new();
     for (j, c) in dev.connectors.iter().enumerate() {
         let here = at.item("connector", j);
         let mut spec =
             ConnectorSpec::new(c.name.0.clone(), c.flow.0, c.connector_type.0).subtype(c.subtype.0);
         spec.local_id = c.local_id.map(|l| l.0);
         match b.add_connector(key, spec) {
-            Ok(part) => entry.parts.push((
-                b.local_id(part).unwrap_or_default(),
-                c.name.0.as_str(),
-                part,
-            )),
+            Ok(part) => {
+                entry.parts.push((
+                    b.local_id(part).unwrap_or_default(),
+                    c.name.0.as_str(),
+                    part,
+                ));
+                with_controls.push((here, &c.controls, part));
+            }
             Err(e) => {
                 let path = match e {
                     Error::DuplicateLocalId { .. } if c.local_id.is_some() => here.key("local_id"),
@@ -183,11 +190,14 @@ fn add_device<'a>(
         let mut spec = SubunitSpec::new(s.name.0.clone(), s.subtype.0);
         spec.local_id = s.local_id.map(|l| l.0);
         match b.add_subunit(key, spec) {
-            Ok(part) => entry.parts.push((
-                b.local_id(part).unwrap_or_default(),
-                s.name.0.as_str(),
-                part,
-            )),
+            Ok(part) => {
+                entry.parts.push((
+                    b.local_id(part).unwrap_or_default(),
+                    s.name.0.as_str(),
+                    part,
+                ));
+                with_controls.push((here, &s.controls, part));
+            }
             Err(e) => {
                 let path = match e {
                     Error::DuplicateLocalId { .. } if s.local_id.is_some() => here.key("local_id"),
@@ -216,7 +226,35 @@ fn add_device<'a>(
         if let (Some(from), Some(to)) = (from, to) {
             if let Err(e) = b.add_link(from, to) {
                 problems.push(Problem::new(here, FileErrorKind::Rule(e)));
+                entry.broken = true;
             }
+        }
+    }
+    if entry.broken {
+        // Selections depend on parts and links that had problems: those come first.
+        return entry;
+    }
+    for (here, controls, part) in with_controls {
+        let mut resolve = |text: &str| -> Result<LocalId, RefError> {
+            if let Some(id) = LocalId::parse(text) {
+                return Ok(id);
+            }
+            let key = entry.find(&dev.id.0, text)?;
+            Ok(b.local_id(key).unwrap_or_default())
+        };
+        let specs = match to_specs(controls, &here, &mut resolve) {
+            Ok(specs) => specs,
+            Err(mut found) => {
+                problems.append(&mut found);
+                continue;
+            }
+        };
+        if let Err(e) = b.set_controls(part, specs) {
+            let path = match &e {
+                Error::InvalidControl { problem, .. } => problem_path(&here, controls, problem),
+                _ => here,
+            };
+            problems.push(Problem::new(path, FileErrorKind::Rule(e)));
         }
     }
     entry

@@ -1,8 +1,9 @@
 //! Topology files: one schema in TOML and JSON (feature `serde`).
 //!
 //! A file describes devices (ID, name, kind, state), their parts (connectors with type, flow
-//! and subtype; subunits with subtype; explicit or automatic local IDs), the links inside each
-//! device and the connections between devices. The complete annotated format, with an example
+//! and subtype; subunits with subtype; explicit or automatic local IDs; control interfaces with
+//! their initial values and jack descriptions), the links inside each device and the
+//! connections between devices. The complete annotated format, with an example
 //! and the [`Limit`]s, is in `docs/topology-files.md`. A short one:
 //!
 //! ```
@@ -33,6 +34,7 @@
 //! [[device.subunit]]
 //! name = "Volume"
 //! subtype = "KSNODETYPE_VOLUME"
+//! control = [{ interface = "IAudioVolumeLevel", min_db = -96.0, max_db = 0.0, step_db = 0.5, channels = 2, level_db = 0.0 }]
 //!
 //! [[device.link]]
 //! from = "Mic"
@@ -53,7 +55,7 @@
 //! // Problems point at the offending item.
 //! let bad = text.replace("b = \"Topology/Mic\"", "b = \"Topology/Line\"");
 //! let err = System::from_toml_str(&bad).unwrap_err();
-//! assert_eq!((err.line, err.column, err.path.as_str()), (33, 5, "connection[0].b"));
+//! assert_eq!((err.line, err.column, err.path.as_str()), (34, 5, "connection[0].b"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -61,6 +63,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+mod controls;
+mod controls_save;
 mod error;
 mod limits;
 mod load;
@@ -68,6 +72,7 @@ mod locate;
 mod refs;
 mod save;
 mod schema;
+mod schema_controls;
 
 pub use error::{FileError, FileErrorKind};
 pub use limits::Limit;

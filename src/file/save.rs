@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use super::controls_save::to_entries;
 use super::schema::{
     ConnectionEntry, ConnectorEntry, DeviceEntry, FileDoc, LinkEntry, LocalIdText, Named, PartText,
     Subtype, SubunitEntry, Text,
@@ -73,6 +74,7 @@ fn document_of(engine: &Engine) -> FileDoc {
                 flow: Named(c.flow),
                 connector_type: Named(c.connector_type),
                 subtype: Subtype(part.subtype),
+                controls: to_entries(&part.controls),
             });
             if let Some(peer) = c.peer {
                 if written.insert(node) && written.insert(peer.node) {
@@ -97,6 +99,7 @@ fn document_of(engine: &Engine) -> FileDoc {
                 local_id: Some(LocalIdText(part.local_id)),
                 name: Text(part.name.to_string()),
                 subtype: Subtype(part.subtype),
+                controls: to_entries(&part.controls),
             })
             .collect();
         devices.push(DeviceEntry {

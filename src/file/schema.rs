@@ -4,10 +4,9 @@
 //! the same keys (`"device": [...]`). Every struct denies unknown fields, so a misspelt key
 //! is an error with its location.
 //!
-//! Extension point (issue 4, later): controls and their initial values will be an optional
-//! `controls` list on [`ConnectorEntry`] and [`SubunitEntry`], and jack descriptions an
-//! optional `jacks` list on [`ConnectorEntry`]; both default to empty so every file written
-//! today stays valid.
+//! Controls with their initial values, jack descriptions and formats are an optional
+//! `control` list on [`ConnectorEntry`] and [`SubunitEntry`] (module `schema_controls`); it
+//! defaults to empty.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -17,6 +16,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::limits::{Limit, bounded};
+use super::schema_controls::ControlEntry;
 use crate::guid::{Guid, guids};
 use crate::types::{ConnectorType, DataFlow, DeviceKind, DeviceState, LocalId};
 
@@ -104,6 +104,15 @@ pub(crate) struct ConnectorEntry {
     /// The pin category; default `KSCATEGORY_AUDIO`.
     #[serde(default = "audio")]
     pub(crate) subtype: Subtype,
+    /// The control interfaces (`IKsFormatSupport`, `IKsJackDescription`,
+    /// `IKsJackDescription2`), in `GetControlInterface` order: `[[device.connector.control]]`.
+    #[serde(
+        default,
+        rename = "control",
+        deserialize_with = "bounded::controls",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub(crate) controls: Vec<ControlEntry>,
 }
 
 fn audio() -> Subtype {
@@ -122,6 +131,14 @@ pub(crate) struct SubunitEntry {
     pub(crate) name: Text,
     /// The node type (`KSNODETYPE_VOLUME` or a braced GUID).
     pub(crate) subtype: Subtype,
+    /// The control interfaces, in `GetControlInterface` order: `[[device.subunit.control]]`.
+    #[serde(
+        default,
+        rename = "control",
+        deserialize_with = "bounded::controls",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub(crate) controls: Vec<ControlEntry>,
 }
 
 /// One link inside a device: `[[device.link]]`. Parts are named by local ID or part name.

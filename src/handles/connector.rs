@@ -12,6 +12,7 @@ use crate::types::{ConnectorType, DataFlow, Permanence};
 /// `IPart` methods.
 ///
 /// ```
+/// # #[cfg(feature = "serde")] {
 /// use devtopo::*;
 ///
 /// let system = fixtures::four_topologies()?;
@@ -24,6 +25,7 @@ use crate::types::{ConnectorType, DataFlow, Permanence};
 /// let line_in = mux.connector(0)?;
 /// line_in.disconnect()?;
 /// assert_eq!(line_in.disconnect().unwrap_err().hresult(), HResult::E_NOTFOUND);
+/// # }
 /// # Ok::<(), devtopo::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]

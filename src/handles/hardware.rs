@@ -19,6 +19,7 @@ use crate::types::DeviceState;
 /// [`Hardware::unplug_jack`]).
 ///
 /// ```
+/// # #[cfg(feature = "serde")] {
 /// use devtopo::*;
 /// let system = fixtures::sysvad_hdmi()?;
 /// let jack = system.device(fixtures::SYSVAD_HDMI_TOPO)?.topology()?.connector(1)?;
@@ -28,6 +29,7 @@ use crate::types::DeviceState;
 /// assert_eq!(jack.connected_to().unwrap_err().hresult(), HResult::ERROR_PATH_NOT_FOUND);
 /// system.hardware().plug_jack(&jack, 0)?;
 /// assert_eq!(endpoint.state()?, DeviceState::Active);
+/// # }
 /// # Ok::<(), devtopo::Error>(())
 /// ```
 #[derive(Clone)]

@@ -12,6 +12,7 @@ use crate::types::{LocalId, MixedPaths};
 /// The topology of one device: `IDeviceTopology`.
 ///
 /// ```
+/// # #[cfg(feature = "serde")] {
 /// use devtopo::*;
 ///
 /// let system = fixtures::four_topologies()?;
@@ -19,6 +20,7 @@ use crate::types::{LocalId, MixedPaths};
 /// assert_eq!(epb.connector_count()?, 1);                       // rule D2
 /// assert_eq!(epb.subunit_count()?, 0);
 /// assert_eq!(epb.subunit(0).unwrap_err().hresult(), HResult::E_INVALIDARG); // rule T4
+/// # }
 /// # Ok::<(), devtopo::Error>(())
 /// ```
 #[derive(Clone)]

@@ -2,7 +2,8 @@
 
 use crate::cli_support::{TOPOLOGIES, devtopo};
 
-/// W1: the walk from an endpoint crosses to the adapter and follows the links.
+/// W1: the walk from an endpoint crosses to the adapter and follows the links; each part
+/// shows its controls with their values and its jacks with every field (issue 4).
 #[test]
 fn w1_show_walks_like_a_client() {
     let run = devtopo(&["show", "topologies/four-topologies.toml"]);
@@ -11,14 +12,24 @@ fn w1_show_walks_like_a_client() {
   0x00010000 connector "" Physical_External Out KSNODETYPE_MICROPHONE
   => {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\inputmux "Input Multiplexer Device" (adapter, DEVICE_STATE_ACTIVE)
     0x00010001 connector "Microphone" Physical_External In KSNODETYPE_MICROPHONE
+      * IKsJackDescription: 1 jack(s)
+      *   jack 0: ChannelMapping 0x0, Color 0xFFC0CB, ConnectionType eConnType3Point5mm, GeoLocation eGeoLocFront, GenLocation eGenLocPrimaryBox, PortConnection ePortConnJack, IsConnected TRUE
+      * IKsJackDescription2: 1 jack(s)
+      *   jack 0: DeviceStateInfo 0x0, JackCapabilities 0x1
       0x00020002 subunit "Mute (Mic)" KSNODETYPE_MUTE
+        * IAudioMute: muted FALSE
         0x00020003 subunit "Vol (Mic)" KSNODETYPE_VOLUME
+          * IAudioVolumeLevel: 2 channels, range -96.00..0.00 dB step 0.50 dB, levels [0.00, 0.00] dB
           0x00020006 subunit "MUX" KSNODETYPE_MUX
+            * IAudioInputSelector: selection 0x00020001 "Vol (Line)"
             0x00010003 connector "" Software_Fixed Out KSCATEGORY_AUDIO
             => {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\wavecapture "Wave Capture Device" (adapter, DEVICE_STATE_ACTIVE)
               0x00010000 connector "" Software_Fixed In KSCATEGORY_AUDIO
                 0x00020000 subunit "ADC" KSNODETYPE_ADC
                   0x00010001 connector "Wave-In Stream (DMA)" Software_IO Out KSCATEGORY_AUDIO -- GetConnectedTo: E_NOTFOUND 0x80070490
+                    * IKsFormatSupport: 2 formats, preferred PCM 2 ch 48000 Hz 16/16 bit mask 0x3
+                    *   format 0: PCM 2 ch 44100 Hz 16/16 bit mask 0x3
+                    *   format 1: PCM 2 ch 48000 Hz 16/16 bit mask 0x3
 "#;
     assert!(run.stdout.contains(expected), "{}", run.stdout);
     // Stable output: a second run prints the same.
@@ -64,6 +75,24 @@ fn show_json() -> Result<(), Box<dyn std::error::Error>> {
     let topo = &ep["connector"]["connected_to"];
     assert_eq!(topo["name"], "Internal Microphone Array - Front");
     assert_eq!(topo["next"][0]["subtype"], "KSNODETYPE_VOLUME");
+    // Controls and jacks, by Windows names.
+    let jack = &topo["controls"][0];
+    assert_eq!(jack["interface"], "IKsJackDescription");
+    assert_eq!(
+        jack["jacks"][0]["PortConnection"],
+        "ePortConnIntegratedDevice"
+    );
+    assert_eq!(jack["jacks"][0]["GeoLocation"], "eGeoLocFront");
+    assert_eq!(jack["jacks"][0]["Color"], "0x000000");
+    assert_eq!(topo["controls"][1]["jacks"][0]["JackCapabilities"], "0x0");
+    let volume = &topo["next"][0]["controls"][0];
+    assert_eq!(volume["interface"], "IAudioVolumeLevel");
+    assert_eq!(volume["channels"], 2);
+    assert_eq!(volume["step_db"], 0.5);
+    assert_eq!(volume["levels_db"], serde_json::json!([0.0, 0.0]));
+    let peak = &topo["next"][0]["next"][0]["next"][0]["controls"][0];
+    assert_eq!(peak["interface"], "IAudioPeakMeter");
+    assert_eq!(peak["peaks_db"], serde_json::json!(["-inf", "-inf"]));
     Ok(())
 }
 

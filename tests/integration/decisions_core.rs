@@ -267,7 +267,8 @@ fn x11_index_is_creation_order() -> TestResult {
     for (n, node) in [9u16, 1].into_iter().enumerate() {
         b.add_subunit(
             d,
-            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_DELAY)
+            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false))
                 .local_id(LocalId::subunit(node)),
         )?;
     }

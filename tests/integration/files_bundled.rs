@@ -31,11 +31,22 @@ fn types(system: &System, device: &str) -> Res<Vec<Row>> {
         .collect()
 }
 
-/// Part A: the file is the same system as `fixtures::four_topologies()`.
+/// Parts A and B: each bundled file is the same system as its fixture, controls, jacks,
+/// formats and initial values included.
 #[test]
-fn four_topologies_file_equals_fixture() -> std::result::Result<(), Box<dyn std::error::Error>> {
-    let system = load("four-topologies.toml")?;
-    assert_eq!(system.snapshot(), fixtures::four_topologies()?.snapshot());
+fn bundled_files_equal_fixtures() -> std::result::Result<(), Box<dyn std::error::Error>> {
+    type Fixture = fn() -> devtopo::Result<System>;
+    let all: [(&str, Fixture); 5] = [
+        ("four-topologies.toml", fixtures::four_topologies),
+        ("sysvad-speaker.toml", fixtures::sysvad_speaker),
+        ("sysvad-mic-in.toml", fixtures::sysvad_mic_in),
+        ("sysvad-hdmi.toml", fixtures::sysvad_hdmi),
+        ("sysvad-micarray1.toml", fixtures::sysvad_micarray1),
+    ];
+    for (file, fixture) in all {
+        let system = load(file)?;
+        assert_eq!(system.snapshot(), fixture()?.snapshot(), "{file}");
+    }
     Ok(())
 }
 
@@ -206,5 +217,128 @@ fn documented_example_loads() -> Res<()> {
         bridge.disconnect().map_err(|e| e.hresult()),
         Err(HResult::ERROR_FILE_READ_ONLY)
     );
+    // The controls the comments describe.
+    let volume = s
+        .find_part("Topology/Volume")?
+        .activate(CLSCTX_ALL, guids::IID_IAudioVolumeLevel)?
+        .into_level()
+        .ok_or("volume")?;
+    assert_eq!((volume.level(0)?, volume.level(1)?), (-6.0, -12.0));
+    let jack = s
+        .find_part("Topology/Mic Jack")?
+        .activate(CLSCTX_ALL, guids::IID_IKsJackDescription)?
+        .into_jack_description()
+        .ok_or("jack")?
+        .jack_description(0)?;
+    assert_eq!(
+        (jack.rgb(), jack.connection_type),
+        ((255, 192, 203), EPcxConnectionType::ThreePoint5mm)
+    );
+    let formats = s
+        .find_part("Wave/Capture Stream")?
+        .activate(CLSCTX_ALL, guids::IID_IKsFormatSupport)?
+        .into_format_support()
+        .ok_or("formats")?;
+    assert_eq!(
+        formats.device_preferred_format()?,
+        KsDataFormat::pcm(2, 48_000, 16)
+    );
+    // Unplugging the jack (it detects presence) unplugs the endpoint (X27).
+    let mic = s.find_part("Topology/Mic Jack")?.as_connector()?;
+    s.hardware().unplug_jack(&mic, 0)?;
+    assert_eq!(
+        s.find_device("Microphone")?.state()?,
+        DeviceState::Unplugged
+    );
+    Ok(())
+}
+
+/// The controls of the bundled files carry the values of the reference tables (A.5, B1-B4):
+/// jacks with every field, level ranges and channel counts, formats.
+#[test]
+fn bundled_controls_match_reference_tables() -> Res<()> {
+    let jack = |s: &System, part: &str| -> Res<(Vec<JackDescription>, Vec<JackDescription2>)> {
+        let p = s.find_part(part)?;
+        let v1 = p.activate(CLSCTX_ALL, guids::IID_IKsJackDescription)?;
+        let v2 = p.activate(CLSCTX_ALL, guids::IID_IKsJackDescription2)?;
+        let (v1, v2) = (
+            v1.into_jack_description().ok_or("v1")?,
+            v2.into_jack_description2().ok_or("v2")?,
+        );
+        let n = v1.jack_count()?;
+        assert_eq!(v2.jack_count()?, n);
+        Ok((
+            (0..n)
+                .map(|j| v1.jack_description(j))
+                .collect::<devtopo::Result<_>>()?,
+            (0..n)
+                .map(|j| v2.jack_description2(j))
+                .collect::<devtopo::Result<_>>()?,
+        ))
+    };
+    let level = |s: &System, part: &str| -> Res<(LevelRange, u32, f32)> {
+        let vol = s
+            .find_part(part)?
+            .activate(CLSCTX_ALL, guids::IID_IAudioVolumeLevel)?
+            .into_level()
+            .ok_or("level")?;
+        Ok((vol.level_range(0)?, vol.channel_count()?, vol.level(0)?))
+    };
+    // B1: the speaker jack (SpeakerJackDescBridge), no presence detection.
+    let s = load("sysvad-speaker.toml")?;
+    let (v1, v2) = jack(&s, "TopologySpeaker/0x10001")?;
+    assert_eq!(
+        v1,
+        [JackDescription {
+            channel_mapping: speaker::KSAUDIO_SPEAKER_STEREO,
+            color: 0xB3C98C,
+            connection_type: EPcxConnectionType::Unknown,
+            geo_location: EPcxGeoLocation::Front,
+            gen_location: EPcxGenLocation::PrimaryBox,
+            port_connection: EPxcPortConnection::IntegratedDevice,
+            is_connected: true,
+        }]
+    );
+    assert!(!v2[0].detects_presence());
+    // B2: MIC-IN, 1 channel, -96..0 dB in 0.5 dB steps, combination jack on the rear.
+    let s = load("sysvad-mic-in.toml")?;
+    let (range, channels, at) = level(&s, "TopologyMicIn/0x20000")?;
+    assert_eq!(
+        (range.min_db, range.max_db, range.step_db),
+        (-96.0, 0.0, 0.5)
+    );
+    assert_eq!((channels, at), (1, 0.0));
+    let (v1, _) = jack(&s, "TopologyMicIn/0x10000")?;
+    assert_eq!(v1[0].connection_type, EPcxConnectionType::Combination);
+    assert_eq!(v1[0].geo_location, EPcxGeoLocation::Rear);
+    // B3: HDMI, presence detection; 2-channel volume and peak meter; 9 host formats.
+    let s = load("sysvad-hdmi.toml")?;
+    let (v1, v2) = jack(&s, "TopologyHdmi/0x10001")?;
+    assert_eq!(v1[0].geo_location, EPcxGeoLocation::Hdmi);
+    assert!(v2[0].detects_presence());
+    assert_eq!(level(&s, "WaveHdmi/0x20001")?.1, 2);
+    let formats = s
+        .find_part("WaveHdmi/0x10000")?
+        .activate(CLSCTX_ALL, guids::IID_IKsFormatSupport)?
+        .into_format_support()
+        .ok_or("formats")?;
+    assert!(formats.is_format_supported(&KsDataFormat::pcm(2, 96_000, 16))?);
+    assert_eq!(
+        formats.device_preferred_format()?,
+        KsDataFormat::pcm(2, 48_000, 16)
+    );
+    // B4: MICARRAY1, 2 channels, integrated jack.
+    let s = load("sysvad-micarray1.toml")?;
+    assert_eq!(level(&s, "TopologyMicArray1/0x20000")?.1, 2);
+    let (v1, _) = jack(&s, "TopologyMicArray1/0x10000")?;
+    assert_eq!(v1[0].port_connection, EPxcPortConnection::IntegratedDevice);
+    // A.5: the MUX selects "Vol (Line)".
+    let s = load("four-topologies.toml")?;
+    let mux = s
+        .find_part("Input Multiplexer Device/MUX")?
+        .activate(CLSCTX_ALL, guids::IID_IAudioInputSelector)?
+        .into_input_selector()
+        .ok_or("selector")?;
+    assert_eq!(mux.selection()?, LocalId(0x20001));
     Ok(())
 }

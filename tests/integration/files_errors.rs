@@ -31,7 +31,7 @@ type = "Software_Fixed"
 
 [[device.subunit]]
 name = "Vol"
-subtype = "KSNODETYPE_VOLUME"
+subtype = "KSNODETYPE_SUM"
 
 [[device.link]]
 from = "Jack"
@@ -116,9 +116,208 @@ fn plus(extra: &str) -> String {
     format!("{BASE}{extra}")
 }
 
+/// `BASE` with the subunit "Vol" turned into a volume (or `subtype`) with these extra lines
+/// (from line 28 on).
+fn vol(subtype: &str, lines: &str) -> String {
+    with(
+        "subtype = \"KSNODETYPE_SUM\"",
+        &format!("subtype = \"{subtype}\"\n{lines}"),
+    )
+}
+
+const VOLUME: &str =
+    "interface = \"IAudioVolumeLevel\", min_db = -96.0, max_db = 0.0, step_db = 0.5";
+
+/// The malformed controls (issue 4): one case per class of control error.
+fn control_cases() -> Vec<Case> {
+    vec![
+        toml(
+            "unknown control interface",
+            vol(
+                "KSNODETYPE_SUM",
+                "control = [{ interface = \"IAudioVolume\" }]",
+            ),
+            (28, 26),
+            "device[1].subunit[0].control[0].interface",
+            "`IAudioVolume` is not a control interface",
+        ),
+        toml(
+            "key of another interface",
+            vol(
+                "KSNODETYPE_MUTE",
+                "control = [{ interface = \"IAudioMute\", muted = false, min_db = 0.0 }]",
+            ),
+            (28, 64),
+            "device[1].subunit[0].control[0].min_db",
+            "`min_db` does not belong to IAudioMute",
+        ),
+        toml(
+            "missing control key",
+            vol(
+                "KSNODETYPE_MUTE",
+                "control = [{ interface = \"IAudioMute\" }]",
+            ),
+            (28, 12),
+            "device[1].subunit[0].control[0]",
+            "IAudioMute needs `muted`",
+        ),
+        toml(
+            "required control missing (R4)",
+            vol("KSNODETYPE_VOLUME", ""),
+            (25, 1),
+            "device[1].subunit[0]",
+            "a KSNODETYPE_VOLUME subunit requires IAudioVolumeLevel (rules P14, R4)",
+        ),
+        toml(
+            "subunit control on a connector (P13)",
+            with(
+                "type = \"Physical_External\"\n\n[[device.connector]]\nname = \"Bridge\"",
+                "type = \"Physical_External\"\ncontrol = [{ interface = \"IAudioMute\", muted = true }]\n\n[[device.connector]]\nname = \"Bridge\"",
+            ),
+            (19, 12),
+            "device[1].connector[0].control[0]",
+            "IAudioMute cannot be on a Connector (rule P13",
+        ),
+        toml(
+            "level outside its range (K3)",
+            vol(
+                "KSNODETYPE_VOLUME",
+                &format!("control = [{{ {VOLUME}, levels_db = [0.0, 6.0] }}]"),
+            ),
+            (28, 110),
+            "device[1].subunit[0].control[0].levels_db[1]",
+            "channel 1 starts outside its range (rule K3)",
+        ),
+        toml(
+            "uniform level outside its range (K3)",
+            vol(
+                "KSNODETYPE_VOLUME",
+                &format!(
+                    "[[device.subunit.control]]\n{}\nchannels = 2\nlevel_db = -100.0",
+                    VOLUME.replace(", ", "\n")
+                ),
+            ),
+            (34, 12),
+            "device[1].subunit[0].control[0].level_db",
+            "rule K3",
+        ),
+        toml(
+            "level range not in whole steps (K2)",
+            vol(
+                "KSNODETYPE_VOLUME",
+                "control = [{ interface = \"IAudioVolumeLevel\", min_db = -10.0, max_db = 10.0, step_db = 3.0, channels = 1, level_db = 0.0 }]",
+            ),
+            (28, 12),
+            "device[1].subunit[0].control[0]",
+            "rule K2",
+        ),
+        toml(
+            "too many channels",
+            vol(
+                "KSNODETYPE_PEAKMETER",
+                "control = [{ interface = \"IAudioPeakMeter\", channels = 5000 }]",
+            ),
+            (28, 56),
+            "device[1].subunit[0].control[0].channels",
+            "limit max_channels = 1024 exceeded",
+        ),
+        toml(
+            "selection not linked to the MUX (K9)",
+            vol(
+                "KSNODETYPE_MUX",
+                "control = [{ interface = \"IAudioInputSelector\", selection = \"Bridge\" }]",
+            ),
+            (28, 61),
+            "device[1].subunit[0].control[0].selection",
+            "which is not linked to it (rules K9, K10)",
+        ),
+        toml(
+            "selection of an unknown part",
+            vol(
+                "KSNODETYPE_MUX",
+                "control = [{ interface = \"IAudioInputSelector\", selection = \"Nope\" }]",
+            ),
+            (28, 61),
+            "device[1].subunit[0].control[0].selection",
+            "has no part with the local ID or name `Nope`",
+        ),
+        toml(
+            "unknown jack enum name",
+            with(
+                "type = \"Physical_External\"\n\n[[device.connector]]\nname = \"Bridge\"",
+                "type = \"Physical_External\"\n\n[[device.connector.control]]\ninterface = \"IKsJackDescription\"\n\n[[device.connector.control.jack]]\nchannel_mapping = \"0x3\"\ncolor = \"0xB3C98C\"\nconnection_type = \"eConnType35mm\"\n\n[[device.connector]]\nname = \"Bridge\"",
+            ),
+            (26, 19),
+            "device[1].connector[0].control[0].jack[0].connection_type",
+            "`eConnType35mm` is not a EPcxConnectionType",
+        ),
+        toml(
+            "bad jack colour",
+            with(
+                "type = \"Physical_External\"\n\n[[device.connector]]\nname = \"Bridge\"",
+                "type = \"Physical_External\"\ncontrol = [{ interface = \"IKsJackDescription\", jack = [{ color = \"red\" }] }]\n\n[[device.connector]]\nname = \"Bridge\"",
+            ),
+            (19, 66),
+            "device[1].connector[0].control[0].jack[0].color",
+            "`red` is not a 32-bit value",
+        ),
+        toml(
+            "jack missing a field",
+            with(
+                "type = \"Physical_External\"\n\n[[device.connector]]\nname = \"Bridge\"",
+                "type = \"Physical_External\"\ncontrol = [{ interface = \"IKsJackDescription\", jack = [{ color = 0 }] }]\n\n[[device.connector]]\nname = \"Bridge\"",
+            ),
+            (19, 56),
+            "device[1].connector[0].control[0].jack[0]",
+            "a KSJACK_DESCRIPTION jack needs `channel_mapping`",
+        ),
+        toml(
+            "jack description 2 without jack description (X16)",
+            with(
+                "type = \"Physical_External\"\n\n[[device.connector]]\nname = \"Bridge\"",
+                "type = \"Physical_External\"\ncontrol = [{ interface = \"IKsJackDescription2\", jack = [{ jack_capabilities = 1 }] }]\n\n[[device.connector]]\nname = \"Bridge\"",
+            ),
+            (19, 12),
+            "device[1].connector[0].control[0]",
+            "X16",
+        ),
+        toml(
+            "preferred format out of range",
+            with(
+                "type = \"Physical_External\"\n\n[[device.connector]]\nname = \"Bridge\"",
+                "type = \"Physical_External\"\ncontrol = [{ interface = \"IKsFormatSupport\", format = [{ channels = 2, samples_per_sec = 48000, bits_per_sample = 16 }], preferred = 1 }]\n\n[[device.connector]]\nname = \"Bridge\"",
+            ),
+            (19, 134),
+            "device[1].connector[0].control[0].preferred",
+            "`preferred` = 1 is not an index",
+        ),
+        json(
+            "json level outside its range (K3)",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"subunit\": [\n    {\"subtype\": \"KSNODETYPE_VOLUME\", \"control\": [\n      {\"interface\": \"IAudioVolumeLevel\", \"min_db\": -96, \"max_db\": 0, \"step_db\": 0.5,\n       \"levels_db\": [0, -97]}]}]}\n]}",
+            (5, 25),
+            "device[0].subunit[0].control[0].levels_db[1]",
+            "rule K3",
+        ),
+        json(
+            "json unknown jack enum name",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"connector\": [\n    {\"flow\": \"In\", \"type\": \"Physical_External\", \"control\": [\n      {\"interface\": \"IKsJackDescription\", \"jack\": [{\"geo_location\": \"eGeoLocBack\"}]}]}]}\n]}",
+            (4, 69),
+            "device[0].connector[0].control[0].jack[0].geo_location",
+            "`eGeoLocBack` is not a EPcxGeoLocation",
+        ),
+        json(
+            "json missing required control (R4)",
+            "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"subunit\": [\n    {\"subtype\": \"KSNODETYPE_MUTE\"}]}\n]}",
+            (3, 5),
+            "device[0].subunit[0]",
+            "rules P14, R4",
+        ),
+    ]
+}
+
 /// Every error class, in TOML and JSON.
 pub(crate) fn cases() -> Vec<Case> {
-    vec![
+    let mut all = vec![
         toml(
             "toml syntax",
             with("[[device.subunit]]", "[[device.subunit]"),
@@ -177,7 +376,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ),
         toml(
             "bad subtype",
-            with("KSNODETYPE_VOLUME", "KSNODETYPE_VOLUM"),
+            with("KSNODETYPE_SUM", "KSNODETYPE_SUMM"),
             (27, 11),
             "device[1].subunit[0].subtype",
             "is not a GUID",
@@ -418,7 +617,9 @@ pub(crate) fn cases() -> Vec<Case> {
             "",
             "trailing characters",
         ),
-    ]
+    ];
+    all.extend(control_cases());
+    all
 }
 
 /// Every case reports its problem at the item itself, with its path.

@@ -313,7 +313,9 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
         for n in 0..a.subunits {
             let key = b.add_subunit(
                 dev,
-                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_EQUALIZER),
+                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_VOLUME).control(
+                    devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+                ),
             )?;
             parts.push((key, LocalId::subunit(n as u16)));
         }

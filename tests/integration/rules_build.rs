@@ -93,7 +93,11 @@ fn i1_duplicate_local_id() -> TestResult {
     );
     let e = err(b.add_subunit(
         a,
-        SubunitSpec::new("s", guids::KSNODETYPE_EQUALIZER).local_id(id),
+        SubunitSpec::new("s", guids::KSNODETYPE_VOLUME)
+            .control(devtopo::ControlSpec::VolumeLevel(
+                devtopo::LevelSpec::sysvad_volume(1),
+            ))
+            .local_id(id),
     ));
     assert!(matches!(e, Error::DuplicateLocalId { .. }));
     b.add_connector(
@@ -133,7 +137,9 @@ fn p8_self_duplicate_and_cyclic_links() -> TestResult {
         .map(|n| {
             b.add_subunit(
                 a,
-                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_EQUALIZER),
+                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_VOLUME).control(
+                    devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+                ),
             )
         })
         .collect::<devtopo::Result<_>>()?;
@@ -221,7 +227,12 @@ fn d2_endpoint_shape() -> TestResult {
             problem: EndpointProblem::Connectors(2),
         }
     );
-    let e = err(b.add_subunit(ep, SubunitSpec::new("vol", guids::KSNODETYPE_VOLUME)));
+    let e = err(b.add_subunit(
+        ep,
+        SubunitSpec::new("vol", guids::KSNODETYPE_VOLUME).control(
+            devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+        ),
+    ));
     check(&e, HResult::E_INVALIDARG, &[CAPTURE, "subunit", "rule D2"]);
     assert_eq!(
         e,
@@ -452,10 +463,13 @@ fn x9_x11_automatic_local_ids() -> TestResult {
     let mut keys = Vec::new();
     for n in 0..3 {
         keys.push(b.add_connector(a, conn(DataFlow::In, ty))?);
-        keys.push(b.add_subunit(
-            a,
-            SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_DELAY),
-        )?);
+        keys.push(
+            b.add_subunit(
+                a,
+                SubunitSpec::new(format!("s{n}"), guids::KSNODETYPE_MUTE)
+                    .control(devtopo::ControlSpec::Mute(false)),
+            )?,
+        );
     }
     // An explicit ID taking the slot the next automatic one would use.
     let explicit = b.add_connector(a, conn(DataFlow::Out, ty).local_id(LocalId(0x10004)))?;
@@ -487,7 +501,11 @@ fn unknown_key_from_another_builder() -> TestResult {
     let before_a = mine.device_by_id(A).ok_or("A missing")?;
     let errors = [
         err(mine.add_connector(foreign_dev, conn(DataFlow::In, ty))),
-        err(mine.add_subunit(foreign_dev, SubunitSpec::new("s", guids::KSNODETYPE_DELAY))),
+        err(mine.add_subunit(
+            foreign_dev,
+            SubunitSpec::new("s", guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false)),
+        )),
         err(mine.add_link(ka[0], foreign_part)),
         err(mine.add_link(foreign_part, ka[0])),
         err(mine.connect(ka[0], foreign_part, Permanence::Transient)),

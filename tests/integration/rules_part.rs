@@ -268,7 +268,9 @@ fn x12_link_order_is_creation_order() -> TestResult {
         .map(|n| {
             b.add_subunit(
                 d,
-                SubunitSpec::new(format!("o{n}"), guids::KSNODETYPE_EQUALIZER),
+                SubunitSpec::new(format!("o{n}"), guids::KSNODETYPE_VOLUME).control(
+                    devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+                ),
             )
         })
         .collect::<devtopo::Result<_>>()?;

@@ -1,9 +1,9 @@
 //! `IDeviceTopology` rules T1-T11 (and the GetSignalPath decisions of X13).
 
 use devtopo::{
-    ConnectorSpec, ConnectorType, ControlSpec, DataFlow, DeviceKind, DeviceSpec, DeviceTopology,
-    Error, HResult, IndexKind, LocalId, MixedPaths, Owner, PartKey, PartsList, SubunitSpec,
-    SystemBuilder, fixtures, guids,
+    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceTopology, Error, HResult,
+    IndexKind, LocalId, MixedPaths, Owner, PartKey, PartsList, SubunitSpec, SystemBuilder,
+    fixtures, guids,
 };
 
 use crate::core_support::{Four, TestResult, err, hr, part_ref};
@@ -256,23 +256,24 @@ fn t10_sum_subunit_is_a_mixer() -> TestResult {
     Ok(())
 }
 
-/// T10, X13: a non-MUX subunit with two inputs (an EQUALIZER here) is a mixer; with one input it
+/// T10, X13: a non-MUX subunit with two inputs (a VOLUME here) is a mixer; with one input it
 /// is not; a MUX with two inputs is not.
 #[test]
 fn t10_two_input_subunit_is_a_mixer_but_mux_is_not() -> TestResult {
     for (subtype, inputs, mixer) in [
-        (guids::KSNODETYPE_EQUALIZER, 2, true),
-        (guids::KSNODETYPE_EQUALIZER, 1, false),
+        (guids::KSNODETYPE_VOLUME, 2, true),
+        (guids::KSNODETYPE_VOLUME, 1, false),
         (guids::KSNODETYPE_MUX, 2, false),
         (guids::KSNODETYPE_MUX, 3, false),
     ] {
         let (t, k) = adapter(|b, d| {
-            let mut spec = SubunitSpec::new("node", subtype);
-            if subtype == guids::KSNODETYPE_MUX {
-                // R4: a MUX carries an input selector; it selects the first input (0x10001).
-                spec = spec.control(ControlSpec::InputSelector(LocalId(0x10001)));
-            }
-            let node = b.add_subunit(d, spec)?;
+            // R4: the control each subtype requires; the MUX selects in0 (0x10001, K9).
+            let control = if subtype == guids::KSNODETYPE_MUX {
+                devtopo::ControlSpec::InputSelector(LocalId::connector(1))
+            } else {
+                devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1))
+            };
+            let node = b.add_subunit(d, SubunitSpec::new("node", subtype).control(control))?;
             let o = b.add_connector(d, output("out"))?;
             let mut keys = vec![node, o];
             for n in 0..inputs {
@@ -305,8 +306,17 @@ fn t10_reject_takes_mixer_free_detour() -> TestResult {
         let i = b.add_connector(d, input("in"))?; // 0x10000
         let o = b.add_connector(d, output("out"))?; // 0x10001
         let sum = b.add_subunit(d, SubunitSpec::new("sum", guids::KSNODETYPE_SUM))?; // 0x20000
-        let v1 = b.add_subunit(d, SubunitSpec::new("v1", guids::KSNODETYPE_EQUALIZER))?; // 0x20001
-        let v2 = b.add_subunit(d, SubunitSpec::new("v2", guids::KSNODETYPE_DELAY))?; // 0x20002
+        let v1 = b.add_subunit(
+            d,
+            SubunitSpec::new("v1", guids::KSNODETYPE_VOLUME).control(
+                devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+            ),
+        )?; // 0x20001
+        let v2 = b.add_subunit(
+            d,
+            SubunitSpec::new("v2", guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false)),
+        )?; // 0x20002
         b.add_link(i, sum)?;
         b.add_link(sum, o)?;
         b.add_link(i, v1)?;
@@ -388,11 +398,17 @@ fn x13_signal_path_picks_shortest() -> TestResult {
             .map(|n| {
                 b.add_subunit(
                     d,
-                    SubunitSpec::new(format!("l{n}"), guids::KSNODETYPE_EQUALIZER),
+                    SubunitSpec::new(format!("l{n}"), guids::KSNODETYPE_VOLUME).control(
+                        devtopo::ControlSpec::VolumeLevel(devtopo::LevelSpec::sysvad_volume(1)),
+                    ),
                 )
             })
             .collect::<devtopo::Result<_>>()?; // 0x20000..0x20002
-        let short = b.add_subunit(d, SubunitSpec::new("s", guids::KSNODETYPE_DELAY))?; // 0x20003
+        let short = b.add_subunit(
+            d,
+            SubunitSpec::new("s", guids::KSNODETYPE_MUTE)
+                .control(devtopo::ControlSpec::Mute(false)),
+        )?; // 0x20003
         b.add_link(i, long[0])?;
         b.add_link(long[0], long[1])?;
         b.add_link(long[1], long[2])?;

@@ -26,6 +26,7 @@ control_handle! {
     /// between two steps going to the one farther from 0 dB (K3, X17).
     ///
     /// ```
+    /// # #[cfg(feature = "serde")] {
     /// use devtopo::*;
     /// let system = fixtures::sysvad_mic_in()?;
     /// let topo = system.device(fixtures::SYSVAD_MICIN_TOPO)?.topology()?;
@@ -37,6 +38,7 @@ control_handle! {
     /// volume.set_level(0, -10.25, None)?;               // half-way: away from zero (X17)
     /// assert_eq!(volume.level(0)?, -10.5);
     /// assert_eq!(volume.level(1).unwrap_err().hresult(), HResult::E_INVALIDARG);
+    /// # }
     /// # Ok::<(), devtopo::Error>(())
     /// ```
     PerChannelDbLevel

@@ -123,6 +123,7 @@ impl ControlInterface {
 /// per IID of R2.
 ///
 /// ```
+/// # #[cfg(feature = "serde")] {
 /// use devtopo::*;
 /// let system = fixtures::sysvad_mic_in()?;
 /// let topo = system.device(fixtures::SYSVAD_MICIN_TOPO)?.topology()?;
@@ -131,6 +132,7 @@ impl ControlInterface {
 ///     .into_level()
 ///     .expect("asked for IAudioVolumeLevel");
 /// assert_eq!(volume.channel_count()?, 1);
+/// # }
 /// # Ok::<(), devtopo::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -13,6 +13,7 @@ control_handle! {
     /// linked into it.
     ///
     /// ```
+    /// # #[cfg(feature = "serde")] {
     /// use devtopo::*;
     /// let system = fixtures::four_topologies()?;
     /// let mux = system.device(fixtures::FOUR_MUX)?.topology()?;
@@ -24,6 +25,7 @@ control_handle! {
     /// let err = selector.set_selection(LocalId::subunit(2), None).unwrap_err();
     /// assert_eq!(err.hresult(), HResult::E_INVALIDARG);               // not linked (K9)
     /// assert_eq!(selector.selection()?, LocalId::subunit(3));         // unchanged (G5)
+    /// # }
     /// # Ok::<(), devtopo::Error>(())
     /// ```
     AudioInputSelector
