@@ -44,12 +44,30 @@
 //!
 //! ## Layers
 //!
-//! Imports point down: [`HResult`], [`Guid`] and the enums at the bottom; the graph engine
-//! (petgraph, private) and [`SystemBuilder`]; [`System`] and the COM-shaped handles
-//! ([`DeviceTopology`], [`Connector`], [`Part`], [`Subunit`], [`PartsList`], [`Device`]);
-//! [`fixtures`] on top. Every rule is enforced once, in the engine; handles only translate.
-//! Connections are not graph edges but paired peer slots on connectors (rule C5 holds by
-//! construction; link walks need no filter), a change from the design sketch.
+//! Imports point down, one module per concept:
+//!
+//! 1. bottom: [`HResult`], [`Guid`] (IIDs, `KSNODETYPE_*`), the Windows enums, the one
+//!    [`Error`] type;
+//! 2. `engine` (private): the petgraph graph of parts and links, connections, signal paths,
+//!    control state, hot-plug, [`Snapshot`]s, and the validating [`SystemBuilder`]; every rule
+//!    is enforced here once;
+//! 3. `controls`: control specs ([`ControlSpec`]), level stepping, the callback registry;
+//! 4. [`System`] and the COM-shaped handles ([`Device`], [`DeviceTopology`], [`Connector`],
+//!    [`Part`], [`Subunit`], [`PartsList`], the control handles, [`Hardware`] for the simulated
+//!    hardware); handles only translate;
+//! 5. `file` (feature `serde`): TOML/JSON topology files with located errors; `fixtures`
+//!    (feature `serde`): the bundled reference topologies of `topologies/`;
+//! 6. the `devtopo` binary (feature `cli`, default): check, show, dot, path, run.
+//!
+//! Connections are not graph edges but paired peer slots on connectors: rule C5 (symmetric, at
+//! most one peer) holds by construction and link walks need no edge filter. This is the one
+//! change from the design sketch.
+//!
+//! ## Features
+//!
+//! - `serde`: topology files (`System::load`, `System::to_toml_string`, ...) and the
+//!   bundled fixtures;
+//! - `cli` (default, implies `serde`): the `devtopo` command-line tool.
 //!
 #![doc = include_str!("../docs/methods.md")]
 //!
