@@ -3,10 +3,21 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// Implements `name()`, `ALL`, `Display` and `FromStr` for a fieldless enum whose variants
-/// carry Windows' own names and values.
+/// Declares a fieldless enum whose variants carry Windows' own names and values, with
+/// `ALL`, `name()`, `value()`, `from_value()`, `Display` and `FromStr` (which also accepts the
+/// older spellings listed after `|`).
 macro_rules! windows_enum {
-    ($ty:ident : $repr:ty { $( $(#[$doc:meta])* $variant:ident = $value:expr, $name:literal $(| $alias:literal)* ; )* }) => {
+    (
+        $(#[$meta:meta])*
+        pub enum $ty:ident : $repr:ty {
+            $( $(#[$doc:meta])* $variant:ident = $value:expr, $name:literal $(| $alias:literal)* ; )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $ty {
+            $( $(#[$doc])* $variant, )*
+        }
+
         impl $ty {
             /// Every value, in the order of the Windows header.
             pub const ALL: &'static [$ty] = &[ $( $ty::$variant, )* ];
@@ -62,19 +73,16 @@ pub struct ParseEnumError {
     pub(crate) expected: &'static [&'static str],
 }
 
-/// `DataFlow` (E1): the direction of data through a connector, seen from its device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DataFlow {
-    /// The stream enters the device through the connector.
-    In,
-    /// The stream leaves the device through the connector.
-    Out,
+windows_enum! {
+    /// `DataFlow` (E1): the direction of data through a connector, seen from its device.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum DataFlow: u32 {
+        /// The stream enters the device through the connector.
+        In = 0, "In";
+        /// The stream leaves the device through the connector.
+        Out = 1, "Out";
+    }
 }
-
-windows_enum!(DataFlow: u32 {
-    In = 0, "In";
-    Out = 1, "Out";
-});
 
 impl DataFlow {
     /// The other direction.
@@ -86,31 +94,24 @@ impl DataFlow {
     }
 }
 
-/// `ConnectorType` (E3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ConnectorType {
-    /// `Unknown_Connector`: the type is not known.
-    UnknownConnector,
-    /// `Physical_Internal`: a physical link to something inside the chassis.
-    PhysicalInternal,
-    /// `Physical_External`: a physical link through a jack the user can reach.
-    PhysicalExternal,
-    /// `Software_IO`: software-configured I/O (DMA); nothing lies beyond it (D12).
-    SoftwareIo,
-    /// `Software_Fixed`: a permanent connection software cannot reconfigure (D15).
-    SoftwareFixed,
-    /// `Network`: a connection to a network; no device topology on the other side.
-    Network,
+windows_enum! {
+    /// `ConnectorType` (E3).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ConnectorType: u32 {
+        /// `Unknown_Connector`: the type is not known.
+        UnknownConnector = 0, "Unknown_Connector";
+        /// `Physical_Internal`: a physical link to something inside the chassis.
+        PhysicalInternal = 1, "Physical_Internal";
+        /// `Physical_External`: a physical link through a jack the user can reach.
+        PhysicalExternal = 2, "Physical_External";
+        /// `Software_IO`: software-configured I/O (DMA); nothing lies beyond it (D12).
+        SoftwareIo = 3, "Software_IO";
+        /// `Software_Fixed`: a permanent connection software cannot reconfigure (D15).
+        SoftwareFixed = 4, "Software_Fixed";
+        /// `Network`: a connection to a network; no device topology on the other side.
+        Network = 5, "Network";
+    }
 }
-
-windows_enum!(ConnectorType: u32 {
-    UnknownConnector = 0, "Unknown_Connector";
-    PhysicalInternal = 1, "Physical_Internal";
-    PhysicalExternal = 2, "Physical_External";
-    SoftwareIo = 3, "Software_IO";
-    SoftwareFixed = 4, "Software_Fixed";
-    Network = 5, "Network";
-});
 
 impl ConnectorType {
     /// True for the types whose far end lies outside every device topology
@@ -120,62 +121,50 @@ impl ConnectorType {
     }
 }
 
-/// `PartType` (E2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PartType {
-    /// A connector (a KS pin).
-    Connector,
-    /// A subunit (a KS node).
-    Subunit,
+windows_enum! {
+    /// `PartType` (E2).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum PartType: u32 {
+        /// A connector (a KS pin).
+        Connector = 0, "Connector";
+        /// A subunit (a KS node).
+        Subunit = 1, "Subunit";
+    }
 }
 
-windows_enum!(PartType: u32 {
-    Connector = 0, "Connector";
-    Subunit = 1, "Subunit";
-});
-
-/// A device state (E5, D6): the `DEVICE_STATE_*` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceState {
-    /// `DEVICE_STATE_ACTIVE` (0x1).
-    Active,
-    /// `DEVICE_STATE_DISABLED` (0x2).
-    Disabled,
-    /// `DEVICE_STATE_NOTPRESENT` (0x4).
-    NotPresent,
-    /// `DEVICE_STATE_UNPLUGGED` (0x8).
-    Unplugged,
+windows_enum! {
+    /// A device state (E5, D6): the `DEVICE_STATE_*` values.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum DeviceState: u32 {
+        /// `DEVICE_STATE_ACTIVE` (0x1).
+        Active = 0x1, "DEVICE_STATE_ACTIVE" | "ACTIVE" | "Active";
+        /// `DEVICE_STATE_DISABLED` (0x2).
+        Disabled = 0x2, "DEVICE_STATE_DISABLED" | "DISABLED" | "Disabled";
+        /// `DEVICE_STATE_NOTPRESENT` (0x4).
+        NotPresent = 0x4, "DEVICE_STATE_NOTPRESENT" | "NOTPRESENT" | "NotPresent";
+        /// `DEVICE_STATE_UNPLUGGED` (0x8).
+        Unplugged = 0x8, "DEVICE_STATE_UNPLUGGED" | "UNPLUGGED" | "Unplugged";
+    }
 }
-
-windows_enum!(DeviceState: u32 {
-    Active = 0x1, "DEVICE_STATE_ACTIVE" | "ACTIVE" | "Active";
-    Disabled = 0x2, "DEVICE_STATE_DISABLED" | "DISABLED" | "Disabled";
-    NotPresent = 0x4, "DEVICE_STATE_NOTPRESENT" | "NOTPRESENT" | "NotPresent";
-    Unplugged = 0x8, "DEVICE_STATE_UNPLUGGED" | "UNPLUGGED" | "Unplugged";
-});
 
 impl DeviceState {
     /// `DEVICE_STATEMASK_ALL` (0xF).
     pub const MASK_ALL: u32 = 0xF;
 }
 
-/// `EDataFlow` (E4, mmdeviceapi.h): which endpoints `EnumAudioEndpoints` lists (D7).
-/// Not the same enum as [`DataFlow`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EDataFlow {
-    /// `eRender`: render endpoints.
-    Render,
-    /// `eCapture`: capture endpoints.
-    Capture,
-    /// `eAll`: both.
-    All,
+windows_enum! {
+    /// `EDataFlow` (E4, mmdeviceapi.h): which endpoints `EnumAudioEndpoints` lists (D7).
+    /// Not the same enum as [`DataFlow`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum EDataFlow: u32 {
+        /// `eRender`: render endpoints.
+        Render = 0, "eRender";
+        /// `eCapture`: capture endpoints.
+        Capture = 1, "eCapture";
+        /// `eAll`: both.
+        All = 2, "eAll";
+    }
 }
-
-windows_enum!(EDataFlow: u32 {
-    Render = 0, "eRender";
-    Capture = 1, "eCapture";
-    All = 2, "eAll";
-});
 
 impl EDataFlow {
     /// True when an endpoint of this kind is listed for this flow.
@@ -192,39 +181,31 @@ impl EDataFlow {
     }
 }
 
-/// `ERole` (mmdeviceapi.h): the role argument of `GetDefaultAudioEndpoint` (D9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ERole {
-    /// `eConsole`.
-    Console,
-    /// `eMultimedia`.
-    Multimedia,
-    /// `eCommunications`.
-    Communications,
+windows_enum! {
+    /// `ERole` (mmdeviceapi.h): the role argument of `GetDefaultAudioEndpoint` (D9).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ERole: u32 {
+        /// `eConsole`.
+        Console = 0, "eConsole";
+        /// `eMultimedia`.
+        Multimedia = 1, "eMultimedia";
+        /// `eCommunications`.
+        Communications = 2, "eCommunications";
+    }
 }
 
-windows_enum!(ERole: u32 {
-    Console = 0, "eConsole";
-    Multimedia = 1, "eMultimedia";
-    Communications = 2, "eCommunications";
-});
-
-/// What kind of device a topology describes (D1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceKind {
-    /// A render endpoint (`eRender`): its one connector flows `In` (D3).
-    RenderEndpoint,
-    /// A capture endpoint (`eCapture`): its one connector flows `Out` (D3).
-    CaptureEndpoint,
-    /// An adapter device: one KS filter of an audio driver.
-    Adapter,
+windows_enum! {
+    /// What kind of device a topology describes (D1).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum DeviceKind: u32 {
+        /// A render endpoint (`eRender`): its one connector flows `In` (D3).
+        RenderEndpoint = 0, "render" | "eRender";
+        /// A capture endpoint (`eCapture`): its one connector flows `Out` (D3).
+        CaptureEndpoint = 1, "capture" | "eCapture";
+        /// An adapter device: one KS filter of an audio driver.
+        Adapter = 2, "adapter";
+    }
 }
-
-windows_enum!(DeviceKind: u32 {
-    RenderEndpoint = 0, "render" | "eRender";
-    CaptureEndpoint = 1, "capture" | "eCapture";
-    Adapter = 2, "adapter";
-});
 
 impl DeviceKind {
     /// True for the two endpoint kinds.

@@ -6,142 +6,103 @@ use std::str::FromStr;
 
 use crate::types::{ParseEnumError, windows_enum};
 
-/// `EPcxConnectionType` (E7): the physical kind of a jack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EPcxConnectionType {
-    /// `eConnTypeUnknown` (0).
-    Unknown,
-    /// `eConnType3Point5mm` (1), Vista name `eConnTypeEighth`.
-    ThreePoint5mm,
-    /// `eConnTypeQuarter` (2).
-    Quarter,
-    /// `eConnTypeAtapiInternal` (3).
-    AtapiInternal,
-    /// `eConnTypeRCA` (4).
-    Rca,
-    /// `eConnTypeOptical` (5).
-    Optical,
-    /// `eConnTypeOtherDigital` (6).
-    OtherDigital,
-    /// `eConnTypeOtherAnalog` (7).
-    OtherAnalog,
-    /// `eConnTypeMultichannelAnalogDIN` (8).
-    MultichannelAnalogDin,
-    /// `eConnTypeXlrProfessional` (9).
-    XlrProfessional,
-    /// `eConnTypeRJ11Modem` (10).
-    Rj11Modem,
-    /// `eConnTypeCombination` (11).
-    Combination,
+windows_enum! {
+    /// `EPcxConnectionType` (E7): the physical kind of a jack.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum EPcxConnectionType: u32 {
+        /// `eConnTypeUnknown` (0).
+        Unknown = 0, "eConnTypeUnknown";
+        /// `eConnType3Point5mm` (1), Vista name `eConnTypeEighth`.
+        ThreePoint5mm = 1, "eConnType3Point5mm" | "eConnTypeEighth";
+        /// `eConnTypeQuarter` (2).
+        Quarter = 2, "eConnTypeQuarter";
+        /// `eConnTypeAtapiInternal` (3).
+        AtapiInternal = 3, "eConnTypeAtapiInternal";
+        /// `eConnTypeRCA` (4).
+        Rca = 4, "eConnTypeRCA";
+        /// `eConnTypeOptical` (5).
+        Optical = 5, "eConnTypeOptical";
+        /// `eConnTypeOtherDigital` (6).
+        OtherDigital = 6, "eConnTypeOtherDigital";
+        /// `eConnTypeOtherAnalog` (7).
+        OtherAnalog = 7, "eConnTypeOtherAnalog";
+        /// `eConnTypeMultichannelAnalogDIN` (8).
+        MultichannelAnalogDin = 8, "eConnTypeMultichannelAnalogDIN";
+        /// `eConnTypeXlrProfessional` (9).
+        XlrProfessional = 9, "eConnTypeXlrProfessional";
+        /// `eConnTypeRJ11Modem` (10).
+        Rj11Modem = 10, "eConnTypeRJ11Modem";
+        /// `eConnTypeCombination` (11).
+        Combination = 11, "eConnTypeCombination";
+    }
 }
 
-windows_enum!(EPcxConnectionType: u32 {
-    Unknown = 0, "eConnTypeUnknown";
-    ThreePoint5mm = 1, "eConnType3Point5mm" | "eConnTypeEighth";
-    Quarter = 2, "eConnTypeQuarter";
-    AtapiInternal = 3, "eConnTypeAtapiInternal";
-    Rca = 4, "eConnTypeRCA";
-    Optical = 5, "eConnTypeOptical";
-    OtherDigital = 6, "eConnTypeOtherDigital";
-    OtherAnalog = 7, "eConnTypeOtherAnalog";
-    MultichannelAnalogDin = 8, "eConnTypeMultichannelAnalogDIN";
-    XlrProfessional = 9, "eConnTypeXlrProfessional";
-    Rj11Modem = 10, "eConnTypeRJ11Modem";
-    Combination = 11, "eConnTypeCombination";
-});
-
-/// `EPcxGeoLocation` (E8): where on the box the jack is. There is no value 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EPcxGeoLocation {
-    /// `eGeoLocRear` (1).
-    Rear,
-    /// `eGeoLocFront` (2).
-    Front,
-    /// `eGeoLocLeft` (3).
-    Left,
-    /// `eGeoLocRight` (4).
-    Right,
-    /// `eGeoLocTop` (5).
-    Top,
-    /// `eGeoLocBottom` (6).
-    Bottom,
-    /// `eGeoLocRearPanel` (7), Vista spelling `eGeoLocRearOPanel`.
-    RearPanel,
-    /// `eGeoLocRiser` (8).
-    Riser,
-    /// `eGeoLocInsideMobileLid` (9).
-    InsideMobileLid,
-    /// `eGeoLocDrivebay` (10).
-    Drivebay,
-    /// `eGeoLocHDMI` (11).
-    Hdmi,
-    /// `eGeoLocOutsideMobileLid` (12).
-    OutsideMobileLid,
-    /// `eGeoLocATAPI` (13).
-    Atapi,
-    /// `eGeoLocNotApplicable` (14), mingw `eGeoLocReserved5`.
-    NotApplicable,
-    /// `eGeoLocReserved6` (15).
-    Reserved6,
+windows_enum! {
+    /// `EPcxGeoLocation` (E8): where on the box the jack is. There is no value 0.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum EPcxGeoLocation: u32 {
+        /// `eGeoLocRear` (1).
+        Rear = 1, "eGeoLocRear";
+        /// `eGeoLocFront` (2).
+        Front = 2, "eGeoLocFront";
+        /// `eGeoLocLeft` (3).
+        Left = 3, "eGeoLocLeft";
+        /// `eGeoLocRight` (4).
+        Right = 4, "eGeoLocRight";
+        /// `eGeoLocTop` (5).
+        Top = 5, "eGeoLocTop";
+        /// `eGeoLocBottom` (6).
+        Bottom = 6, "eGeoLocBottom";
+        /// `eGeoLocRearPanel` (7), Vista spelling `eGeoLocRearOPanel`.
+        RearPanel = 7, "eGeoLocRearPanel" | "eGeoLocRearOPanel";
+        /// `eGeoLocRiser` (8).
+        Riser = 8, "eGeoLocRiser";
+        /// `eGeoLocInsideMobileLid` (9).
+        InsideMobileLid = 9, "eGeoLocInsideMobileLid";
+        /// `eGeoLocDrivebay` (10).
+        Drivebay = 10, "eGeoLocDrivebay";
+        /// `eGeoLocHDMI` (11).
+        Hdmi = 11, "eGeoLocHDMI";
+        /// `eGeoLocOutsideMobileLid` (12).
+        OutsideMobileLid = 12, "eGeoLocOutsideMobileLid";
+        /// `eGeoLocATAPI` (13).
+        Atapi = 13, "eGeoLocATAPI";
+        /// `eGeoLocNotApplicable` (14), mingw `eGeoLocReserved5`.
+        NotApplicable = 14, "eGeoLocNotApplicable" | "eGeoLocReserved5";
+        /// `eGeoLocReserved6` (15).
+        Reserved6 = 15, "eGeoLocReserved6";
+    }
 }
 
-windows_enum!(EPcxGeoLocation: u32 {
-    Rear = 1, "eGeoLocRear";
-    Front = 2, "eGeoLocFront";
-    Left = 3, "eGeoLocLeft";
-    Right = 4, "eGeoLocRight";
-    Top = 5, "eGeoLocTop";
-    Bottom = 6, "eGeoLocBottom";
-    RearPanel = 7, "eGeoLocRearPanel" | "eGeoLocRearOPanel";
-    Riser = 8, "eGeoLocRiser";
-    InsideMobileLid = 9, "eGeoLocInsideMobileLid";
-    Drivebay = 10, "eGeoLocDrivebay";
-    Hdmi = 11, "eGeoLocHDMI";
-    OutsideMobileLid = 12, "eGeoLocOutsideMobileLid";
-    Atapi = 13, "eGeoLocATAPI";
-    NotApplicable = 14, "eGeoLocNotApplicable" | "eGeoLocReserved5";
-    Reserved6 = 15, "eGeoLocReserved6";
-});
-
-/// `EPcxGenLocation` (E9): which enclosure the jack is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EPcxGenLocation {
-    /// `eGenLocPrimaryBox` (0).
-    PrimaryBox,
-    /// `eGenLocInternal` (1).
-    Internal,
-    /// `eGenLocSeparate` (2), Vista spelling `eGenLocSeperate`.
-    Separate,
-    /// `eGenLocOther` (3).
-    Other,
+windows_enum! {
+    /// `EPcxGenLocation` (E9): which enclosure the jack is on.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum EPcxGenLocation: u32 {
+        /// `eGenLocPrimaryBox` (0).
+        PrimaryBox = 0, "eGenLocPrimaryBox";
+        /// `eGenLocInternal` (1).
+        Internal = 1, "eGenLocInternal";
+        /// `eGenLocSeparate` (2), Vista spelling `eGenLocSeperate`.
+        Separate = 2, "eGenLocSeparate" | "eGenLocSeperate";
+        /// `eGenLocOther` (3).
+        Other = 3, "eGenLocOther";
+    }
 }
 
-windows_enum!(EPcxGenLocation: u32 {
-    PrimaryBox = 0, "eGenLocPrimaryBox";
-    Internal = 1, "eGenLocInternal";
-    Separate = 2, "eGenLocSeparate" | "eGenLocSeperate";
-    Other = 3, "eGenLocOther";
-});
-
-/// `EPxcPortConnection` (E10; the "Pxc" misspelling is the header's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EPxcPortConnection {
-    /// `ePortConnJack` (0).
-    Jack,
-    /// `ePortConnIntegratedDevice` (1).
-    IntegratedDevice,
-    /// `ePortConnBothIntegratedAndJack` (2).
-    BothIntegratedAndJack,
-    /// `ePortConnUnknown` (3).
-    Unknown,
+windows_enum! {
+    /// `EPxcPortConnection` (E10; the "Pxc" misspelling is the header's).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum EPxcPortConnection: u32 {
+        /// `ePortConnJack` (0).
+        Jack = 0, "ePortConnJack";
+        /// `ePortConnIntegratedDevice` (1).
+        IntegratedDevice = 1, "ePortConnIntegratedDevice";
+        /// `ePortConnBothIntegratedAndJack` (2).
+        BothIntegratedAndJack = 2, "ePortConnBothIntegratedAndJack";
+        /// `ePortConnUnknown` (3).
+        Unknown = 3, "ePortConnUnknown";
+    }
 }
-
-windows_enum!(EPxcPortConnection: u32 {
-    Jack = 0, "ePortConnJack";
-    IntegratedDevice = 1, "ePortConnIntegratedDevice";
-    BothIntegratedAndJack = 2, "ePortConnBothIntegratedAndJack";
-    Unknown = 3, "ePortConnUnknown";
-});
 
 /// Speaker-position bits and masks for `ChannelMapping` and `IAudioChannelConfig` (E6).
 pub mod speaker {
