@@ -1,9 +1,8 @@
 //! [`Device`]: what `IMMDevice` gives for one device (endpoint or adapter).
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use super::{DeviceTopology, hash_system};
+use super::{DeviceTopology, identity_handle};
 use crate::engine::DeviceKey;
 use crate::error::Result;
 use crate::system::{Shared, System};
@@ -91,20 +90,7 @@ impl Device {
     }
 }
 
-impl PartialEq for Device {
-    fn eq(&self, other: &Device) -> bool {
-        Arc::ptr_eq(&self.shared, &other.shared) && self.key == other.key
-    }
-}
-
-impl Eq for Device {}
-
-impl Hash for Device {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_system(&self.shared, state);
-        self.key.hash(state);
-    }
-}
+identity_handle!(Device, key);
 
 impl std::fmt::Debug for Device {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -34,3 +34,26 @@ pub use topology::DeviceTopology;
 pub(crate) fn hash_system<H: Hasher>(shared: &Arc<Shared>, state: &mut H) {
     (Arc::as_ptr(shared) as usize).hash(state);
 }
+
+/// Implements identity `PartialEq`, `Eq` and `Hash` for a handle type with a `shared` field:
+/// two handles are equal when they share one system and their `$key` fields are equal.
+macro_rules! identity_handle {
+    ($ty:ident, $key:ident) => {
+        impl PartialEq for $ty {
+            fn eq(&self, other: &$ty) -> bool {
+                std::sync::Arc::ptr_eq(&self.shared, &other.shared) && self.$key == other.$key
+            }
+        }
+
+        impl Eq for $ty {}
+
+        impl std::hash::Hash for $ty {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                $crate::handles::hash_system(&self.shared, state);
+                std::hash::Hash::hash(&self.$key, state);
+            }
+        }
+    };
+}
+
+pub(crate) use identity_handle;

@@ -1,10 +1,9 @@
 //! [`Part`] (`IPart`) and [`Subunit`] (`ISubunit`): rules P1-P11, P16, G6.
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::control::{Control, ControlInterface};
-use super::{Connector, DeviceTopology, PartsList, hash_system};
+use super::{Connector, DeviceTopology, PartsList, identity_handle};
 use crate::controls::ControlChangeNotify;
 use crate::engine::{DeviceKey, PartKey};
 use crate::error::{Error, Result};
@@ -241,20 +240,7 @@ impl AsRef<Part> for Part {
     }
 }
 
-impl PartialEq for Part {
-    fn eq(&self, other: &Part) -> bool {
-        Arc::ptr_eq(&self.shared, &other.shared) && self.key == other.key
-    }
-}
-
-impl Eq for Part {}
-
-impl Hash for Part {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_system(&self.shared, state);
-        self.key.hash(state);
-    }
-}
+identity_handle!(Part, key);
 
 impl std::fmt::Debug for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,9 +1,8 @@
 //! [`PartsList`]: `IPartsList` (rules L1-L5).
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use super::{Part, hash_system};
+use super::{Part, identity_handle};
 use crate::engine::PartKey;
 use crate::error::{Error, IndexKind, Owner, Result};
 use crate::system::Shared;
@@ -80,20 +79,7 @@ impl<'a> IntoIterator for &'a PartsList {
     }
 }
 
-impl PartialEq for PartsList {
-    fn eq(&self, other: &PartsList) -> bool {
-        Arc::ptr_eq(&self.shared, &other.shared) && self.parts == other.parts
-    }
-}
-
-impl Eq for PartsList {}
-
-impl Hash for PartsList {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_system(&self.shared, state);
-        self.parts.hash(state);
-    }
-}
+identity_handle!(PartsList, parts);
 
 impl std::fmt::Debug for PartsList {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,9 +1,8 @@
 //! [`DeviceTopology`]: `IDeviceTopology` (rules T1-T11).
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use super::{Connector, Device, Part, PartsList, Subunit, hash_system};
+use super::{Connector, Device, Part, PartsList, Subunit, identity_handle};
 use crate::engine::DeviceKey;
 use crate::error::{Error, IndexKind, Owner, Result};
 use crate::system::Shared;
@@ -170,20 +169,7 @@ impl DeviceTopology {
     }
 }
 
-impl PartialEq for DeviceTopology {
-    fn eq(&self, other: &DeviceTopology) -> bool {
-        Arc::ptr_eq(&self.shared, &other.shared) && self.key == other.key
-    }
-}
-
-impl Eq for DeviceTopology {}
-
-impl Hash for DeviceTopology {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        hash_system(&self.shared, state);
-        self.key.hash(state);
-    }
-}
+identity_handle!(DeviceTopology, key);
 
 impl std::fmt::Debug for DeviceTopology {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
