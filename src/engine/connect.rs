@@ -89,12 +89,7 @@ impl Engine {
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected; a permanent
     /// connection is refused and nothing changes.
     pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<()> {
-        let peer = self
-            .connector_data(a)?
-            .peer
-            .ok_or_else(|| Error::NotConnected {
-                part: self.part_ref(a.node),
-            })?;
+        let peer = self.peer_slot(a)?;
         if peer.permanence == Permanence::Permanent {
             return Err(Error::PermanentConnection {
                 part: self.part_ref(a.node),
@@ -110,12 +105,7 @@ impl Engine {
     /// it (rules C9, C10, C11, C12, X22): `NotConnected` (E_NOTFOUND) without a peer,
     /// `PeerNotActive` (ERROR_PATH_NOT_FOUND) when the peer's device is not ACTIVE.
     pub(crate) fn active_peer(&self, a: PartKey) -> Result<NodeIndex<u32>> {
-        let peer = self
-            .connector_data(a)?
-            .peer
-            .ok_or_else(|| Error::NotConnected {
-                part: self.part_ref(a.node),
-            })?;
+        let peer = self.peer_slot(a)?;
         let device = self
             .graph
             .node_weight(peer.node)
@@ -128,6 +118,16 @@ impl Engine {
                 state: state.unwrap_or(DeviceState::NotPresent),
             }),
         }
+    }
+
+    /// The peer slot of a connected connector; [`Error::NotConnected`] (E_NOTFOUND) when it has
+    /// none (rules C6, C9).
+    fn peer_slot(&self, a: PartKey) -> Result<Peer> {
+        self.connector_data(a)?
+            .peer
+            .ok_or_else(|| Error::NotConnected {
+                part: self.part_ref(a.node),
+            })
     }
 
     fn set_peer(&mut self, node: NodeIndex<u32>, peer: Option<Peer>) {
