@@ -1,7 +1,6 @@
 //! devtopo's one error type: what went wrong in devtopo's words, with the Windows `HRESULT`
 //! that the real API returns for the same case.
 
-use std::fmt;
 use std::sync::Arc;
 
 use crate::controls::{ControlKind, ControlProblem, VarType};
@@ -11,74 +10,9 @@ use crate::types::{
     ConnectorType, DataFlow, DeviceState, Direction, EDataFlow, LocalId, MixedPaths,
 };
 
-/// Names one part in an error: the device ID and the part's local ID.
-///
-/// Cheap to build on an error path: the device ID is shared (`Arc<str>`), so making a
-/// `PartRef` never allocates; text is only built when the error is displayed.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PartRef {
-    /// The ID of the device that owns the part.
-    pub device: Arc<str>,
-    /// The part's local ID.
-    pub local_id: LocalId,
-}
+mod context;
 
-impl fmt::Display for PartRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "part {} of device `{}`", self.local_id, self.device)
-    }
-}
-
-/// What an index counts, in [`Error::IndexOutOfRange`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IndexKind {
-    /// `IDeviceTopology::GetConnector` (rule T2).
-    Connector,
-    /// `IDeviceTopology::GetSubunit` (rule T4).
-    Subunit,
-    /// `IPartsList::GetPart` (rule L2).
-    PartsListEntry,
-    /// `IPart::GetControlInterface` (rule P7).
-    ControlInterface,
-    /// A channel of a per-channel control (rules K2, K8).
-    Channel,
-    /// A jack of a jack description (rules K16, K17).
-    Jack,
-}
-
-impl IndexKind {
-    fn describe(self) -> (&'static str, &'static str) {
-        match self {
-            IndexKind::Connector => ("connector", "T2"),
-            IndexKind::Subunit => ("subunit", "T4"),
-            IndexKind::PartsListEntry => ("parts-list entry", "L2"),
-            IndexKind::ControlInterface => ("control interface", "P7"),
-            IndexKind::Channel => ("channel", "K2"),
-            IndexKind::Jack => ("jack", "K16"),
-        }
-    }
-}
-
-/// Where an index was looked up, in [`Error::IndexOutOfRange`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Owner {
-    /// A device topology, by device ID.
-    Device(Arc<str>),
-    /// A part.
-    Part(PartRef),
-    /// A parts list.
-    PartsList,
-}
-
-impl fmt::Display for Owner {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Owner::Device(device) => write!(f, "device `{device}`"),
-            Owner::Part(part) => part.fmt(f),
-            Owner::PartsList => f.write_str("the parts list"),
-        }
-    }
-}
+pub use context::{EndpointProblem, IndexKind, LinkProblem, Owner, PartRef};
 
 /// Everything that can go wrong in devtopo.
 ///
@@ -497,45 +431,6 @@ pub enum Error {
         /// What is wrong, with the path of the item.
         message: String,
     },
-}
-
-/// Why a link was refused, in [`Error::InvalidLink`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LinkProblem {
-    /// A part linked to itself.
-    SelfLink,
-    /// The two parts are already linked in this direction.
-    Duplicate,
-    /// The link would close a cycle.
-    Cycle,
-}
-
-impl fmt::Display for LinkProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            LinkProblem::SelfLink => "a part cannot link to itself",
-            LinkProblem::Duplicate => "the parts are already linked",
-            LinkProblem::Cycle => "the link would close a cycle",
-        })
-    }
-}
-
-/// What is wrong with an endpoint's shape, in [`Error::EndpointShape`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EndpointProblem {
-    /// It has this many connectors.
-    Connectors(usize),
-    /// A subunit was added.
-    Subunit,
-}
-
-impl fmt::Display for EndpointProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EndpointProblem::Connectors(n) => write!(f, "it has {n} connectors"),
-            EndpointProblem::Subunit => f.write_str("a subunit was added to it"),
-        }
-    }
 }
 
 impl Error {
