@@ -182,8 +182,10 @@ impl System {
     /// Removes a device and all its parts from the model, as when a driver is uninstalled.
     /// Its connections are dropped on both sides (permanent ones too: this is a model edit,
     /// not a `Disconnect`). Handles to the device and its parts then fail with
-    /// [`Error::DeviceRemoved`] (`AUDCLNT_E_DEVICE_INVALIDATED`, X26). Its ID may be added
-    /// again later; old handles never see the new device.
+    /// [`Error::DeviceRemoved`] (`AUDCLNT_E_DEVICE_INVALIDATED`, X26): keys carry never-reused
+    /// serial numbers, so an old handle can never reach another device. The callbacks
+    /// registered on its parts are released (after the system's lock, so their `Drop` may call
+    /// back in).
     ///
     /// # Errors
     /// [`Error::UnknownDevice`].
@@ -193,7 +195,12 @@ impl System {
             device: Arc::from(id),
         })?;
         let key = engine.device_key(ix);
-        engine.remove_device(key)
+        let dropped = engine.remove_device(key)?;
+        // The sinks registered on the removed parts are dropped only after the lock is
+        // released: a sink's `Drop` may call back into the system (X20, X35).
+        drop(engine);
+        drop(dropped);
+        Ok(())
     }
 
     /// `IMMDeviceEnumerator::EnumAudioEndpoints` (D7, E4, E5, X25): the endpoints of `flow`

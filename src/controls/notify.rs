@@ -121,9 +121,14 @@ impl Registry {
             .unwrap_or_default()
     }
 
-    /// Drops every registration of a part (its device was removed, X26).
-    pub(crate) fn forget(&mut self, part: u64) {
-        self.by_part.remove(&part);
+    /// Removes every registration of a part (its device was removed, X26) and returns the
+    /// sinks, so that the caller drops them after releasing the lock: a sink's `Drop` may call
+    /// back into the system (X20, X35).
+    pub(crate) fn forget(&mut self, part: u64) -> Vec<Arc<dyn ControlChangeNotify>> {
+        self.by_part
+            .remove(&part)
+            .map(|list| list.into_iter().map(|r| r.sink).collect())
+            .unwrap_or_default()
     }
 }
 

@@ -18,7 +18,7 @@ use petgraph::Directed;
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 
 use crate::controls::ControlSpec;
-use crate::controls::notify::Registry;
+use crate::controls::notify::{ControlChangeNotify, Registry};
 use crate::error::{Error, PartRef, Result};
 use crate::guid::Guid;
 use crate::types::{
@@ -274,7 +274,10 @@ impl Engine {
 
     /// Removes a device and its parts from the model (X26). Connections to it are dropped,
     /// permanent ones included: removal is a model edit, not a `Disconnect`.
-    pub(crate) fn remove_device(&mut self, key: DeviceKey) -> Result<()> {
+    pub(crate) fn remove_device(
+        &mut self,
+        key: DeviceKey,
+    ) -> Result<Vec<Arc<dyn ControlChangeNotify>>> {
         let device = self.device(key)?;
         let nodes: Vec<NodeIndex<u32>> = device
             .connectors
@@ -298,15 +301,16 @@ impl Engine {
                 }
             }
         }
+        let mut dropped = Vec::new();
         for node in nodes {
             if let Some(part) = self.graph.remove_node(node) {
-                self.sinks.forget(part.serial);
+                dropped.extend(self.sinks.forget(part.serial));
             }
         }
         if let Some(slot) = self.devices.get_mut(key.ix as usize) {
             slot.node = None;
             self.by_id.remove(&slot.id);
         }
-        Ok(())
+        Ok(dropped)
     }
 }

@@ -243,12 +243,18 @@ impl AsRef<Part> for Part {
 identity_handle!(Part, key);
 
 impl std::fmt::Debug for Part {
+    /// `Part("<device id>", LocalId(..))`, or `Part("<device id>", "removed")` once its device
+    /// was removed (X26).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let r = self.shared.read().part_ref(self.key.node);
-        f.debug_tuple("Part")
-            .field(&r.device)
-            .field(&r.local_id)
-            .finish()
+        let engine = self.shared.read();
+        let device = engine.device_id(self.key.device);
+        let mut t = f.debug_tuple("Part");
+        t.field(&device);
+        match engine.part(self.key) {
+            Ok(part) => t.field(&part.local_id),
+            Err(_) => t.field(&"removed"),
+        };
+        t.finish()
     }
 }
 

@@ -391,3 +391,43 @@ proptest! {
         }
     }
 }
+
+/// A sink whose `Drop` calls back into the system (here: formats a handle, which reads it).
+struct CallsBackOnDrop {
+    part: Part,
+    dropped: std::sync::mpsc::Sender<String>,
+}
+
+impl ControlChangeNotify for CallsBackOnDrop {
+    fn on_notify(&self, _: u32, _: Option<Guid>) {}
+}
+
+impl Drop for CallsBackOnDrop {
+    fn drop(&mut self) {
+        let _ = self.dropped.send(format!("{:?}", self.part));
+    }
+}
+
+/// X20, X26, X35: removing a device releases its sinks after the system's lock is released,
+/// so a sink whose `Drop` calls back into the system does not deadlock.
+#[test]
+fn x26_x35_remove_device_drops_sinks_outside_the_lock() -> R {
+    let system = fixtures::sysvad_mic_in()?;
+    let mute = system
+        .device(fixtures::SYSVAD_MICIN_TOPO)?
+        .topology()?
+        .part_by_id(LocalId(0x20001))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let sink = Arc::new(CallsBackOnDrop {
+        part: mute.clone(),
+        dropped: tx,
+    });
+    mute.register_control_change_callback(guids::IID_IAudioMute, sink)?;
+    let worker = std::thread::spawn(move || system.remove_device(fixtures::SYSVAD_MICIN_TOPO));
+    let text = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .map_err(|e| format!("the sink was not dropped (deadlock?): {e}"))?;
+    assert!(text.contains("topologymicin") && text.contains("removed"), "{text}");
+    worker.join().map_err(|_| "remove_device panicked")??;
+    Ok(())
+}
