@@ -46,6 +46,10 @@ impl Engine {
                 jack,
             });
         }
+        if jacks.get(i).is_some_and(|j| j.is_connected == connected) {
+            // A no-op plug change changes nothing and notifies no one (N5, X27).
+            return Ok(Vec::new());
+        }
         let mut new = jacks.clone();
         new[i].is_connected = connected;
         let sinks = self.commit(

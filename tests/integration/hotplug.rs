@@ -358,3 +358,23 @@ proptest! {
         }
     }
 }
+
+/// X27, G5: a plug change that changes nothing (the jack is already out) leaves the whole
+/// state alone, the endpoint's state included, even when that state was set by other means.
+#[test]
+fn x27_noop_unplug_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
+    let system = fixtures::sysvad_hdmi()?;
+    let jack = system
+        .device(fixtures::SYSVAD_HDMI_TOPO)?
+        .topology()?
+        .connector(1)?;
+    let endpoint = system.device(fixtures::SYSVAD_HDMI_ENDPOINT)?;
+    system.hardware().unplug_jack(&jack, 0)?;
+    assert_eq!(endpoint.state()?, DeviceState::Unplugged);
+    endpoint.set_state(DeviceState::Active)?;
+    let before = system.snapshot();
+    system.hardware().unplug_jack(&jack, 0)?;
+    assert_eq!(system.snapshot(), before);
+    assert_eq!(endpoint.state()?, DeviceState::Active);
+    Ok(())
+}
