@@ -57,9 +57,9 @@ impl WaveFormat {
         self.channels as u32 * (self.bits_per_sample as u32 / 8)
     }
 
-    /// `nAvgBytesPerSec`.
+    /// `nAvgBytesPerSec`, saturating at `u32::MAX` for formats too large for the `DWORD`.
     pub const fn avg_bytes_per_sec(&self) -> u32 {
-        self.samples_per_sec * self.block_align()
+        self.samples_per_sec.saturating_mul(self.block_align())
     }
 }
 
@@ -157,5 +157,20 @@ impl FormatSupportSpec {
     pub fn first_preferred(formats: Vec<KsDataFormat>) -> Option<FormatSupportSpec> {
         let preferred = *formats.first()?;
         Some(FormatSupportSpec { formats, preferred })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KsDataFormat;
+
+    /// E14: derived wave fields never overflow, even for the largest valid format.
+    #[test]
+    fn e14_huge_format_saturates() {
+        let wave = KsDataFormat::pcm(65535, 192_000, 32).wave;
+        let avg = wave.map(|w| (w.block_align(), w.avg_bytes_per_sec()));
+        assert_eq!(avg, Some((65535 * 4, u32::MAX)));
+        let small = KsDataFormat::pcm(2, 48_000, 16).wave.map(|w| w.avg_bytes_per_sec());
+        assert_eq!(small, Some(192_000));
     }
 }
