@@ -170,7 +170,9 @@ mod tests {
         let wave = KsDataFormat::pcm(65535, 192_000, 32).wave;
         let avg = wave.map(|w| (w.block_align(), w.avg_bytes_per_sec()));
         assert_eq!(avg, Some((65535 * 4, u32::MAX)));
-        let small = KsDataFormat::pcm(2, 48_000, 16).wave.map(|w| w.avg_bytes_per_sec());
+        let small = KsDataFormat::pcm(2, 48_000, 16)
+            .wave
+            .map(|w| w.avg_bytes_per_sec());
         assert_eq!(small, Some(192_000));
     }
 }

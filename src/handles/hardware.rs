@@ -142,6 +142,7 @@ impl Hardware {
     pub fn set_level(&self, part: &Part, kind: ControlKind, channel: u32, db: f32) -> Result<()> {
         self.check(&part.shared, Some(part))?;
         self.shared.change(Origin::Hardware, |engine| {
+            engine.part(part.key)?;
             if !kind.is_level() {
                 return Err(Error::NoSuchControl {
                     part: engine.part_ref(part.key.node),

@@ -378,3 +378,26 @@ fn x27_noop_unplug_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(endpoint.state()?, DeviceState::Active);
     Ok(())
 }
+
+/// X26: the simulated hardware reports a removed part as removed before anything else.
+#[test]
+fn x26_hardware_on_removed_part_is_device_invalidated() -> Result<(), Box<dyn std::error::Error>> {
+    let system = fixtures::sysvad_mic_in()?;
+    let mute = system
+        .device(fixtures::SYSVAD_MICIN_TOPO)?
+        .topology()?
+        .part_by_id(LocalId(0x20001))?;
+    system.remove_device(fixtures::SYSVAD_MICIN_TOPO)?;
+    let hw = system.hardware();
+    let level = hw.set_level(&mute, ControlKind::Mute, 0, 0.0);
+    assert_eq!(
+        level.map_err(|e| e.hresult()),
+        Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+    );
+    let muted = hw.set_mute(&mute, true);
+    assert_eq!(
+        muted.map_err(|e| e.hresult()),
+        Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+    );
+    Ok(())
+}

@@ -427,7 +427,10 @@ fn x26_x35_remove_device_drops_sinks_outside_the_lock() -> R {
     let text = rx
         .recv_timeout(std::time::Duration::from_secs(10))
         .map_err(|e| format!("the sink was not dropped (deadlock?): {e}"))?;
-    assert!(text.contains("topologymicin") && text.contains("removed"), "{text}");
+    assert!(
+        text.contains("topologymicin") && text.contains("removed"),
+        "{text}"
+    );
     worker.join().map_err(|_| "remove_device panicked")??;
     Ok(())
 }
