@@ -42,19 +42,15 @@ control_handle! {
 }
 
 impl KsJackDescription {
-    fn jacks(&self) -> Result<Vec<JackDescription>> {
-        self.0.state(|s| match s {
-            ControlSpec::JackDescription(j) => Some(j.clone()),
-            _ => None,
-        })
-    }
-
     /// `IKsJackDescription::GetJackCount` (K16); may be 0.
     ///
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn jack_count(&self) -> Result<u32> {
-        Ok(self.jacks()?.len() as u32)
+        self.0.state(|s| match s {
+            ControlSpec::JackDescription(j) => Some(j.len() as u32),
+            _ => None,
+        })
     }
 
     /// `IKsJackDescription::GetJackDescription` (K16): every `KSJACK_DESCRIPTION` field.
@@ -63,10 +59,13 @@ impl KsJackDescription {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn jack_description(&self, jack: u32) -> Result<JackDescription> {
-        let jacks = self.jacks()?;
-        let engine = self.0.part.shared.read();
-        let i = engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
-        Ok(jacks[i])
+        self.0.read(|engine, spec| {
+            let ControlSpec::JackDescription(jacks) = spec else {
+                return Err(self.0.wrong_kind(engine));
+            };
+            let i = engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
+            Ok(jacks[i])
+        })
     }
 }
 
@@ -94,12 +93,12 @@ impl KsJackDescription2 {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn jack_description2(&self, jack: u32) -> Result<JackDescription2> {
-        let jacks = self.0.state(|s| match s {
-            ControlSpec::JackDescription2(j) => Some(j.clone()),
-            _ => None,
-        })?;
-        let engine = self.0.part.shared.read();
-        let i = engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
-        Ok(jacks[i])
+        self.0.read(|engine, spec| {
+            let ControlSpec::JackDescription2(jacks) = spec else {
+                return Err(self.0.wrong_kind(engine));
+            };
+            let i = engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
+            Ok(jacks[i])
+        })
     }
 }

@@ -47,12 +47,16 @@ impl ControlRef {
     /// Reads a value out of the control's state; `None` (a state of another kind, which
     /// cannot happen for a handle made by `Activate`) reads as `E_NOINTERFACE`.
     pub(crate) fn state<T>(&self, f: impl FnOnce(&ControlSpec) -> Option<T>) -> Result<T> {
-        self.read(|engine, spec| {
-            f(spec).ok_or_else(|| crate::error::Error::NoSuchControl {
-                part: engine.part_ref(self.part.key.node),
-                iid: self.kind.iid(),
-            })
-        })
+        self.read(|engine, spec| f(spec).ok_or_else(|| self.wrong_kind(engine)))
+    }
+
+    /// The error for a state of another kind than the handle's (cannot happen for a handle
+    /// made by `Activate`): `E_NOINTERFACE`.
+    pub(crate) fn wrong_kind(&self, engine: &Engine) -> crate::error::Error {
+        crate::error::Error::NoSuchControl {
+            part: engine.part_ref(self.part.key.node),
+            iid: self.kind.iid(),
+        }
     }
 
     /// Applies a caller's change and notifies the control's sinks if the state changed (N5).

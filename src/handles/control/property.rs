@@ -43,6 +43,17 @@ impl DeviceSpecificProperty {
         })
     }
 
+    /// Runs `f` on the property's state under one read lock (each call is atomic, X35).
+    fn read_spec<T>(
+        &self,
+        f: impl FnOnce(&crate::engine::Engine, &DeviceSpecificSpec) -> Result<T>,
+    ) -> Result<T> {
+        self.0.read(|engine, spec| match spec {
+            ControlSpec::DeviceSpecificProperty(d) => f(engine, d),
+            _ => Err(self.0.wrong_kind(engine)),
+        })
+    }
+
     /// `IDeviceSpecificProperty::GetType` (K13): the `VARTYPE`.
     ///
     /// # Errors
@@ -59,22 +70,20 @@ impl DeviceSpecificProperty {
     /// # Errors
     /// [`Error::BufferTooSmall`] (`ERROR_INSUFFICIENT_BUFFER`); [`Error::DeviceRemoved`].
     pub fn value(&self, buffer: Option<&mut [u8]>) -> Result<u32> {
-        let bytes = self.spec()?.value.to_bytes();
-        let given = buffer.as_ref().map_or(0, |b| b.len());
-        match buffer {
-            Some(buf) if buf.len() >= bytes.len() => {
-                buf[..bytes.len()].copy_from_slice(&bytes);
-                Ok(bytes.len() as u32)
-            }
-            _ => {
-                let engine = self.0.part.shared.read();
-                Err(Error::BufferTooSmall {
+        self.read_spec(|engine, spec| {
+            let bytes = spec.value.to_bytes();
+            match buffer {
+                Some(buf) if buf.len() >= bytes.len() => {
+                    buf[..bytes.len()].copy_from_slice(&bytes);
+                    Ok(bytes.len() as u32)
+                }
+                other => Err(Error::BufferTooSmall {
                     part: engine.part_ref(self.0.part.key.node),
                     needed: bytes.len() as u32,
-                    given: given as u32,
-                })
+                    given: other.map_or(0, |b| b.len()) as u32,
+                }),
             }
-        }
+        })
     }
 
     /// The value, typed: `GetType` and `GetValue` in one call. Not a COM method.
@@ -103,26 +112,26 @@ impl DeviceSpecificProperty {
     /// [`Error::NotFourByteProperty`] (`ERROR_NOT_SUPPORTED`) for `VT_BOOL`;
     /// [`Error::DeviceRemoved`].
     pub fn four_byte_range(&self) -> Result<FourByteRange> {
-        let spec = self.spec()?;
-        let full = match spec.value {
-            PropertyValue::I4(_) => FourByteRange {
-                min: i32::MIN,
-                max: i32::MAX,
-                step: 1,
-            },
-            PropertyValue::Ui4(_) => FourByteRange {
-                min: 0,
-                max: u32::MAX as i32,
-                step: 1,
-            },
-            PropertyValue::Bool(_) => {
-                let engine = self.0.part.shared.read();
-                return Err(Error::NotFourByteProperty {
-                    part: engine.part_ref(self.0.part.key.node),
-                    var_type: VarType::Bool,
-                });
-            }
-        };
-        Ok(spec.range.unwrap_or(full))
+        self.read_spec(|engine, spec| {
+            let full = match spec.value {
+                PropertyValue::I4(_) => FourByteRange {
+                    min: i32::MIN,
+                    max: i32::MAX,
+                    step: 1,
+                },
+                PropertyValue::Ui4(_) => FourByteRange {
+                    min: 0,
+                    max: u32::MAX as i32,
+                    step: 1,
+                },
+                PropertyValue::Bool(_) => {
+                    return Err(Error::NotFourByteProperty {
+                        part: engine.part_ref(self.0.part.key.node),
+                        var_type: VarType::Bool,
+                    });
+                }
+            };
+            Ok(spec.range.unwrap_or(full))
+        })
     }
 }
