@@ -6,6 +6,7 @@ use devtopo::{CLSCTX_ALL, Control, ControlKind, LocalId, Part, PropertyValue, Sy
 use serde_json::{Value as Json, json};
 
 use super::control_call::{Args, CtlCall, word};
+use super::controls_view::var_type_name;
 
 fn missing() -> devtopo::Error {
     devtopo::Error::UnknownKey {
@@ -260,11 +261,7 @@ pub(crate) fn execute(
                 .into_device_specific_property()
                 .ok_or_else(|| no_such(args))?;
             match call {
-                CtlCall::PropertyGetType => json!(match p.var_type()? {
-                    devtopo::VarType::I4 => "VT_I4",
-                    devtopo::VarType::Ui4 => "VT_UI4",
-                    devtopo::VarType::Bool => "VT_BOOL",
-                }),
+                CtlCall::PropertyGetType => json!(var_type_name(p.var_type()?)),
                 CtlCall::GetValue => match p.typed_value()? {
                     PropertyValue::I4(v) => json!(v),
                     PropertyValue::Ui4(v) => json!(v),

@@ -263,6 +263,14 @@ const VAR_TYPES: [(VarType, &str); 3] = [
     (VarType::Bool, "VT_BOOL"),
 ];
 
+/// Windows' name of a `VARTYPE` (`VT_I4`).
+pub(crate) fn var_type_name(var_type: VarType) -> &'static str {
+    VAR_TYPES
+        .iter()
+        .find(|(t, _)| *t == var_type)
+        .map_or("VT_I4", |(_, n)| *n)
+}
+
 impl TextForm for VarTypeName {
     const EXPECTING: &'static str = "a VARTYPE name: VT_I4, VT_UI4 or VT_BOOL";
 
@@ -280,11 +288,7 @@ impl TextForm for VarTypeName {
     }
 
     fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let name = VAR_TYPES
-            .iter()
-            .find(|(t, _)| *t == self.0)
-            .map_or("VT_I4", |(_, n)| *n);
-        serializer.serialize_str(name)
+        serializer.serialize_str(var_type_name(self.0))
     }
 }
 
