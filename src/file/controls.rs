@@ -78,6 +78,14 @@ fn schema(path: ItemPath, message: String) -> Problem {
     }
 }
 
+/// The first of `keys` that is set, as a problem at that key: "`key` belongs {elsewhere}".
+fn stray_key(at: &ItemPath, keys: &[(&str, bool)], elsewhere: &str) -> Result<(), Problem> {
+    match keys.iter().find(|(_, set)| *set) {
+        Some((key, _)) => Err(schema(at.key(key), format!("`{key}` belongs {elsewhere}"))),
+        None => Ok(()),
+    }
+}
+
 fn need<T: Copy>(
     value: Option<T>,
     kind: ControlKind,
@@ -346,12 +354,11 @@ fn format(f: &FormatEntry, at: &ItemPath) -> Result<KsDataFormat, Problem> {
             ("valid_bits_per_sample", f.valid_bits_per_sample.is_some()),
             ("channel_mask", f.channel_mask.is_some()),
         ];
-        if let Some((key, _)) = wave_keys.iter().find(|(_, set)| *set) {
-            return Err(schema(
-                at.key(key),
-                format!("`{key}` belongs only to formats with the WAVEFORMATEX specifier"),
-            ));
-        }
+        stray_key(
+            at,
+            &wave_keys,
+            "only to formats with the WAVEFORMATEX specifier",
+        )?;
         None
     };
     Ok(KsDataFormat {
@@ -373,19 +380,11 @@ fn jack_v1(j: &JackEntry, at: &ItemPath) -> Result<JackDescription, Problem> {
             format!("a KSJACK_DESCRIPTION jack needs `{key}` (all seven fields are required)"),
         )
     };
-    if let Some(key) = [
+    let v2 = [
         ("device_state_info", j.device_state_info.is_some()),
         ("jack_capabilities", j.jack_capabilities.is_some()),
-    ]
-    .iter()
-    .find(|(_, set)| *set)
-    .map(|(k, _)| *k)
-    {
-        return Err(schema(
-            at.key(key),
-            format!("`{key}` belongs to IKsJackDescription2, not IKsJackDescription"),
-        ));
-    }
+    ];
+    stray_key(at, &v2, "to IKsJackDescription2, not IKsJackDescription")?;
     Ok(JackDescription {
         channel_mapping: j
             .channel_mapping
@@ -416,12 +415,7 @@ fn jack_v2(j: &JackEntry, at: &ItemPath) -> Result<JackDescription2, Problem> {
         ("port_connection", j.port_connection.is_some()),
         ("is_connected", j.is_connected.is_some()),
     ];
-    if let Some((key, _)) = v1.iter().find(|(_, set)| *set) {
-        return Err(schema(
-            at.key(key),
-            format!("`{key}` belongs to IKsJackDescription, not IKsJackDescription2"),
-        ));
-    }
+    stray_key(at, &v1, "to IKsJackDescription, not IKsJackDescription2")?;
     Ok(JackDescription2 {
         device_state_info: j.device_state_info.map_or(0, |v| v.0),
         jack_capabilities: j
