@@ -157,20 +157,8 @@ fn to_spec(
             ControlSpec::DeviceSpecificProperty(property(e, at)?)
         }
         ControlKind::FormatSupport => ControlSpec::FormatSupport(formats(e, at)?),
-        ControlKind::JackDescription => ControlSpec::JackDescription(
-            jacks(e)
-                .iter()
-                .enumerate()
-                .map(|(j, jack)| jack_v1(jack, &at.item("jack", j)))
-                .collect::<Result<_, _>>()?,
-        ),
-        ControlKind::JackDescription2 => ControlSpec::JackDescription2(
-            jacks(e)
-                .iter()
-                .enumerate()
-                .map(|(j, jack)| jack_v2(jack, &at.item("jack", j)))
-                .collect::<Result<_, _>>()?,
-        ),
+        ControlKind::JackDescription => ControlSpec::JackDescription(each_jack(e, at, jack_v1)?),
+        ControlKind::JackDescription2 => ControlSpec::JackDescription2(each_jack(e, at, jack_v2)?),
     })
 }
 
@@ -369,8 +357,18 @@ fn format(f: &FormatEntry, at: &ItemPath) -> Result<KsDataFormat, Problem> {
     })
 }
 
-fn jacks(e: &ControlEntry) -> &[JackEntry] {
-    e.jacks.as_deref().unwrap_or(&[])
+/// Converts every jack of the entry with `one`, at `jack[j]`.
+fn each_jack<T>(
+    e: &ControlEntry,
+    at: &ItemPath,
+    one: fn(&JackEntry, &ItemPath) -> Result<T, Problem>,
+) -> Result<Vec<T>, Problem> {
+    let jacks = e.jacks.as_deref().unwrap_or(&[]);
+    jacks
+        .iter()
+        .enumerate()
+        .map(|(j, jack)| one(jack, &at.item("jack", j)))
+        .collect()
 }
 
 fn jack_v1(j: &JackEntry, at: &ItemPath) -> Result<JackDescription, Problem> {
