@@ -2,37 +2,69 @@
 
 use super::control_call::{CtlCall, Target};
 
-/// The methods a step can call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Call {
-    GetName,
-    GetLocalId,
-    GetGlobalId,
-    GetPartType,
-    GetSubType,
-    EnumPartsIncoming,
-    EnumPartsOutgoing,
-    GetTopologyObject,
-    GetType,
-    GetDataFlow,
-    ConnectTo,
-    Disconnect,
-    IsConnected,
-    GetConnectedTo,
-    GetConnectorIdConnectedTo,
-    GetDeviceIdConnectedTo,
-    GetConnectorCount,
-    GetConnector,
-    GetSubunitCount,
-    GetSubunit,
-    GetPartById,
-    GetDeviceId,
-    GetSignalPath,
-    GetState,
-    SetState,
-    RemoveDevice,
-    /// A control, hardware or enumeration call (module `control_call`).
-    Control(CtlCall),
+/// Declares a call enum and its `ALL` table of (call, name in scenario files). A variant is
+/// named as it is spelt unless `= "Interface::Name"` follows it; variants after `;` carry a
+/// value and are not in `ALL`.
+macro_rules! call_enum {
+    (@name $variant:ident $name:literal) => { $name };
+    (@name $variant:ident) => { stringify!($variant) };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $( $variant:ident $(= $name:literal)? ),+ $(,)?
+            $(; $( $(#[$xmeta:meta])* $extra:ident($inner:ty) ),+ $(,)? )?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $ty {
+            $( $variant, )+
+            $($( $(#[$xmeta])* $extra($inner), )+)?
+        }
+
+        impl $ty {
+            /// Every call without a value, with its name in scenario files.
+            pub(crate) const ALL: &'static [($ty, &'static str)] = &[
+                $( ($ty::$variant, call_enum!(@name $variant $($name)?)), )+
+            ];
+        }
+    };
+}
+
+pub(crate) use call_enum;
+
+call_enum! {
+    /// The methods a step can call.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Call {
+        GetName,
+        GetLocalId,
+        GetGlobalId,
+        GetPartType,
+        GetSubType,
+        EnumPartsIncoming,
+        EnumPartsOutgoing,
+        GetTopologyObject,
+        GetType,
+        GetDataFlow,
+        ConnectTo,
+        Disconnect,
+        IsConnected,
+        GetConnectedTo,
+        GetConnectorIdConnectedTo,
+        GetDeviceIdConnectedTo,
+        GetConnectorCount,
+        GetConnector,
+        GetSubunitCount,
+        GetSubunit,
+        GetPartById,
+        GetDeviceId,
+        GetSignalPath,
+        GetState,
+        SetState,
+        RemoveDevice;
+        /// A control, hardware or enumeration call (module `control_call`).
+        Control(CtlCall),
+    }
 }
 
 /// What kind of value a call returns.
@@ -56,35 +88,6 @@ pub(crate) enum Returns {
 }
 
 impl Call {
-    pub(crate) const ALL: &'static [(Call, &'static str)] = &[
-        (Call::GetName, "GetName"),
-        (Call::GetLocalId, "GetLocalId"),
-        (Call::GetGlobalId, "GetGlobalId"),
-        (Call::GetPartType, "GetPartType"),
-        (Call::GetSubType, "GetSubType"),
-        (Call::EnumPartsIncoming, "EnumPartsIncoming"),
-        (Call::EnumPartsOutgoing, "EnumPartsOutgoing"),
-        (Call::GetTopologyObject, "GetTopologyObject"),
-        (Call::GetType, "GetType"),
-        (Call::GetDataFlow, "GetDataFlow"),
-        (Call::ConnectTo, "ConnectTo"),
-        (Call::Disconnect, "Disconnect"),
-        (Call::IsConnected, "IsConnected"),
-        (Call::GetConnectedTo, "GetConnectedTo"),
-        (Call::GetConnectorIdConnectedTo, "GetConnectorIdConnectedTo"),
-        (Call::GetDeviceIdConnectedTo, "GetDeviceIdConnectedTo"),
-        (Call::GetConnectorCount, "GetConnectorCount"),
-        (Call::GetConnector, "GetConnector"),
-        (Call::GetSubunitCount, "GetSubunitCount"),
-        (Call::GetSubunit, "GetSubunit"),
-        (Call::GetPartById, "GetPartById"),
-        (Call::GetDeviceId, "GetDeviceId"),
-        (Call::GetSignalPath, "GetSignalPath"),
-        (Call::GetState, "GetState"),
-        (Call::SetState, "SetState"),
-        (Call::RemoveDevice, "RemoveDevice"),
-    ];
-
     /// Accepts `Disconnect` and `IConnector::Disconnect`; a control call's qualified name
     /// (`IDeviceSpecificProperty::GetType`) wins over the bare one.
     pub(crate) fn parse(text: &str) -> Option<Call> {

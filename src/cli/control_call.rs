@@ -16,44 +16,48 @@ use devtopo::{
 };
 use serde_json::Value as Json;
 
-/// The control, hardware and enumeration calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CtlCall {
-    GetChannelCount,
-    GetLevelRange,
-    GetLevel,
-    SetLevel,
-    SetLevelUniform,
-    SetLevelAllChannels,
-    GetMute,
-    SetMute,
-    GetSelection,
-    SetSelection,
-    GetEnabled,
-    SetEnabled,
-    GetChannelConfig,
-    SetChannelConfig,
-    GetJackCount,
-    GetJackDescription,
-    GetJackDescription2,
-    GetControlInterfaceCount,
-    GetControlInterface,
-    Activate,
-    PropertyGetType,
-    GetValue,
-    SetValue,
-    Get4BRange,
-    IsFormatSupported,
-    PlugJack,
-    UnplugJack,
-    FeedPeak,
-    HardwareSetLevel,
-    HardwareSetMute,
-    HardwareDisable,
-    HardwareEnable,
-    HardwareRemove,
-    EnumAudioEndpoints,
-    GetDefaultAudioEndpoint,
+use super::call::call_enum;
+
+call_enum! {
+    /// The control, hardware and enumeration calls.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum CtlCall {
+        GetChannelCount,
+        GetLevelRange,
+        GetLevel,
+        SetLevel,
+        SetLevelUniform,
+        SetLevelAllChannels,
+        GetMute,
+        SetMute,
+        GetSelection,
+        SetSelection,
+        GetEnabled,
+        SetEnabled,
+        GetChannelConfig,
+        SetChannelConfig,
+        GetJackCount,
+        GetJackDescription,
+        GetJackDescription2,
+        GetControlInterfaceCount,
+        GetControlInterface,
+        Activate,
+        PropertyGetType = "IDeviceSpecificProperty::GetType",
+        GetValue,
+        SetValue,
+        Get4BRange,
+        IsFormatSupported,
+        PlugJack,
+        UnplugJack,
+        FeedPeak,
+        HardwareSetLevel,
+        HardwareSetMute,
+        HardwareDisable,
+        HardwareEnable,
+        HardwareRemove,
+        EnumAudioEndpoints,
+        GetDefaultAudioEndpoint,
+    }
 }
 
 /// What a call is made on.
@@ -65,47 +69,6 @@ pub(crate) enum Target {
 }
 
 impl CtlCall {
-    pub(crate) const ALL: &'static [(CtlCall, &'static str)] = &[
-        (CtlCall::GetChannelCount, "GetChannelCount"),
-        (CtlCall::GetLevelRange, "GetLevelRange"),
-        (CtlCall::GetLevel, "GetLevel"),
-        (CtlCall::SetLevel, "SetLevel"),
-        (CtlCall::SetLevelUniform, "SetLevelUniform"),
-        (CtlCall::SetLevelAllChannels, "SetLevelAllChannels"),
-        (CtlCall::GetMute, "GetMute"),
-        (CtlCall::SetMute, "SetMute"),
-        (CtlCall::GetSelection, "GetSelection"),
-        (CtlCall::SetSelection, "SetSelection"),
-        (CtlCall::GetEnabled, "GetEnabled"),
-        (CtlCall::SetEnabled, "SetEnabled"),
-        (CtlCall::GetChannelConfig, "GetChannelConfig"),
-        (CtlCall::SetChannelConfig, "SetChannelConfig"),
-        (CtlCall::GetJackCount, "GetJackCount"),
-        (CtlCall::GetJackDescription, "GetJackDescription"),
-        (CtlCall::GetJackDescription2, "GetJackDescription2"),
-        (
-            CtlCall::GetControlInterfaceCount,
-            "GetControlInterfaceCount",
-        ),
-        (CtlCall::GetControlInterface, "GetControlInterface"),
-        (CtlCall::Activate, "Activate"),
-        (CtlCall::PropertyGetType, "IDeviceSpecificProperty::GetType"),
-        (CtlCall::GetValue, "GetValue"),
-        (CtlCall::SetValue, "SetValue"),
-        (CtlCall::Get4BRange, "Get4BRange"),
-        (CtlCall::IsFormatSupported, "IsFormatSupported"),
-        (CtlCall::PlugJack, "PlugJack"),
-        (CtlCall::UnplugJack, "UnplugJack"),
-        (CtlCall::FeedPeak, "FeedPeak"),
-        (CtlCall::HardwareSetLevel, "HardwareSetLevel"),
-        (CtlCall::HardwareSetMute, "HardwareSetMute"),
-        (CtlCall::HardwareDisable, "HardwareDisable"),
-        (CtlCall::HardwareEnable, "HardwareEnable"),
-        (CtlCall::HardwareRemove, "HardwareRemove"),
-        (CtlCall::EnumAudioEndpoints, "EnumAudioEndpoints"),
-        (CtlCall::GetDefaultAudioEndpoint, "GetDefaultAudioEndpoint"),
-    ];
-
     /// The exact name first (`IDeviceSpecificProperty::GetType`), then the bare name.
     pub(crate) fn parse(text: &str) -> Option<CtlCall> {
         let text = text.trim();

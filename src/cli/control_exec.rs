@@ -6,6 +6,7 @@ use devtopo::{CLSCTX_ALL, Control, ControlKind, LocalId, Part, PropertyValue, Sy
 use serde_json::{Value as Json, json};
 
 use super::control_call::{Args, CtlCall, word};
+use super::controls_view::var_type_name;
 
 fn missing() -> devtopo::Error {
     devtopo::Error::UnknownKey {
@@ -99,6 +100,15 @@ fn control(part: &Part, args: &Args) -> devtopo::Result<Control> {
     part.activate(CLSCTX_ALL, args.iid)
 }
 
+/// The step's control as one interface (`Control::into_mute`, ...), else [`no_such`].
+fn typed<T>(
+    part: devtopo::Result<&Part>,
+    args: &Args,
+    into: impl FnOnce(Control) -> Option<T>,
+) -> devtopo::Result<T> {
+    into(control(part?, args)?).ok_or_else(|| no_such(args))
+}
+
 fn no_such(args: &Args) -> devtopo::Error {
     devtopo::Error::UnknownKey {
         key: format!("control {} for this call", args.iid.display_name()),
@@ -116,17 +126,13 @@ pub(crate) fn execute(
     let part = || part.ok_or_else(missing);
     let device = || device.ok_or_else(missing);
     let level = || -> devtopo::Result<devtopo::PerChannelDbLevel> {
-        control(part()?, args)?
-            .into_level()
-            .ok_or_else(|| no_such(args))
+        typed(part(), args, Control::into_level)
     };
     let peak = args.kind == Some(ControlKind::PeakMeter);
     let hw = system.hardware();
     let value = match call {
         CtlCall::GetChannelCount if peak => {
-            let m = control(part()?, args)?
-                .into_peak_meter()
-                .ok_or_else(|| no_such(args))?;
+            let m = typed(part(), args, Control::into_peak_meter)?;
             json!(m.channel_count()?)
         }
         CtlCall::GetChannelCount => json!(level()?.channel_count()?),
@@ -135,9 +141,7 @@ pub(crate) fn execute(
             json!({ "min_db": wide(r.min_db), "max_db": wide(r.max_db), "step_db": wide(r.step_db) })
         }
         CtlCall::GetLevel if peak => {
-            let m = control(part()?, args)?
-                .into_peak_meter()
-                .ok_or_else(|| no_such(args))?;
+            let m = typed(part(), args, Control::into_peak_meter)?;
             wide(m.level(args.channel)?)
         }
         CtlCall::GetLevel => wide(level()?.level(args.channel)?),
@@ -154,15 +158,11 @@ pub(crate) fn execute(
             return Ok(None);
         }
         CtlCall::GetMute => {
-            let m = control(part()?, args)?
-                .into_mute()
-                .ok_or_else(|| no_such(args))?;
+            let m = typed(part(), args, Control::into_mute)?;
             json!(m.mute()?)
         }
         CtlCall::SetMute => {
-            let m = control(part()?, args)?
-                .into_mute()
-                .ok_or_else(|| no_such(args))?;
+            let m = typed(part(), args, Control::into_mute)?;
             m.set_mute(args.on, None)?;
             return Ok(None);
         }
@@ -190,15 +190,11 @@ pub(crate) fn execute(
             }
         }
         CtlCall::GetChannelConfig => {
-            let c = control(part()?, args)?
-                .into_channel_config()
-                .ok_or_else(|| no_such(args))?;
+            let c = typed(part(), args, Control::into_channel_config)?;
             json!(format!("0x{:X}", c.channel_config()?))
         }
         CtlCall::SetChannelConfig => {
-            let c = control(part()?, args)?
-                .into_channel_config()
-                .ok_or_else(|| no_such(args))?;
+            let c = typed(part(), args, Control::into_channel_config)?;
             c.set_channel_config(args.word, None)?;
             return Ok(None);
         }
@@ -214,9 +210,7 @@ pub(crate) fn execute(
             }
         }
         CtlCall::GetJackDescription => {
-            let j = control(part()?, args)?
-                .into_jack_description()
-                .ok_or_else(|| no_such(args))?;
+            let j = typed(part(), args, Control::into_jack_description)?;
             let d = j.jack_description(args.jack)?;
             canonical(json!({
                 "ChannelMapping": d.channel_mapping,
@@ -229,9 +223,7 @@ pub(crate) fn execute(
             }))
         }
         CtlCall::GetJackDescription2 => {
-            let j = control(part()?, args)?
-                .into_jack_description2()
-                .ok_or_else(|| no_such(args))?;
+            let j = typed(part(), args, Control::into_jack_description2)?;
             let d = j.jack_description2(args.jack)?;
             canonical(json!({
                 "DeviceStateInfo": d.device_state_info,
@@ -256,15 +248,9 @@ pub(crate) fn execute(
             )
         }
         CtlCall::PropertyGetType | CtlCall::GetValue | CtlCall::Get4BRange => {
-            let p = control(part()?, args)?
-                .into_device_specific_property()
-                .ok_or_else(|| no_such(args))?;
+            let p = typed(part(), args, Control::into_device_specific_property)?;
             match call {
-                CtlCall::PropertyGetType => json!(match p.var_type()? {
-                    devtopo::VarType::I4 => "VT_I4",
-                    devtopo::VarType::Ui4 => "VT_UI4",
-                    devtopo::VarType::Bool => "VT_BOOL",
-                }),
+                CtlCall::PropertyGetType => json!(var_type_name(p.var_type()?)),
                 CtlCall::GetValue => match p.typed_value()? {
                     PropertyValue::I4(v) => json!(v),
                     PropertyValue::Ui4(v) => json!(v),
@@ -277,9 +263,7 @@ pub(crate) fn execute(
             }
         }
         CtlCall::SetValue => {
-            let p = control(part()?, args)?
-                .into_device_specific_property()
-                .ok_or_else(|| no_such(args))?;
+            let p = typed(part(), args, Control::into_device_specific_property)?;
             let bytes = match args.property.as_ref() {
                 Some(Json::Bool(b)) => u32::from(*b).to_le_bytes().to_vec(),
                 Some(Json::Number(n)) => match (n.as_i64(), p.var_type()?) {
@@ -293,9 +277,7 @@ pub(crate) fn execute(
             return Ok(None);
         }
         CtlCall::IsFormatSupported => {
-            let f = control(part()?, args)?
-                .into_format_support()
-                .ok_or_else(|| no_such(args))?;
+            let f = typed(part(), args, Control::into_format_support)?;
             json!(f.is_format_supported(&args.format.ok_or_else(missing)?)?)
         }
         CtlCall::PlugJack | CtlCall::UnplugJack => {

@@ -63,7 +63,8 @@ fn levels(l: &LevelSpec) -> String {
     )
 }
 
-fn var_type_name(t: VarType) -> &'static str {
+/// Windows' name of a `VARTYPE` (`VT_I4`).
+pub(super) fn var_type_name(t: VarType) -> &'static str {
     match t {
         VarType::I4 => "VT_I4",
         VarType::Ui4 => "VT_UI4",

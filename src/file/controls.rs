@@ -10,7 +10,7 @@ use super::limits::Limit;
 use super::load::Problem;
 use super::locate::ItemPath;
 use super::refs::RefError;
-use super::schema_controls::{ControlEntry, FormatEntry, JackEntry, RawValue};
+use super::schema_controls::{ControlEntry, FormatEntry, JackEntry, RawValue, var_type_name};
 use crate::controls::{
     ControlKind, ControlProblem, ControlSpec, DeviceSpecificSpec, FormatSupportSpec, FourByteRange,
     JackDescription, JackDescription2, KsDataFormat, LevelSpec, PeakMeterSpec, PropertyValue,
@@ -75,6 +75,14 @@ fn schema(path: ItemPath, message: String) -> Problem {
     Problem {
         path,
         kind: FileErrorKind::Schema(message),
+    }
+}
+
+/// The first of `keys` that is set, as a problem at that key: "`key` belongs {elsewhere}".
+fn stray_key(at: &ItemPath, keys: &[(&str, bool)], elsewhere: &str) -> Result<(), Problem> {
+    match keys.iter().find(|(_, set)| *set) {
+        Some((key, _)) => Err(schema(at.key(key), format!("`{key}` belongs {elsewhere}"))),
+        None => Ok(()),
     }
 }
 
@@ -149,20 +157,8 @@ fn to_spec(
             ControlSpec::DeviceSpecificProperty(property(e, at)?)
         }
         ControlKind::FormatSupport => ControlSpec::FormatSupport(formats(e, at)?),
-        ControlKind::JackDescription => ControlSpec::JackDescription(
-            jacks(e)
-                .iter()
-                .enumerate()
-                .map(|(j, jack)| jack_v1(jack, &at.item("jack", j)))
-                .collect::<Result<_, _>>()?,
-        ),
-        ControlKind::JackDescription2 => ControlSpec::JackDescription2(
-            jacks(e)
-                .iter()
-                .enumerate()
-                .map(|(j, jack)| jack_v2(jack, &at.item("jack", j)))
-                .collect::<Result<_, _>>()?,
-        ),
+        ControlKind::JackDescription => ControlSpec::JackDescription(each_jack(e, at, jack_v1)?),
+        ControlKind::JackDescription2 => ControlSpec::JackDescription2(each_jack(e, at, jack_v2)?),
     })
 }
 
@@ -249,11 +245,7 @@ fn property(e: &ControlEntry, at: &ItemPath) -> Result<DeviceSpecificSpec, Probl
             ),
         )
     };
-    let name = match var_type {
-        VarType::I4 => "VT_I4",
-        VarType::Ui4 => "VT_UI4",
-        VarType::Bool => "VT_BOOL",
-    };
+    let name = var_type_name(var_type);
     let value = match (var_type, raw) {
         (VarType::Bool, RawValue::Bool(b)) => PropertyValue::Bool(b),
         (VarType::I4, RawValue::Int(v)) => {
@@ -350,12 +342,11 @@ fn format(f: &FormatEntry, at: &ItemPath) -> Result<KsDataFormat, Problem> {
             ("valid_bits_per_sample", f.valid_bits_per_sample.is_some()),
             ("channel_mask", f.channel_mask.is_some()),
         ];
-        if let Some((key, _)) = wave_keys.iter().find(|(_, set)| *set) {
-            return Err(schema(
-                at.key(key),
-                format!("`{key}` belongs only to formats with the WAVEFORMATEX specifier"),
-            ));
-        }
+        stray_key(
+            at,
+            &wave_keys,
+            "only to formats with the WAVEFORMATEX specifier",
+        )?;
         None
     };
     Ok(KsDataFormat {
@@ -366,8 +357,18 @@ fn format(f: &FormatEntry, at: &ItemPath) -> Result<KsDataFormat, Problem> {
     })
 }
 
-fn jacks(e: &ControlEntry) -> &[JackEntry] {
-    e.jacks.as_deref().unwrap_or(&[])
+/// Converts every jack of the entry with `one`, at `jack[j]`.
+fn each_jack<T>(
+    e: &ControlEntry,
+    at: &ItemPath,
+    one: fn(&JackEntry, &ItemPath) -> Result<T, Problem>,
+) -> Result<Vec<T>, Problem> {
+    let jacks = e.jacks.as_deref().unwrap_or(&[]);
+    jacks
+        .iter()
+        .enumerate()
+        .map(|(j, jack)| one(jack, &at.item("jack", j)))
+        .collect()
 }
 
 fn jack_v1(j: &JackEntry, at: &ItemPath) -> Result<JackDescription, Problem> {
@@ -377,19 +378,11 @@ fn jack_v1(j: &JackEntry, at: &ItemPath) -> Result<JackDescription, Problem> {
             format!("a KSJACK_DESCRIPTION jack needs `{key}` (all seven fields are required)"),
         )
     };
-    if let Some(key) = [
+    let v2 = [
         ("device_state_info", j.device_state_info.is_some()),
         ("jack_capabilities", j.jack_capabilities.is_some()),
-    ]
-    .iter()
-    .find(|(_, set)| *set)
-    .map(|(k, _)| *k)
-    {
-        return Err(schema(
-            at.key(key),
-            format!("`{key}` belongs to IKsJackDescription2, not IKsJackDescription"),
-        ));
-    }
+    ];
+    stray_key(at, &v2, "to IKsJackDescription2, not IKsJackDescription")?;
     Ok(JackDescription {
         channel_mapping: j
             .channel_mapping
@@ -420,12 +413,7 @@ fn jack_v2(j: &JackEntry, at: &ItemPath) -> Result<JackDescription2, Problem> {
         ("port_connection", j.port_connection.is_some()),
         ("is_connected", j.is_connected.is_some()),
     ];
-    if let Some((key, _)) = v1.iter().find(|(_, set)| *set) {
-        return Err(schema(
-            at.key(key),
-            format!("`{key}` belongs to IKsJackDescription, not IKsJackDescription2"),
-        ));
-    }
+    stray_key(at, &v1, "to IKsJackDescription, not IKsJackDescription2")?;
     Ok(JackDescription2 {
         device_state_info: j.device_state_info.map_or(0, |v| v.0),
         jack_capabilities: j

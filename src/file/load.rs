@@ -160,47 +160,42 @@ fn add_device<'a>(
     entry.broken = false;
     // (path, controls, key) of every part entry, for the controls added after the links.
     let mut with_controls: Vec<(ItemPath, &'a [ControlEntry], PartKey)> = Vec::new();
+    // Connectors, then subunits, as the builder answered: (path, whether the entry has a
+    // local ID and a flow, name, controls, the new part or the rule error).
+    let mut added = Vec::with_capacity(dev.connectors.len() + dev.subunits.len());
     for (j, c) in dev.connectors.iter().enumerate() {
-        let here = at.item("connector", j);
         let mut spec =
             ConnectorSpec::new(c.name.0.clone(), c.flow.0, c.connector_type.0).subtype(c.subtype.0);
         spec.local_id = c.local_id.map(|l| l.0);
-        match b.add_connector(key, spec) {
-            Ok(part) => {
-                entry.parts.push((
-                    b.local_id(part).unwrap_or_default(),
-                    c.name.0.as_str(),
-                    part,
-                ));
-                with_controls.push((here, &c.controls, part));
-            }
-            Err(e) => {
-                let path = match e {
-                    Error::DuplicateLocalId { .. } if c.local_id.is_some() => here.key("local_id"),
-                    Error::EndpointFlow { .. } => here.key("flow"),
-                    _ => here,
-                };
-                problems.push(Problem::new(path, FileErrorKind::Rule(e)));
-                entry.broken = true;
-            }
-        }
+        let part = b.add_connector(key, spec);
+        let here = at.item("connector", j);
+        added.push((here, c.local_id.is_some(), true, &c.name, &c.controls, part));
     }
     for (j, s) in dev.subunits.iter().enumerate() {
-        let here = at.item("subunit", j);
         let mut spec = SubunitSpec::new(s.name.0.clone(), s.subtype.0);
         spec.local_id = s.local_id.map(|l| l.0);
-        match b.add_subunit(key, spec) {
+        let part = b.add_subunit(key, spec);
+        let here = at.item("subunit", j);
+        added.push((
+            here,
+            s.local_id.is_some(),
+            false,
+            &s.name,
+            &s.controls,
+            part,
+        ));
+    }
+    for (here, has_local_id, has_flow, name, controls, part) in added {
+        match part {
             Ok(part) => {
-                entry.parts.push((
-                    b.local_id(part).unwrap_or_default(),
-                    s.name.0.as_str(),
-                    part,
-                ));
-                with_controls.push((here, &s.controls, part));
+                let local_id = b.local_id(part).unwrap_or_default();
+                entry.parts.push((local_id, name.0.as_str(), part));
+                with_controls.push((here, controls, part));
             }
             Err(e) => {
                 let path = match e {
-                    Error::DuplicateLocalId { .. } if s.local_id.is_some() => here.key("local_id"),
+                    Error::DuplicateLocalId { .. } if has_local_id => here.key("local_id"),
+                    Error::EndpointFlow { .. } if has_flow => here.key("flow"),
                     _ => here,
                 };
                 problems.push(Problem::new(path, FileErrorKind::Rule(e)));

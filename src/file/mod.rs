@@ -66,6 +66,7 @@ use serde::de::DeserializeOwned;
 mod controls;
 mod controls_save;
 mod error;
+mod form;
 mod limits;
 mod load;
 mod locate;

@@ -33,6 +33,28 @@ pub(crate) fn split(text: &str) -> Result<(&str, &str), RefError> {
     })
 }
 
+/// How many of a list of names are `wanted`.
+enum ByName {
+    /// Exactly one, at this index.
+    One(usize),
+    /// More than one.
+    Several,
+    /// None.
+    Missing,
+}
+
+fn by_name<'a>(names: impl Iterator<Item = &'a str>, wanted: &str) -> ByName {
+    let mut named = names
+        .enumerate()
+        .filter(|(_, name)| *name == wanted)
+        .map(|(ix, _)| ix);
+    match (named.next(), named.next()) {
+        (Some(ix), None) => ByName::One(ix),
+        (Some(_), Some(_)) => ByName::Several,
+        _ => ByName::Missing,
+    }
+}
+
 /// The index of the device named `wanted`: by ID first, else by unique friendly name.
 pub(crate) fn pick_device<'a>(
     wanted: &str,
@@ -41,17 +63,13 @@ pub(crate) fn pick_device<'a>(
     if let Some(ix) = devices.clone().position(|(id, _)| id == wanted) {
         return Ok(ix);
     }
-    let mut named = devices
-        .enumerate()
-        .filter(|(_, (_, name))| *name == wanted)
-        .map(|(ix, _)| ix);
-    match (named.next(), named.next()) {
-        (Some(ix), None) => Ok(ix),
-        (Some(_), Some(_)) => Err(RefError::new(format!(
+    match by_name(devices.map(|(_, name)| name), wanted) {
+        ByName::One(ix) => Ok(ix),
+        ByName::Several => Err(RefError::new(format!(
             "`{}` is the name of several devices; use the device ID",
             Shorten(wanted)
         ))),
-        _ => Err(RefError::new(format!(
+        ByName::Missing => Err(RefError::new(format!(
             "no device has the ID or name `{}`",
             Shorten(wanted)
         ))),
@@ -70,18 +88,14 @@ pub(crate) fn pick_part<'a>(
             return Ok(ix);
         }
     }
-    let mut named = parts
-        .enumerate()
-        .filter(|(_, (_, name))| *name == wanted)
-        .map(|(ix, _)| ix);
-    match (named.next(), named.next()) {
-        (Some(ix), None) => Ok(ix),
-        (Some(_), Some(_)) => Err(RefError::new(format!(
+    match by_name(parts.map(|(_, name)| name), wanted) {
+        ByName::One(ix) => Ok(ix),
+        ByName::Several => Err(RefError::new(format!(
             "`{}` is the name of several parts of device `{}`; use the local ID",
             Shorten(wanted),
             Shorten(device)
         ))),
-        _ => Err(RefError::new(format!(
+        ByName::Missing => Err(RefError::new(format!(
             "device `{}` has no part with the local ID or name `{}`",
             Shorten(device),
             Shorten(wanted)

@@ -9,12 +9,12 @@
 //! defaults to empty.
 
 use std::fmt;
-use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de;
+use serde::{Deserialize, Serialize, Serializer};
 
+use super::form::{TextForm, serde_by_form, u32_of};
 use super::limits::{Limit, bounded};
 use super::schema_controls::ControlEntry;
 use crate::guid::{Guid, guids};
@@ -172,32 +172,23 @@ fn is_false(value: &bool) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Text(pub(crate) String);
 
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+/// `text` when it is at most [`Limit::TextBytes`] bytes long.
+fn bounded_text<E: de::Error>(text: &str) -> Result<&str, E> {
+    if text.len() > Limit::TextBytes.value() {
+        return Err(E::custom(Limit::TextBytes.message()));
+    }
+    Ok(text)
+}
+
+impl TextForm for Text {
+    const EXPECTING: &'static str = "a string";
+
+    fn parse<E: de::Error>(text: &str) -> Result<Text, E> {
+        bounded_text(text).map(|t| Text(t.to_owned()))
+    }
+
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
-    }
-}
-
-struct TextVisitor;
-
-impl Visitor<'_> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
-        if text.len() > Limit::TextBytes.value() {
-            return Err(E::custom(Limit::TextBytes.message()));
-        }
-        Ok(Text(text.to_owned()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        deserializer.deserialize_str(TextVisitor)
     }
 }
 
@@ -205,37 +196,24 @@ impl<'de> Deserialize<'de> for Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PartText(pub(crate) String);
 
-impl Serialize for PartText {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl TextForm for PartText {
+    const EXPECTING: &'static str = "a part: a local ID (\"0x10001\" or an integer) or a part name";
+    const ANY: bool = true;
+
+    fn parse<E: de::Error>(text: &str) -> Result<PartText, E> {
+        bounded_text(text).map(|t| PartText(t.to_owned()))
+    }
+
+    fn from_u64<E: de::Error>(value: u64) -> Result<PartText, E> {
+        Ok(PartText(value.to_string()))
+    }
+
+    fn from_i64<E: de::Error>(value: i64) -> Result<PartText, E> {
+        Ok(PartText(value.to_string()))
+    }
+
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
-    }
-}
-
-struct PartVisitor;
-
-impl Visitor<'_> for PartVisitor {
-    type Value = PartText;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a part: a local ID (\"0x10001\" or an integer) or a part name")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<PartText, E> {
-        TextVisitor.visit_str(text).map(|t| PartText(t.0))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<PartText, E> {
-        Ok(PartText(value.to_string()))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<PartText, E> {
-        Ok(PartText(value.to_string()))
-    }
-}
-
-impl<'de> Deserialize<'de> for PartText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PartText, D::Error> {
-        deserializer.deserialize_any(PartVisitor)
     }
 }
 
@@ -243,22 +221,11 @@ impl<'de> Deserialize<'de> for PartText {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LocalIdText(pub(crate) LocalId);
 
-impl Serialize for LocalIdText {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.to_string())
-    }
-}
+impl TextForm for LocalIdText {
+    const EXPECTING: &'static str = "a local ID: a 32-bit integer or a string such as \"0x10001\"";
+    const ANY: bool = true;
 
-struct LocalIdVisitor;
-
-impl Visitor<'_> for LocalIdVisitor {
-    type Value = LocalIdText;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a local ID: a 32-bit integer or a string such as \"0x10001\"")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<LocalIdText, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<LocalIdText, E> {
         LocalId::parse(text).map(LocalIdText).ok_or_else(|| {
             E::custom(format_args!(
                 "`{}` is not a local ID; expected a 32-bit value such as \"0x10001\" or 65537",
@@ -267,22 +234,16 @@ impl Visitor<'_> for LocalIdVisitor {
         })
     }
 
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<LocalIdText, E> {
-        u32::try_from(value)
-            .map(|v| LocalIdText(LocalId(v)))
-            .map_err(|_| E::custom(format_args!("local ID {value} does not fit in 32 bits")))
+    fn from_u64<E: de::Error>(value: u64) -> Result<LocalIdText, E> {
+        u32_of(value, "local ID ").map(|v| LocalIdText(LocalId(v)))
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<LocalIdText, E> {
-        u32::try_from(value)
-            .map(|v| LocalIdText(LocalId(v)))
-            .map_err(|_| E::custom(format_args!("local ID {value} does not fit in 32 bits")))
+    fn from_i64<E: de::Error>(value: i64) -> Result<LocalIdText, E> {
+        u32_of(value, "local ID ").map(|v| LocalIdText(LocalId(v)))
     }
-}
 
-impl<'de> Deserialize<'de> for LocalIdText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<LocalIdText, D::Error> {
-        deserializer.deserialize_any(LocalIdVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.to_string())
     }
 }
 
@@ -290,22 +251,10 @@ impl<'de> Deserialize<'de> for LocalIdText {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Subtype(pub(crate) Guid);
 
-impl Serialize for Subtype {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.display_name())
-    }
-}
+impl TextForm for Subtype {
+    const EXPECTING: &'static str = "a GUID name such as \"KSNODETYPE_VOLUME\" or a braced GUID";
 
-struct SubtypeVisitor;
-
-impl Visitor<'_> for SubtypeVisitor {
-    type Value = Subtype;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a GUID name such as \"KSNODETYPE_VOLUME\" or a braced GUID")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Subtype, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<Subtype, E> {
         text.parse::<Guid>().map(Subtype).map_err(|_| {
             E::custom(format_args!(
                 "`{}` is not a GUID ({{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}) nor a known GUID name such as KSNODETYPE_VOLUME",
@@ -313,11 +262,9 @@ impl Visitor<'_> for SubtypeVisitor {
             ))
         })
     }
-}
 
-impl<'de> Deserialize<'de> for Subtype {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Subtype, D::Error> {
-        deserializer.deserialize_str(SubtypeVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.display_name())
     }
 }
 
@@ -325,44 +272,34 @@ impl<'de> Deserialize<'de> for Subtype {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Named<T>(pub(crate) T);
 
-impl<T: fmt::Display> Serialize for Named<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
-    }
-}
-
-struct NamedVisitor<T>(PhantomData<T>);
-
-impl<T> Visitor<'_> for NamedVisitor<T>
+impl<T> TextForm for Named<T>
 where
-    T: FromStr,
+    T: FromStr + fmt::Display,
     T::Err: fmt::Display,
 {
-    type Value = Named<T>;
+    /// Unused: [`TextForm::expecting`] names the type.
+    const EXPECTING: &'static str = "a name";
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn expecting(f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let full = std::any::type_name::<T>();
         let short = full.rsplit("::").next().unwrap_or(full);
         write!(f, "a {short} name")
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Named<T>, E> {
-        if text.len() > Limit::TextBytes.value() {
-            return Err(E::custom(Limit::TextBytes.message()));
-        }
-        text.parse::<T>().map(Named).map_err(E::custom)
+    fn parse<E: de::Error>(text: &str) -> Result<Named<T>, E> {
+        bounded_text(text)?
+            .parse::<T>()
+            .map(Named)
+            .map_err(E::custom)
+    }
+
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
     }
 }
 
-impl<'de, T> Deserialize<'de> for Named<T>
-where
-    T: FromStr,
-    T::Err: fmt::Display,
-{
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Named<T>, D::Error> {
-        deserializer.deserialize_str(NamedVisitor(PhantomData))
-    }
-}
+serde_by_form!(Text, PartText, LocalIdText, Subtype);
+serde_by_form!([T] Named<T>);
 
 /// Shows at most 64 characters of a user's text in a message.
 pub(crate) struct Shorten<'a>(pub(crate) &'a str);

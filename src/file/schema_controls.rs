@@ -8,11 +8,10 @@
 //! location. Enum values and field names are Windows' own (`eConnType3Point5mm`,
 //! `channel_mapping` for `ChannelMapping`, ...).
 
-use std::fmt;
-
-use serde::de::{self, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::form::{TextForm, serde_by_form, u32_of};
 use super::limits::bounded;
 use super::schema::{Named, PartText, Shorten};
 use crate::controls::{
@@ -227,22 +226,10 @@ impl Default for Interface {
     }
 }
 
-impl Serialize for Interface {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0.interface_name())
-    }
-}
+impl TextForm for Interface {
+    const EXPECTING: &'static str = "a control interface name such as \"IAudioVolumeLevel\"";
 
-struct InterfaceVisitor;
-
-impl Visitor<'_> for InterfaceVisitor {
-    type Value = Interface;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a control interface name such as \"IAudioVolumeLevel\"")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Interface, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<Interface, E> {
         let bare = text.strip_prefix("IID_").unwrap_or(text);
         ControlKind::ALL
             .into_iter()
@@ -260,11 +247,9 @@ impl Visitor<'_> for InterfaceVisitor {
                 ))
             })
     }
-}
 
-impl<'de> Deserialize<'de> for Interface {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Interface, D::Error> {
-        deserializer.deserialize_str(InterfaceVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.interface_name())
     }
 }
 
@@ -278,26 +263,18 @@ const VAR_TYPES: [(VarType, &str); 3] = [
     (VarType::Bool, "VT_BOOL"),
 ];
 
-impl Serialize for VarTypeName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let name = VAR_TYPES
-            .iter()
-            .find(|(t, _)| *t == self.0)
-            .map_or("VT_I4", |(_, n)| *n);
-        serializer.serialize_str(name)
-    }
+/// Windows' name of a `VARTYPE` (`VT_I4`).
+pub(crate) fn var_type_name(var_type: VarType) -> &'static str {
+    VAR_TYPES
+        .iter()
+        .find(|(t, _)| *t == var_type)
+        .map_or("VT_I4", |(_, n)| *n)
 }
 
-struct VarTypeVisitor;
+impl TextForm for VarTypeName {
+    const EXPECTING: &'static str = "a VARTYPE name: VT_I4, VT_UI4 or VT_BOOL";
 
-impl Visitor<'_> for VarTypeVisitor {
-    type Value = VarTypeName;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a VARTYPE name: VT_I4, VT_UI4 or VT_BOOL")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<VarTypeName, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<VarTypeName, E> {
         VAR_TYPES
             .iter()
             .find(|(_, n)| *n == text)
@@ -309,11 +286,9 @@ impl Visitor<'_> for VarTypeVisitor {
                 ))
             })
     }
-}
 
-impl<'de> Deserialize<'de> for VarTypeName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<VarTypeName, D::Error> {
-        deserializer.deserialize_str(VarTypeVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(var_type_name(self.0))
     }
 }
 
@@ -326,42 +301,29 @@ pub(crate) enum RawValue {
     Bool(bool),
 }
 
-impl Serialize for RawValue {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            RawValue::Int(v) => serializer.serialize_i64(*v),
-            RawValue::Bool(v) => serializer.serialize_bool(*v),
-        }
-    }
-}
+impl TextForm for RawValue {
+    const EXPECTING: &'static str = "an integer or true/false";
+    const ANY: bool = true;
 
-struct RawValueVisitor;
-
-impl Visitor<'_> for RawValueVisitor {
-    type Value = RawValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an integer or true/false")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawValue, E> {
+    fn from_bool<E: de::Error>(v: bool) -> Result<RawValue, E> {
         Ok(RawValue::Bool(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawValue, E> {
+    fn from_i64<E: de::Error>(v: i64) -> Result<RawValue, E> {
         Ok(RawValue::Int(v))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawValue, E> {
+    fn from_u64<E: de::Error>(v: u64) -> Result<RawValue, E> {
         i64::try_from(v)
             .map(RawValue::Int)
             .map_err(|_| E::custom(format_args!("{v} does not fit in 32 bits")))
     }
-}
 
-impl<'de> Deserialize<'de> for RawValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawValue, D::Error> {
-        deserializer.deserialize_any(RawValueVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawValue::Int(v) => serializer.serialize_i64(*v),
+            RawValue::Bool(v) => serializer.serialize_bool(*v),
+        }
     }
 }
 
@@ -370,22 +332,12 @@ impl<'de> Deserialize<'de> for RawValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hex<const W: usize>(pub(crate) u32);
 
-impl<const W: usize> Serialize for Hex<W> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!("0x{:0w$X}", self.0, w = W))
-    }
-}
+impl<const W: usize> TextForm for Hex<W> {
+    const EXPECTING: &'static str =
+        "a 32-bit value: a hex string such as \"0xB3C98C\" or an integer";
+    const ANY: bool = true;
 
-struct HexVisitor<const W: usize>;
-
-impl<const W: usize> Visitor<'_> for HexVisitor<W> {
-    type Value = Hex<W>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a 32-bit value: a hex string such as \"0xB3C98C\" or an integer")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Hex<W>, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<Hex<W>, E> {
         let t = text.trim();
         let parsed = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
             Some(hex) => u32::from_str_radix(&hex.replace('_', ""), 16).ok(),
@@ -399,22 +351,16 @@ impl<const W: usize> Visitor<'_> for HexVisitor<W> {
         })
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Hex<W>, E> {
-        u32::try_from(v)
-            .map(Hex)
-            .map_err(|_| E::custom(format_args!("{v} does not fit in 32 bits")))
+    fn from_u64<E: de::Error>(v: u64) -> Result<Hex<W>, E> {
+        u32_of(v, "").map(Hex)
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Hex<W>, E> {
-        u32::try_from(v)
-            .map(Hex)
-            .map_err(|_| E::custom(format_args!("{v} does not fit in 32 bits")))
+    fn from_i64<E: de::Error>(v: i64) -> Result<Hex<W>, E> {
+        u32_of(v, "").map(Hex)
     }
-}
 
-impl<'de, const W: usize> Deserialize<'de> for Hex<W> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Hex<W>, D::Error> {
-        deserializer.deserialize_any(HexVisitor::<W>)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("0x{:0w$X}", self.0, w = W))
     }
 }
 
@@ -423,40 +369,23 @@ impl<'de, const W: usize> Deserialize<'de> for Hex<W> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Db(pub(crate) f64);
 
-impl Serialize for Db {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_finite() {
-            serializer.serialize_f64(self.0)
-        } else if self.0 > 0.0 {
-            serializer.serialize_str("inf")
-        } else {
-            serializer.serialize_str("-inf")
-        }
-    }
-}
+impl TextForm for Db {
+    const EXPECTING: &'static str = "a dB value: a number, \"-inf\" or \"inf\"";
+    const ANY: bool = true;
 
-struct DbVisitor;
-
-impl Visitor<'_> for DbVisitor {
-    type Value = Db;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a dB value: a number, \"-inf\" or \"inf\"")
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Db, E> {
+    fn from_f64<E: de::Error>(v: f64) -> Result<Db, E> {
         Ok(Db(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Db, E> {
+    fn from_i64<E: de::Error>(v: i64) -> Result<Db, E> {
         Ok(Db(v as f64))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Db, E> {
+    fn from_u64<E: de::Error>(v: u64) -> Result<Db, E> {
         Ok(Db(v as f64))
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Db, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<Db, E> {
         match text.trim() {
             "-inf" => Ok(Db(f64::NEG_INFINITY)),
             "inf" | "+inf" => Ok(Db(f64::INFINITY)),
@@ -466,11 +395,15 @@ impl Visitor<'_> for DbVisitor {
             ))),
         }
     }
-}
 
-impl<'de> Deserialize<'de> for Db {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Db, D::Error> {
-        deserializer.deserialize_any(DbVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_finite() {
+            serializer.serialize_f64(self.0)
+        } else if self.0 > 0.0 {
+            serializer.serialize_str("inf")
+        } else {
+            serializer.serialize_str("-inf")
+        }
     }
 }
 
@@ -518,27 +451,11 @@ const FORMAT_GUIDS: [(Guid, &str); 9] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FormatGuid(pub(crate) Guid);
 
-impl Serialize for FormatGuid {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match FORMAT_GUIDS.iter().find(|(g, _)| *g == self.0) {
-            Some((_, name)) => serializer.serialize_str(name),
-            None => serializer.collect_str(&self.0),
-        }
-    }
-}
+impl TextForm for FormatGuid {
+    const EXPECTING: &'static str =
+        "a KSDATAFORMAT GUID name such as \"KSDATAFORMAT_SUBTYPE_PCM\" or a braced GUID";
 
-struct FormatGuidVisitor;
-
-impl Visitor<'_> for FormatGuidVisitor {
-    type Value = FormatGuid;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "a KSDATAFORMAT GUID name such as \"KSDATAFORMAT_SUBTYPE_PCM\" or a braced GUID",
-        )
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<FormatGuid, E> {
+    fn parse<E: de::Error>(text: &str) -> Result<FormatGuid, E> {
         if let Some((g, _)) = FORMAT_GUIDS.iter().find(|(_, n)| *n == text) {
             return Ok(FormatGuid(*g));
         }
@@ -549,10 +466,14 @@ impl Visitor<'_> for FormatGuidVisitor {
             ))
         })
     }
-}
 
-impl<'de> Deserialize<'de> for FormatGuid {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FormatGuid, D::Error> {
-        deserializer.deserialize_str(FormatGuidVisitor)
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match FORMAT_GUIDS.iter().find(|(g, _)| *g == self.0) {
+            Some((_, name)) => serializer.serialize_str(name),
+            None => serializer.collect_str(&self.0),
+        }
     }
 }
+
+serde_by_form!(Interface, VarTypeName, RawValue, Db, FormatGuid);
+serde_by_form!([const W: usize] Hex<W>);
