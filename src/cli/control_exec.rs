@@ -6,7 +6,6 @@ use devtopo::{CLSCTX_ALL, Control, ControlKind, LocalId, Part, PropertyValue, Sy
 use serde_json::{Value as Json, json};
 
 use super::control_call::{Args, CtlCall, word};
-use super::controls_view::var_type_name;
 
 fn missing() -> devtopo::Error {
     devtopo::Error::UnknownKey {
@@ -250,7 +249,7 @@ pub(crate) fn execute(
         CtlCall::PropertyGetType | CtlCall::GetValue | CtlCall::Get4BRange => {
             let p = typed(part(), args, Control::into_device_specific_property)?;
             match call {
-                CtlCall::PropertyGetType => json!(var_type_name(p.var_type()?)),
+                CtlCall::PropertyGetType => json!(p.var_type()?.name()),
                 CtlCall::GetValue => match p.typed_value()? {
                     PropertyValue::I4(v) => json!(v),
                     PropertyValue::Ui4(v) => json!(v),

@@ -5,9 +5,7 @@
 
 use std::collections::HashMap;
 
-use devtopo::{
-    ControlSpec, KsDataFormat, LevelSpec, LocalId, PropertyValue, System, VarType, format_guids,
-};
+use devtopo::{ControlSpec, KsDataFormat, LevelSpec, LocalId, PropertyValue, System, format_guids};
 use serde_json::{Value, json};
 
 /// The controls of every part, by device ID and local ID.
@@ -61,15 +59,6 @@ fn levels(l: &LevelSpec) -> String {
         db(l.step_db),
         each.join(", ")
     )
-}
-
-/// Windows' name of a `VARTYPE` (`VT_I4`).
-pub(super) fn var_type_name(t: VarType) -> &'static str {
-    match t {
-        VarType::I4 => "VT_I4",
-        VarType::Ui4 => "VT_UI4",
-        VarType::Bool => "VT_BOOL",
-    }
 }
 
 fn value_json(v: PropertyValue) -> Value {
@@ -180,7 +169,7 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
         ControlSpec::DeviceSpecificProperty(d) => {
             let mut text = format!(
                 "{name}: {} {}",
-                var_type_name(d.value.var_type()),
+                d.value.var_type().name(),
                 value_text(d.value)
             );
             if let Some(r) = d.range {
@@ -275,7 +264,7 @@ pub(crate) fn to_json(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> Stri
         }
         ControlSpec::DeviceSpecificProperty(d) => json!({
             "interface": interface,
-            "type": var_type_name(d.value.var_type()),
+            "type": d.value.var_type().name(),
             "value": value_json(d.value),
             "range": d.range.map(|r| json!({ "min": r.min, "max": r.max, "step": r.step })),
             "read_only": d.read_only,

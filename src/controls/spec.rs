@@ -4,7 +4,10 @@
 use super::ControlKind;
 use super::format::FormatSupportSpec;
 use super::jack::{JackDescription, JackDescription2};
-use crate::types::LocalId;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::types::{LocalId, ParseEnumError, windows_enum};
 
 /// A per-channel dB level (`IPerChannelDbLevel`, K2, K3): its range, stepping and the level
 /// of each channel. All channels share one range.
@@ -65,25 +68,16 @@ impl PeakMeterSpec {
     }
 }
 
-/// `VARTYPE` of a device-specific property (E17). devtopo supports these three (X33).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum VarType {
-    /// `VT_I4` (3): a 32-bit signed integer.
-    I4,
-    /// `VT_BOOL` (11): a boolean, stored as a 4-byte `BOOL` (X33).
-    Bool,
-    /// `VT_UI4` (19): a 32-bit unsigned integer.
-    Ui4,
-}
-
-impl VarType {
-    /// The `VARTYPE` value (E17).
-    pub const fn value(self) -> u16 {
-        match self {
-            VarType::I4 => 3,
-            VarType::Bool => 11,
-            VarType::Ui4 => 19,
-        }
+windows_enum! {
+    /// `VARTYPE` of a device-specific property (E17). devtopo supports these three (X33).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum VarType: u16 {
+        /// `VT_I4` (3): a 32-bit signed integer.
+        I4 = 3, "VT_I4";
+        /// `VT_BOOL` (11): a boolean, stored as a 4-byte `BOOL` (X33).
+        Bool = 11, "VT_BOOL";
+        /// `VT_UI4` (19): a 32-bit unsigned integer.
+        Ui4 = 19, "VT_UI4";
     }
 }
 

@@ -10,7 +10,7 @@ use super::limits::Limit;
 use super::load::Problem;
 use super::locate::ItemPath;
 use super::refs::RefError;
-use super::schema_controls::{ControlEntry, FormatEntry, JackEntry, RawValue, var_type_name};
+use super::schema_controls::{ControlEntry, FormatEntry, JackEntry, RawValue};
 use crate::controls::{
     ControlKind, ControlProblem, ControlSpec, DeviceSpecificSpec, FormatSupportSpec, FourByteRange,
     JackDescription, JackDescription2, KsDataFormat, LevelSpec, PeakMeterSpec, PropertyValue,
@@ -245,7 +245,7 @@ fn property(e: &ControlEntry, at: &ItemPath) -> Result<DeviceSpecificSpec, Probl
             ),
         )
     };
-    let name = var_type_name(var_type);
+    let name = var_type.name();
     let value = match (var_type, raw) {
         (VarType::Bool, RawValue::Bool(b)) => PropertyValue::Bool(b),
         (VarType::I4, RawValue::Int(v)) => {

@@ -257,38 +257,20 @@ impl TextForm for Interface {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct VarTypeName(pub(crate) VarType);
 
-const VAR_TYPES: [(VarType, &str); 3] = [
-    (VarType::I4, "VT_I4"),
-    (VarType::Ui4, "VT_UI4"),
-    (VarType::Bool, "VT_BOOL"),
-];
-
-/// Windows' name of a `VARTYPE` (`VT_I4`).
-pub(crate) fn var_type_name(var_type: VarType) -> &'static str {
-    VAR_TYPES
-        .iter()
-        .find(|(t, _)| *t == var_type)
-        .map_or("VT_I4", |(_, n)| *n)
-}
-
 impl TextForm for VarTypeName {
     const EXPECTING: &'static str = "a VARTYPE name: VT_I4, VT_UI4 or VT_BOOL";
 
     fn parse<E: de::Error>(text: &str) -> Result<VarTypeName, E> {
-        VAR_TYPES
-            .iter()
-            .find(|(_, n)| *n == text)
-            .map(|(t, _)| VarTypeName(*t))
-            .ok_or_else(|| {
-                E::custom(format_args!(
-                    "`{}` is not a VARTYPE devtopo supports; expected one of VT_I4, VT_UI4, VT_BOOL",
-                    Shorten(text)
-                ))
-            })
+        text.parse::<VarType>().map(VarTypeName).map_err(|_| {
+            E::custom(format_args!(
+                "`{}` is not a VARTYPE devtopo supports; expected one of VT_I4, VT_UI4, VT_BOOL",
+                Shorten(text)
+            ))
+        })
     }
 
     fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(var_type_name(self.0))
+        serializer.serialize_str(self.0.name())
     }
 }
 
