@@ -1,6 +1,6 @@
 //! [`System`]: the set of audio devices of one simulated machine, shared by every handle.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::controls::HARDWARE_INITIATED_CONTEXT;
@@ -28,11 +28,34 @@ pub(crate) enum Origin {
 #[derive(Debug)]
 pub(crate) struct Shared {
     engine: RwLock<Engine>,
-    caller_pid: AtomicU32,
-    hardware_pid: AtomicU32,
+    /// The caller process ID (high 32 bits) and the hardware process ID (low 32 bits), in
+    /// one atomic so that "the two always differ" (X21) holds under concurrent setters.
+    pids: AtomicU64,
+}
+
+/// Packs the caller and hardware process IDs into one `u64`.
+fn pack_pids(caller: u32, hardware: u32) -> u64 {
+    (u64::from(caller) << 32) | u64::from(hardware)
 }
 
 impl Shared {
+    /// The caller and hardware process IDs.
+    fn pids(&self) -> (u32, u32) {
+        let both = self.pids.load(Ordering::Acquire);
+        ((both >> 32) as u32, both as u32)
+    }
+
+    /// Replaces both process IDs atomically with what `update` makes of them; `None` from
+    /// `update` means the two would be equal: [`Error::ProcessIdClash`] for `pid` (X21).
+    fn set_pids(&self, update: impl Fn((u32, u32)) -> Option<(u32, u32)>, pid: u32) -> Result<()> {
+        self.pids
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |both| {
+                update(((both >> 32) as u32, both as u32)).map(|(c, h)| pack_pids(c, h))
+            })
+            .map(drop)
+            .map_err(|_| Error::ProcessIdClash { pid })
+    }
+
     /// Runs a mutation under the write lock, then, with the lock released, delivers the
     /// notifications it asked for (N5, X20). Nothing is delivered when it fails (G5).
     pub(crate) fn change<T>(
@@ -46,11 +69,8 @@ impl Shared {
         };
         if !sinks.is_empty() {
             let (sender_process_id, context) = match origin {
-                Origin::Caller(context) => (self.caller_pid.load(Ordering::Relaxed), context),
-                Origin::Hardware => (
-                    self.hardware_pid.load(Ordering::Relaxed),
-                    Some(HARDWARE_INITIATED_CONTEXT),
-                ),
+                Origin::Caller(context) => (self.pids().0, context),
+                Origin::Hardware => (self.pids().1, Some(HARDWARE_INITIATED_CONTEXT)),
             };
             Notice {
                 sinks,
@@ -106,8 +126,7 @@ impl System {
         System {
             shared: Arc::new(Shared {
                 engine: RwLock::new(engine),
-                caller_pid: AtomicU32::new(std::process::id()),
-                hardware_pid: AtomicU32::new(DEFAULT_HARDWARE_PROCESS_ID),
+                pids: AtomicU64::new(pack_pids(std::process::id(), DEFAULT_HARDWARE_PROCESS_ID)),
             }),
         }
     }
@@ -265,7 +284,7 @@ impl System {
     /// The process ID that notifications of changes made through this system's API report
     /// as their sender (N6, N8). Default: this process's ID.
     pub fn caller_process_id(&self) -> u32 {
-        self.shared.caller_pid.load(Ordering::Relaxed)
+        self.shared.pids().0
     }
 
     /// Sets the caller process ID (to simulate several client processes).
@@ -273,17 +292,16 @@ impl System {
     /// # Errors
     /// [`Error::ProcessIdClash`] (`E_INVALIDARG`) when `pid` is the hardware process ID.
     pub fn set_caller_process_id(&self, pid: u32) -> Result<()> {
-        if pid == self.hardware_process_id() {
-            return Err(Error::ProcessIdClash { pid });
-        }
-        self.shared.caller_pid.store(pid, Ordering::Relaxed);
-        Ok(())
+        self.shared.set_pids(
+            |(_, hardware)| (pid != hardware).then_some((pid, hardware)),
+            pid,
+        )
     }
 
     /// The process ID hardware-initiated notifications report (X21). Default
     /// [`DEFAULT_HARDWARE_PROCESS_ID`]; always differs from the caller process ID.
     pub fn hardware_process_id(&self) -> u32 {
-        self.shared.hardware_pid.load(Ordering::Relaxed)
+        self.shared.pids().1
     }
 
     /// Sets the hardware process ID.
@@ -291,11 +309,8 @@ impl System {
     /// # Errors
     /// [`Error::ProcessIdClash`] (`E_INVALIDARG`) when `pid` is the caller process ID.
     pub fn set_hardware_process_id(&self, pid: u32) -> Result<()> {
-        if pid == self.caller_process_id() {
-            return Err(Error::ProcessIdClash { pid });
-        }
-        self.shared.hardware_pid.store(pid, Ordering::Relaxed);
-        Ok(())
+        self.shared
+            .set_pids(|(caller, _)| (pid != caller).then_some((caller, pid)), pid)
     }
 
     /// **Simulation only, not a COM method**: the driver side of the system, for tests. Plug

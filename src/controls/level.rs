@@ -8,7 +8,9 @@ pub(crate) fn step_count(min: f32, max: f32, step: f32) -> Option<u64> {
     }
     let exact = (f64::from(max) - f64::from(min)) / f64::from(step);
     let n = exact.round();
-    if (exact - n).abs() > 1e-3 || n > 1e9 {
+    // f32 steps are inexact (0.001 is 0.0010000000475): allow float noise relative to the
+    // step count as well as an absolute thousandth of a step.
+    if (exact - n).abs() > (n * 1e-6).max(1e-3) || n > 1e9 {
         return None;
     }
     Some(n as u64)
@@ -77,5 +79,15 @@ mod tests {
         // Gain range: halves go away from zero on the positive side too.
         assert_eq!(snap(-12.0, 12.0, 1.0, 2.5), Some(3.0));
         assert_eq!(snap(-12.0, 12.0, 1.0, -2.5), Some(-3.0));
+    }
+
+    /// K2: fine f32 steps whose value is not exact in binary still divide their range.
+    #[test]
+    fn k2_fine_float_steps_are_whole() {
+        assert_eq!(step_count(-100.0, 0.0, 0.001), Some(100_000));
+        assert_eq!(step_count(-10.0, 0.0, 0.0001), Some(100_000));
+        assert_eq!(step_count(-96.0, 0.0, 0.5), Some(192));
+        assert_eq!(step_count(-96.0, 0.0, 0.7), None);
+        assert_eq!(step_count(0.0, 1.0, 0.0), None);
     }
 }

@@ -24,7 +24,7 @@ impl fmt::Display for PartRef {
     }
 }
 
-/// What an index counts, in [`Error::IndexOutOfRange`].
+/// What an index counts, in [`Error::IndexOutOfRange`](super::Error::IndexOutOfRange).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IndexKind {
     /// `IDeviceTopology::GetConnector` (rule T2).
@@ -54,7 +54,7 @@ impl IndexKind {
     }
 }
 
-/// Where an index was looked up, in [`Error::IndexOutOfRange`].
+/// Where an index was looked up, in [`Error::IndexOutOfRange`](super::Error::IndexOutOfRange).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Owner {
     /// A device topology, by device ID.
@@ -75,7 +75,7 @@ impl fmt::Display for Owner {
     }
 }
 
-/// Why a link was refused, in [`Error::InvalidLink`].
+/// Why a link was refused, in [`Error::InvalidLink`](super::Error::InvalidLink).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LinkProblem {
     /// A part linked to itself.
@@ -96,7 +96,7 @@ impl fmt::Display for LinkProblem {
     }
 }
 
-/// What is wrong with an endpoint's shape, in [`Error::EndpointShape`].
+/// What is wrong with an endpoint's shape, in [`Error::EndpointShape`](super::Error::EndpointShape).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EndpointProblem {
     /// It has this many connectors.
