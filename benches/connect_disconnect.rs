@@ -9,8 +9,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use devtopo::{
-    Connector, ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, Permanence,
-    SubunitSpec, System, SystemBuilder, guids,
+    Connector, ConnectorSpec, ConnectorType, ControlSpec, DataFlow, DeviceKind, DeviceSpec,
+    LevelSpec, Permanence, SubunitSpec, System, SystemBuilder, guids,
 };
 use petgraph::stable_graph::StableGraph;
 
@@ -63,7 +63,11 @@ fn build(parts: usize) -> Fixture {
                 .add_connector(dev, ConnectorSpec::new("c", flow, ty))
                 .expect("connector");
             let s = b
-                .add_subunit(dev, SubunitSpec::new("s", guids::KSNODETYPE_VOLUME))
+                .add_subunit(
+                    dev,
+                    SubunitSpec::new("s", guids::KSNODETYPE_VOLUME)
+                        .control(ControlSpec::VolumeLevel(LevelSpec::sysvad_volume(2))),
+                )
                 .expect("subunit");
             if let Some(p) = prev {
                 b.add_link(p, s).expect("link");
