@@ -3,19 +3,9 @@
 
 use devtopo::*;
 
-type R = std::result::Result<(), Box<dyn std::error::Error>>;
+use crate::controls_misc::one_subunit;
 
-/// Builds one adapter with one subunit of `subtype` carrying `controls`.
-fn one_subunit(subtype: Guid, controls: Vec<ControlSpec>) -> devtopo::Result<(System, Part)> {
-    let mut b = SystemBuilder::new();
-    let d = b.add_device(DeviceSpec::new("{2}.one", "one", DeviceKind::Adapter))?;
-    let mut spec = SubunitSpec::new("node", subtype);
-    spec.controls = controls;
-    let p = b.add_subunit(d, spec)?;
-    let system = b.build()?;
-    let part = system.part(p)?;
-    Ok((system, part))
-}
+type R = std::result::Result<(), Box<dyn std::error::Error>>;
 
 /// K13, X33: types, the GetValue buffer protocol, SetValue sizes, read-only, ranges.
 #[test]

@@ -13,7 +13,10 @@ fn mux_part(system: &System, local: u32) -> devtopo::Result<Part> {
 }
 
 /// Builds one adapter with one subunit of `subtype` carrying `controls`.
-fn one_subunit(subtype: Guid, controls: Vec<ControlSpec>) -> devtopo::Result<(System, Part)> {
+pub(crate) fn one_subunit(
+    subtype: Guid,
+    controls: Vec<ControlSpec>,
+) -> devtopo::Result<(System, Part)> {
     let mut b = SystemBuilder::new();
     let d = b.add_device(DeviceSpec::new("{2}.one", "one", DeviceKind::Adapter))?;
     let mut spec = SubunitSpec::new("node", subtype);
