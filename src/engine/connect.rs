@@ -26,7 +26,8 @@ impl Engine {
     ///
     /// Checks, in this order (X4): both parts exist and are connectors; same data flow (C3,
     /// C4 — a connector and itself included, X2); a `Software_IO` or `Network` end (D12, X6);
-    /// same device (X3); different connector types (D14, X1); either end already attached (C3).
+    /// same device (X3); two endpoints (D4); different connector types (D14, X1); either end
+    /// already attached (C3).
     /// Device states play no part (X8).
     pub(crate) fn connect(&mut self, a: PartKey, b: PartKey, permanence: Permanence) -> Result<()> {
         let ca = self.connector_data(a)?;
@@ -49,6 +50,18 @@ impl Engine {
         }
         if part_a.device == part_b.device {
             return Err(Error::SameDevice {
+                part: self.part_ref(a.node),
+                other: self.part_ref(b.node),
+            });
+        }
+        let is_endpoint = |device: u32| {
+            self.devices
+                .get(device as usize)
+                .and_then(|slot| slot.node.as_ref())
+                .is_some_and(|d| d.kind.is_endpoint())
+        };
+        if is_endpoint(part_a.device) && is_endpoint(part_b.device) {
+            return Err(Error::EndpointToEndpoint {
                 part: self.part_ref(a.node),
                 other: self.part_ref(b.node),
             });

@@ -92,6 +92,17 @@ pub enum Error {
         /// The argument.
         other: PartRef,
     },
+    /// `ConnectTo` between the connectors of two endpoint devices: an endpoint connects to an
+    /// adapter device (rule D4).
+    #[error(
+        "{part} and {other} both belong to endpoint devices; an endpoint connects to an adapter device (rule D4)"
+    )]
+    EndpointToEndpoint {
+        /// The connector `ConnectTo` was called on.
+        part: PartRef,
+        /// The argument.
+        other: PartRef,
+    },
     /// `ConnectTo` on a `Software_IO` or `Network` connector: nothing lies beyond it (rule D12, X6).
     #[error("{part} is a {connector_type} connector; no device topology lies beyond it (rule D12)")]
     TopologyEdge {
@@ -464,6 +475,7 @@ impl Error {
             Error::SameDataFlow { .. }
             | Error::ConnectorTypeMismatch { .. }
             | Error::SameDevice { .. }
+            | Error::EndpointToEndpoint { .. }
             | Error::TopologyEdge { .. }
             | Error::IndexOutOfRange { .. }
             | Error::UnknownLocalId { .. }

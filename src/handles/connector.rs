@@ -76,6 +76,7 @@ impl Connector {
     /// - [`Error::SameDataFlow`] (`E_INVALIDARG`): same flow, also `other == self` (C4, X2);
     /// - [`Error::TopologyEdge`] (`E_INVALIDARG`): a `Software_IO` or `Network` end (D12);
     /// - [`Error::SameDevice`] (`E_INVALIDARG`, X3);
+    /// - [`Error::EndpointToEndpoint`] (`E_INVALIDARG`, D4): both ends are endpoints;
     /// - [`Error::ConnectorTypeMismatch`] (`E_INVALIDARG`, X1);
     /// - [`Error::AlreadyAttached`] (`ERROR_DEVICE_ALREADY_ATTACHED`): either end has a peer.
     pub fn connect_to(&self, other: &Connector) -> Result<()> {

@@ -118,6 +118,8 @@ fn op() -> impl Strategy<Value = Op> {
 #[derive(Debug, Clone)]
 struct MConn {
     dev: usize,
+    /// The connector belongs to an endpoint device (rule D4).
+    endpoint: bool,
     local: LocalId,
     flow: DataFlow,
     ty: ConnectorType,
@@ -177,6 +179,12 @@ impl Model {
         }
         if ca.dev == cb.dev {
             return Err(Error::SameDevice {
+                part: self.r(a),
+                other: self.r(b),
+            });
+        }
+        if ca.endpoint && cb.endpoint {
+            return Err(Error::EndpointToEndpoint {
                 part: self.r(a),
                 other: self.r(b),
             });
@@ -302,6 +310,7 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
             let local = LocalId::connector(n as u16); // X9, X11
             model.conns.push(MConn {
                 dev: d,
+                endpoint: false,
                 local,
                 flow,
                 ty,
@@ -371,6 +380,7 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
         let key = b.add_connector(dev, ConnectorSpec::new("", flow, ty))?;
         model.conns.push(MConn {
             dev: d,
+            endpoint: true,
             local: LocalId(0x10000),
             flow,
             ty,

@@ -1,6 +1,9 @@
 //! `IConnector` rules C1-C12 (and X22) on the four-topology fixture and on small built systems.
 
-use devtopo::{ConnectorType, DataFlow, DeviceState, Error, HResult, Permanence, fixtures};
+use devtopo::{
+    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceState, Error, HResult,
+    Permanence, SystemBuilder, fixtures,
+};
 
 use crate::core_support::{Four, TestResult, adapter_id, adapters, err, hr, part_ref};
 
@@ -536,5 +539,37 @@ fn c12_device_id_connected_to_on_built_system() -> TestResult {
     assert_eq!(a.device_id_connected_to()?, adapter_id(1));
     assert_eq!(b.device_id_connected_to()?, adapter_id(0));
     assert_eq!(a.connector_id_connected_to()?, b.as_part().global_id()?);
+    Ok(())
+}
+
+/// D4: an endpoint's connector connects to an adapter device (or a network), never to another
+/// endpoint: ConnectTo between a render and a capture endpoint is E_INVALIDARG, and nothing
+/// changes (G5).
+#[test]
+fn d4_endpoint_to_endpoint_is_e_invalidarg() -> TestResult {
+    let mut b = SystemBuilder::new();
+    let ty = ConnectorType::PhysicalExternal;
+    let render = b.add_device(DeviceSpec::new(
+        "{0.0.0.00000000}.{r}",
+        "r",
+        DeviceKind::RenderEndpoint,
+    ))?;
+    let capture = b.add_device(DeviceSpec::new(
+        "{0.0.1.00000000}.{c}",
+        "c",
+        DeviceKind::CaptureEndpoint,
+    ))?;
+    let rc = b.add_connector(render, ConnectorSpec::new("", DataFlow::In, ty))?;
+    let cc = b.add_connector(capture, ConnectorSpec::new("", DataFlow::Out, ty))?;
+    let built = b.connect(rc, cc, Permanence::Transient);
+    assert_eq!(hr(built), HResult::E_INVALIDARG);
+    let system = b.build()?;
+    let (r, c) = (system.connector(rc)?, system.connector(cc)?);
+    let before = system.snapshot();
+    let e = err(r.connect_to(&c));
+    assert!(matches!(e, Error::EndpointToEndpoint { .. }), "{e:?}");
+    assert_eq!(e.hresult(), HResult::E_INVALIDARG);
+    assert!(e.to_string().contains("rule D4"), "{e}");
+    assert_eq!(system.snapshot(), before);
     Ok(())
 }
