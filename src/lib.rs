@@ -63,6 +63,12 @@
 //! most one peer) holds by construction and link walks need no edge filter. This is the one
 //! change from the design sketch.
 //!
+//! ## What a safe Rust API changes
+//!
+//! A failure is an `Err` that returns nothing else (G1); strings are owned `String`s (G2).
+//! A NULL pointer cannot be expressed, so `E_POINTER` (G4) never arises; devtopo has no COM
+//! vtables (G7) and no `IKsControl` (N10, K19): it models the DeviceTopology API itself.
+//!
 //! ## Features
 //!
 //! - `serde`: topology files (`System::load`, `System::to_toml_string`, ...) and the

@@ -29,5 +29,6 @@ mod notify;
 mod props;
 mod rules_build;
 mod rules_connector;
+mod rules_misc;
 mod rules_part;
 mod rules_topology;
