@@ -144,3 +144,42 @@ fn x31_endpoint_connector_subtype_name_and_controls() -> R {
     }
     Ok(())
 }
+
+/// Reference part C (C-1 .. C-5, I3, I13, K16, X28): the real dump's endpoint connector is
+/// 0x10000 with an empty name and no control; the adapter connector 0x10001 "Speakers" has one
+/// green rear 3.5 mm jack; both local IDs have 0x0001 in the upper 16 bits.
+#[test]
+fn c_real_dump_facts() -> R {
+    let system = fixtures::real_hda_lineout()?;
+    let endpoint = system.device(fixtures::REAL_HDA_ENDPOINT)?;
+    assert_eq!(endpoint.name()?, "Speakers (High Definition Audio Device)");
+    let c = endpoint.topology()?.connector(0)?;
+    assert_eq!(
+        (c.as_part().local_id()?, c.as_part().name()?),
+        (LocalId(0x10000), String::new())
+    );
+    assert_eq!(c.as_part().control_interface_count()?, 0); // C-1
+    assert_eq!(hr(c.as_part().parts_incoming()), HResult::E_NOTFOUND); // C-2
+    let jack = c.connected_to()?; // C-3
+    assert_eq!(c.device_id_connected_to()?, fixtures::REAL_HDA_TOPO);
+    assert_eq!(jack.as_part().local_id()?, LocalId(0x10001)); // C-5
+    assert_eq!(jack.as_part().name()?, "Speakers");
+    let jacks = jack
+        .as_part()
+        .activate(CLSCTX_INPROC_SERVER, guids::IID_IKsJackDescription)?
+        .into_jack_description()
+        .ok_or("not a jack description")?;
+    assert_eq!(jacks.jack_count()?, 1);
+    let d = jacks.jack_description(0)?;
+    assert_eq!(d.channel_mapping, 0x3);
+    assert_eq!(d.color, 0x00FF00); // X28: green
+    assert_eq!(d.connection_type, EPcxConnectionType::ThreePoint5mm);
+    assert_eq!(d.geo_location, EPcxGeoLocation::Rear);
+    assert_eq!(d.gen_location, EPcxGenLocation::PrimaryBox);
+    assert_eq!(d.port_connection, EPxcPortConnection::Jack);
+    Ok(())
+}
+
+fn hr<T>(r: Result<T>) -> HResult {
+    r.err().map_or(HResult::S_OK, |e| e.hresult())
+}
