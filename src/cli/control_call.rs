@@ -1,6 +1,7 @@
-//! Scenario steps for the control interfaces (K1-K17), the hardware simulation and endpoint
-//! enumeration: which calls there are, their arguments, and how each runs through the one
-//! Rust method of its COM method.
+//! Scenario steps for the control interfaces (K1-K17), the hardware simulation, endpoint
+//! enumeration and change notifications (N1-N6, sinks in module `notify_call`): which calls
+//! there are, their arguments, and how each runs through the one Rust method of its COM
+//! method. The setters take an optional event `context` (N5).
 //!
 //! A control step activates the control on its part first (`IPart::Activate` with
 //! `CLSCTX_ALL`), as a client does, so a part without the control answers `E_NOINTERFACE`.

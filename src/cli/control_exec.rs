@@ -176,9 +176,13 @@ pub(crate) fn execute(
             let c = control(part()?, args)?;
             let set = call == CtlCall::SetSelection;
             let id = match (c.clone().into_input_selector(), c.into_output_selector()) {
-                (Some(s), _) if set => return s.set_selection(args.selection, args.context).map(|()| None),
+                (Some(s), _) if set => {
+                    return s.set_selection(args.selection, args.context).map(|()| None);
+                }
                 (Some(s), _) => s.selection()?,
-                (_, Some(s)) if set => return s.set_selection(args.selection, args.context).map(|()| None),
+                (_, Some(s)) if set => {
+                    return s.set_selection(args.selection, args.context).map(|()| None);
+                }
                 (_, Some(s)) => s.selection()?,
                 _ => return Err(no_such(args)),
             };

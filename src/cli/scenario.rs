@@ -5,6 +5,9 @@
 //! Control methods (`GetMute`, `SetLevel`, ...), the hardware simulation (`UnplugJack`,
 //! `FeedPeak`, ...) and endpoint enumeration are `call` names of module `control_call`, with
 //! their own optional argument keys (`interface`, `channel`, `level`, `muted`, `jack`, ...).
+//! So are the change-notification steps (`RegisterControlChangeCallback`,
+//! `UnregisterControlChangeCallback`, `Notifications`), whose named `sink`s are created here,
+//! one per name, before any step is prepared (module `notify_call`).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
