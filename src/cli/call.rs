@@ -181,8 +181,9 @@ impl Call {
 }
 
 impl Call {
-    /// True for calls made on the whole system (endpoint enumeration): no part, no device.
+    /// True for calls made on the whole system (endpoint enumeration) or on a scenario sink
+    /// (`Notifications`): no part, no device.
     pub(crate) fn on_system(self) -> bool {
-        matches!(self, Call::Control(c) if c.target() == Target::System)
+        matches!(self, Call::Control(c) if matches!(c.target(), Target::System | Target::Sink))
     }
 }

@@ -1,6 +1,7 @@
-//! Scenario steps for the control interfaces (K1-K17), the hardware simulation and endpoint
-//! enumeration: which calls there are, their arguments, and how each runs through the one
-//! Rust method of its COM method.
+//! Scenario steps for the control interfaces (K1-K17), the hardware simulation, endpoint
+//! enumeration and change notifications (N1-N6, sinks in module `notify_call`): which calls
+//! there are, their arguments, and how each runs through the one Rust method of its COM
+//! method. The setters take an optional event `context` (N5).
 //!
 //! A control step activates the control on its part first (`IPart::Activate` with
 //! `CLSCTX_ALL`), as a client does, so a part without the control answers `E_NOINTERFACE`.
@@ -9,6 +10,7 @@
 //! `IAudioAutoGainControl`, ...).
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use devtopo::{
     CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, System,
@@ -17,6 +19,7 @@ use devtopo::{
 use serde_json::Value as Json;
 
 use super::call::call_enum;
+use super::notify_call::{self, Recorder, Sinks};
 
 call_enum! {
     /// The control, hardware and enumeration calls.
@@ -57,6 +60,9 @@ call_enum! {
         HardwareRemove,
         EnumAudioEndpoints,
         GetDefaultAudioEndpoint,
+        RegisterControlChangeCallback,
+        UnregisterControlChangeCallback,
+        Notifications,
     }
 }
 
@@ -66,6 +72,8 @@ pub(crate) enum Target {
     Part,
     Device,
     System,
+    /// A scenario sink (`Notifications`): no part, no device.
+    Sink,
 }
 
 impl CtlCall {
@@ -95,6 +103,7 @@ impl CtlCall {
                 Target::Device
             }
             CtlCall::EnumAudioEndpoints | CtlCall::GetDefaultAudioEndpoint => Target::System,
+            CtlCall::Notifications => Target::Sink,
             _ => Target::Part,
         }
     }
@@ -119,6 +128,23 @@ impl CtlCall {
                 | CtlCall::HardwareDisable
                 | CtlCall::HardwareEnable
                 | CtlCall::HardwareRemove
+                | CtlCall::RegisterControlChangeCallback
+                | CtlCall::UnregisterControlChangeCallback
+        )
+    }
+
+    /// True for the setters that take an event context (N5).
+    fn takes_context(self) -> bool {
+        matches!(
+            self,
+            CtlCall::SetLevel
+                | CtlCall::SetLevelUniform
+                | CtlCall::SetLevelAllChannels
+                | CtlCall::SetMute
+                | CtlCall::SetSelection
+                | CtlCall::SetEnabled
+                | CtlCall::SetChannelConfig
+                | CtlCall::SetValue
         )
     }
 
@@ -171,6 +197,8 @@ impl CtlCall {
             CtlCall::IsFormatSupported => &["format"],
             CtlCall::EnumAudioEndpoints => &["flow", "state_mask"],
             CtlCall::GetDefaultAudioEndpoint => &["flow"],
+            CtlCall::RegisterControlChangeCallback => &["interface", "sink"],
+            CtlCall::UnregisterControlChangeCallback | CtlCall::Notifications => &["sink"],
             _ => &[],
         }
     }
@@ -195,6 +223,8 @@ pub(crate) struct RawArgs<'a> {
     pub(crate) flow: Option<&'a Json>,
     pub(crate) state_mask: Option<&'a Json>,
     pub(crate) role: Option<&'a Json>,
+    pub(crate) sink: Option<&'a str>,
+    pub(crate) context: Option<&'a Json>,
 }
 
 /// The arguments of a control step, checked.
@@ -215,6 +245,10 @@ pub(crate) struct Args {
     pub(super) format: Option<KsDataFormat>,
     pub(super) flow: EDataFlow,
     pub(super) role: ERole,
+    /// A setter's event context (N5).
+    pub(super) context: Option<Guid>,
+    /// The scenario sink of a notification step.
+    pub(super) sink: Option<Arc<Recorder>>,
 }
 
 type Problem = (Option<&'static str>, String);
@@ -292,11 +326,13 @@ fn format(v: &Json) -> Result<KsDataFormat, String> {
     Ok(f)
 }
 
-/// Checks a step's arguments. `part` is the step's part, for selections by name.
+/// Checks a step's arguments. `part` is the step's part, for selections by name; `sinks`
+/// the scenario's sinks, for notification steps.
 pub(crate) fn prepare(
     system: &System,
     call: CtlCall,
     part: Option<&Part>,
+    sinks: &Sinks,
     raw: &RawArgs<'_>,
 ) -> Result<(Args, String), Problem> {
     let present = |key: &str| -> bool {
@@ -315,6 +351,7 @@ pub(crate) fn prepare(
             "format" => raw.format.is_some(),
             "flow" => raw.flow.is_some(),
             "state_mask" => raw.state_mask.is_some(),
+            "sink" => raw.sink.is_some(),
             _ => true,
         }
     };
@@ -430,6 +467,32 @@ pub(crate) fn prepare(
     if let Some(v) = raw.property {
         text.push_str(&format!(" {v}"));
     }
+    let context = match raw.context {
+        Some(_) if !call.takes_context() => {
+            return Err(bad(
+                "context",
+                format!("{} takes no event context", call.name()),
+            ));
+        }
+        Some(v) => {
+            let g = notify_call::context(v).ok_or_else(|| {
+                bad(
+                    "context",
+                    format!("{v} is not a GUID name or a braced GUID"),
+                )
+            })?;
+            text.push_str(&format!(" context {}", v.as_str().unwrap_or_default()));
+            Some(g)
+        }
+        None => None,
+    };
+    let sink = match raw.sink {
+        Some(name) => {
+            text.push_str(&format!(" sink {name}"));
+            Some(notify_call::resolve(sinks, name).map_err(|m| bad("sink", m))?)
+        }
+        None => None,
+    };
     Ok((
         Args {
             iid: kind.0,
@@ -447,6 +510,8 @@ pub(crate) fn prepare(
             format,
             flow,
             role,
+            context,
+            sink,
         },
         text,
     ))

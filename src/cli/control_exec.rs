@@ -2,10 +2,15 @@
 //! of its COM method, and its value in one canonical JSON form, so an expected `-3` equals
 //! an actual `-3.0` and `"0xb3c98c"` equals `"0xB3C98C"`.
 
-use devtopo::{CLSCTX_ALL, Control, ControlKind, LocalId, Part, PropertyValue, System};
+use std::sync::Arc;
+
+use devtopo::{
+    CLSCTX_ALL, Control, ControlChangeNotify, ControlKind, LocalId, Part, PropertyValue, System,
+};
 use serde_json::{Value as Json, json};
 
 use super::control_call::{Args, CtlCall, word};
+use super::notify_call;
 
 fn missing() -> devtopo::Error {
     devtopo::Error::UnknownKey {
@@ -91,6 +96,7 @@ pub(crate) fn expected(system: &System, call: CtlCall, raw: &Json) -> Result<Jso
             .collect::<Result<Vec<_>, _>>()
             .map(Json::Array),
         CtlCall::GetDefaultAudioEndpoint => device_id(raw),
+        CtlCall::Notifications => notify_call::expected(system, raw),
         _ => Ok(canonical(raw.clone())),
     }
 }
@@ -124,6 +130,7 @@ pub(crate) fn execute(
 ) -> devtopo::Result<Option<Json>> {
     let part = || part.ok_or_else(missing);
     let device = || device.ok_or_else(missing);
+    let sink = || args.sink.clone().ok_or_else(missing);
     let level = || -> devtopo::Result<devtopo::PerChannelDbLevel> {
         typed(part(), args, Control::into_level)
     };
@@ -145,15 +152,15 @@ pub(crate) fn execute(
         }
         CtlCall::GetLevel => wide(level()?.level(args.channel)?),
         CtlCall::SetLevel => {
-            level()?.set_level(args.channel, args.level, None)?;
+            level()?.set_level(args.channel, args.level, args.context)?;
             return Ok(None);
         }
         CtlCall::SetLevelUniform => {
-            level()?.set_level_uniform(args.level, None)?;
+            level()?.set_level_uniform(args.level, args.context)?;
             return Ok(None);
         }
         CtlCall::SetLevelAllChannels => {
-            level()?.set_level_all_channels(&args.levels, None)?;
+            level()?.set_level_all_channels(&args.levels, args.context)?;
             return Ok(None);
         }
         CtlCall::GetMute => {
@@ -162,16 +169,20 @@ pub(crate) fn execute(
         }
         CtlCall::SetMute => {
             let m = typed(part(), args, Control::into_mute)?;
-            m.set_mute(args.on, None)?;
+            m.set_mute(args.on, args.context)?;
             return Ok(None);
         }
         CtlCall::GetSelection | CtlCall::SetSelection => {
             let c = control(part()?, args)?;
             let set = call == CtlCall::SetSelection;
             let id = match (c.clone().into_input_selector(), c.into_output_selector()) {
-                (Some(s), _) if set => return s.set_selection(args.selection, None).map(|()| None),
+                (Some(s), _) if set => {
+                    return s.set_selection(args.selection, args.context).map(|()| None);
+                }
                 (Some(s), _) => s.selection()?,
-                (_, Some(s)) if set => return s.set_selection(args.selection, None).map(|()| None),
+                (_, Some(s)) if set => {
+                    return s.set_selection(args.selection, args.context).map(|()| None);
+                }
                 (_, Some(s)) => s.selection()?,
                 _ => return Err(no_such(args)),
             };
@@ -181,9 +192,9 @@ pub(crate) fn execute(
             let c = control(part()?, args)?;
             let set = call == CtlCall::SetEnabled;
             match (c.clone().into_loudness(), c.into_auto_gain_control()) {
-                (Some(l), _) if set => return l.set_enabled(args.on, None).map(|()| None),
+                (Some(l), _) if set => return l.set_enabled(args.on, args.context).map(|()| None),
                 (Some(l), _) => json!(l.enabled()?),
-                (_, Some(a)) if set => return a.set_enabled(args.on, None).map(|()| None),
+                (_, Some(a)) if set => return a.set_enabled(args.on, args.context).map(|()| None),
                 (_, Some(a)) => json!(a.enabled()?),
                 _ => return Err(no_such(args)),
             }
@@ -194,7 +205,7 @@ pub(crate) fn execute(
         }
         CtlCall::SetChannelConfig => {
             let c = typed(part(), args, Control::into_channel_config)?;
-            c.set_channel_config(args.word, None)?;
+            c.set_channel_config(args.word, args.context)?;
             return Ok(None);
         }
         CtlCall::GetJackCount => {
@@ -272,7 +283,7 @@ pub(crate) fn execute(
                 },
                 _ => Vec::new(),
             };
-            p.set_value(&bytes, None)?;
+            p.set_value(&bytes, args.context)?;
             return Ok(None);
         }
         CtlCall::IsFormatSupported => {
@@ -324,6 +335,16 @@ pub(crate) fn execute(
         CtlCall::GetDefaultAudioEndpoint => {
             json!(system.default_endpoint(args.flow, args.role)?.id()?)
         }
+        CtlCall::RegisterControlChangeCallback => {
+            let sink: Arc<dyn ControlChangeNotify> = sink()?;
+            part()?.register_control_change_callback(args.iid, sink)?;
+            return Ok(None);
+        }
+        CtlCall::UnregisterControlChangeCallback => {
+            part()?.unregister_control_change_callback(&*sink()?)?;
+            return Ok(None);
+        }
+        CtlCall::Notifications => notify_call::take(system, &*sink()?),
     };
     Ok(Some(value))
 }

@@ -16,6 +16,7 @@ mod control_call;
 mod control_exec;
 mod controls_view;
 mod dot;
+mod notify_call;
 mod path;
 mod run;
 mod scenario;

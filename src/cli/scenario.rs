@@ -5,9 +5,13 @@
 //! Control methods (`GetMute`, `SetLevel`, ...), the hardware simulation (`UnplugJack`,
 //! `FeedPeak`, ...) and endpoint enumeration are `call` names of module `control_call`, with
 //! their own optional argument keys (`interface`, `channel`, `level`, `muted`, `jack`, ...).
+//! So are the change-notification steps (`RegisterControlChangeCallback`,
+//! `UnregisterControlChangeCallback`, `Notifications`), whose named `sink`s are created here,
+//! one per name, before any step is prepared (module `notify_call`).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use devtopo::file::{FileError, FileErrorKind, Format, ItemPath, Limit, from_text, position};
 use devtopo::{
@@ -17,7 +21,8 @@ use devtopo::{
 use serde::Deserialize;
 
 pub(crate) use super::call::{Call, Returns};
-use super::control_call::{self, RawArgs};
+use super::control_call::{self, CtlCall, RawArgs};
+use super::notify_call::Sinks;
 
 /// A scenario file as written.
 #[derive(Debug, Deserialize)]
@@ -99,6 +104,10 @@ struct StepEntry {
     state_mask: Option<serde_json::Value>,
     /// `GetDefaultAudioEndpoint`: the role (default `eConsole`).
     role: Option<serde_json::Value>,
+    /// Notification steps: the scenario sink's name (module `notify_call`).
+    sink: Option<String>,
+    /// Control setters: the event context (a GUID name or braced GUID, N5).
+    context: Option<serde_json::Value>,
 }
 
 impl StepEntry {
@@ -120,6 +129,8 @@ impl StepEntry {
             flow: self.flow.as_ref(),
             state_mask: self.state_mask.as_ref(),
             role: self.role.as_ref(),
+            sink: self.sink.as_deref(),
+            context: self.context.as_ref(),
         }
     }
 }
@@ -205,11 +216,12 @@ pub(crate) fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
         .unwrap_or_else(|| Path::new(""))
         .join(&doc.topology);
     let system = devtopo::file::read(&topology)?;
+    let sinks = sinks(&doc.steps);
     let mut steps = Vec::with_capacity(doc.steps.len());
     let mut errors = Vec::new();
     for (i, entry) in doc.steps.iter().enumerate() {
         let at = ItemPath::root().item("step", i);
-        match prepare(&system, i, entry) {
+        match prepare(&system, &sinks, i, entry) {
             Ok(step) => steps.push(step),
             Err((key, message)) => {
                 let path = match key {
@@ -245,6 +257,17 @@ pub(crate) fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
 
 type Problem = (Option<&'static str>, String);
 
+/// One recording sink per name that a `RegisterControlChangeCallback` step uses.
+fn sinks(steps: &[StepEntry]) -> Sinks {
+    let register = Call::Control(CtlCall::RegisterControlChangeCallback);
+    steps
+        .iter()
+        .filter(|e| Call::parse(&e.call) == Some(register))
+        .filter_map(|e| e.sink.clone())
+        .map(|name| (name, Arc::default()))
+        .collect()
+}
+
 fn need<'a>(value: &'a Option<String>, key: &'static str, call: Call) -> Result<&'a str, Problem> {
     value
         .as_deref()
@@ -257,7 +280,7 @@ fn find_part(system: &System, text: &str, key: &'static str) -> Result<Part, Pro
         .map_err(|e| (Some(key), e.to_string()))
 }
 
-fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem> {
+fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Result<Step, Problem> {
     let call = Call::parse(&e.call).ok_or_else(|| {
         let names = Call::names();
         (
@@ -333,7 +356,7 @@ fn prepare(system: &System, index: usize, e: &StepEntry) -> Result<Step, Problem
     }
     let mut ctl = None;
     if let Call::Control(c) = call {
-        let (args, more) = control_call::prepare(system, c, part.as_ref(), &e.raw_args())?;
+        let (args, more) = control_call::prepare(system, c, part.as_ref(), sinks, &e.raw_args())?;
         text.push_str(&more);
         ctl = Some(args);
     }

@@ -3,14 +3,31 @@
 
 use crate::cli_support::{devtopo, scratch, write};
 
-const SCENARIOS: [&str; 6] = [
+const SCENARIOS: [&str; 7] = [
     "scenarios/disconnect-rules.toml",
     "scenarios/four-topologies.toml",
     "scenarios/sysvad-speaker.toml",
     "scenarios/sysvad-mic-in.toml",
     "scenarios/sysvad-hdmi.toml",
     "scenarios/sysvad-micarray1.toml",
+    "scenarios/notifications.toml",
 ];
+
+/// `SCENARIOS` lists every file in `scenarios/`, so a new scenario cannot be left out.
+#[test]
+fn shipped_scenario_list_is_complete() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        found.push(format!("scenarios/{name}"));
+    }
+    found.sort();
+    let mut listed: Vec<String> = SCENARIOS.iter().map(|s| (*s).to_owned()).collect();
+    listed.sort();
+    assert_eq!(found, listed);
+    Ok(())
+}
 
 /// Every shipped scenario passes (C6 and the part A and B expected results).
 #[test]

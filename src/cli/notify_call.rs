@@ -1,0 +1,139 @@
+//! Change-notification steps (N1-N6, X19, X21): the scenario's recording sinks and the value
+//! of a `Notifications` check.
+//!
+//! A sink is named in the scenario (`sink = "s"`). The runner creates one [`Recorder`] per name
+//! that some `RegisterControlChangeCallback` step uses, before any step runs, and every step
+//! naming it shares the same `Arc`, so registering it twice or unregistering it twice behaves
+//! as the library defines (X19, N3). A step naming a sink no `RegisterControlChangeCallback`
+//! step names is a located error in the file (a typo would otherwise read as "no
+//! notifications").
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use devtopo::{ControlChangeNotify, Guid, HARDWARE_INITIATED_CONTEXT, System};
+use serde_json::{Value as Json, json};
+
+/// The name a notification's context reads as when it is [`HARDWARE_INITIATED_CONTEXT`] (X21).
+const HARDWARE_CONTEXT_NAME: &str = "HARDWARE_INITIATED_CONTEXT";
+
+/// A sink that records every `OnNotify` call: (sender process ID, event context).
+#[derive(Debug, Default)]
+pub(crate) struct Recorder {
+    calls: Mutex<Vec<(u32, Option<Guid>)>>,
+}
+
+impl ControlChangeNotify for Recorder {
+    fn on_notify(&self, sender_process_id: u32, event_context: Option<Guid>) {
+        self.calls
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((sender_process_id, event_context));
+    }
+}
+
+impl Recorder {
+    /// The calls recorded since the last take, oldest first; the record is cleared.
+    fn take(&self) -> Vec<(u32, Option<Guid>)> {
+        std::mem::take(&mut *self.calls.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+/// The scenario's sinks by name.
+pub(crate) type Sinks = BTreeMap<String, Arc<Recorder>>;
+
+/// The sink a step names, resolved when the scenario is loaded.
+pub(crate) fn resolve(sinks: &Sinks, name: &str) -> Result<Arc<Recorder>, String> {
+    sinks.get(name).cloned().ok_or_else(|| {
+        let known: Vec<&str> = sinks.keys().map(String::as_str).collect();
+        format!(
+            "unknown sink `{name}`: no RegisterControlChangeCallback step names it (sinks: {})",
+            if known.is_empty() {
+                "none".to_owned()
+            } else {
+                known.join(", ")
+            }
+        )
+    })
+}
+
+/// An event context argument or expectation: a GUID name (`EVENTCONTEXT_VOLUMESLIDER`,
+/// `HARDWARE_INITIATED_CONTEXT`) or a braced GUID.
+pub(crate) fn context(v: &Json) -> Option<Guid> {
+    let text = v.as_str()?.trim();
+    if text == HARDWARE_CONTEXT_NAME {
+        return Some(HARDWARE_INITIATED_CONTEXT);
+    }
+    Guid::from_name(text).or_else(|| text.parse().ok())
+}
+
+fn context_json(context: Option<Guid>) -> Json {
+    match context {
+        None => json!("none"),
+        Some(g) if g == HARDWARE_INITIATED_CONTEXT => json!(HARDWARE_CONTEXT_NAME),
+        Some(g) => json!(g.display_name()),
+    }
+}
+
+fn sender_json(system: &System, pid: u32) -> Json {
+    if pid == system.caller_process_id() {
+        json!("caller")
+    } else if pid == system.hardware_process_id() {
+        json!("hardware")
+    } else {
+        json!(pid)
+    }
+}
+
+/// `Notifications`: what the sink received since the previous check, as
+/// `[{ sender, context }]`; clears the record.
+pub(crate) fn take(system: &System, sink: &Recorder) -> Json {
+    Json::Array(
+        sink.take()
+            .into_iter()
+            .map(|(pid, ctx)| json!({ "sender": sender_json(system, pid), "context": context_json(ctx) }))
+            .collect(),
+    )
+}
+
+/// The expected value of a `Notifications` step, in the form [`take`] answers: a list of
+/// `{ sender = "caller" | "hardware" | pid, context = GUID name | braced GUID | "none" }`.
+/// A pid equal to the caller's or the hardware's process ID reads as that name.
+pub(crate) fn expected(system: &System, raw: &Json) -> Result<Json, String> {
+    let list = raw.as_array().ok_or_else(|| {
+        format!("expected a list of {{ sender, context }} notifications, found {raw}")
+    })?;
+    list.iter()
+        .map(|n| {
+            let obj = n
+                .as_object()
+                .ok_or_else(|| format!("expected a {{ sender, context }} table, found {n}"))?;
+            if let Some(key) = obj.keys().find(|k| *k != "sender" && *k != "context") {
+                return Err(format!(
+                    "unknown key `{key}` in a notification; expected `sender` and `context`"
+                ));
+            }
+            let sender = match obj.get("sender") {
+                Some(Json::String(s)) if s == "caller" || s == "hardware" => json!(s),
+                Some(v) => match v.as_u64().and_then(|p| u32::try_from(p).ok()) {
+                    Some(pid) => sender_json(system, pid),
+                    None => {
+                        return Err(format!(
+                            "sender {v} is not \"caller\", \"hardware\" or a process ID"
+                        ));
+                    }
+                },
+                None => return Err("a notification needs `sender`".to_owned()),
+            };
+            let ctx = match obj.get("context") {
+                Some(Json::String(s)) if s == "none" => None,
+                Some(v) => Some(context(v).ok_or_else(|| {
+                    format!("context {v} is not a GUID name, a braced GUID or \"none\"")
+                })?),
+                None => return Err("a notification needs `context`".to_owned()),
+            };
+            Ok(json!({ "sender": sender, "context": context_json(ctx) }))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Json::Array)
+}
