@@ -230,13 +230,17 @@ fn dot_output_parses() -> Result<(), Box<dyn std::error::Error>> {
             parts.clone().map(|p| p.outgoing.len()).sum::<usize>(),
             "{file}"
         );
-        let ends = parts
-            .filter(|p| p.connector.as_ref().is_some_and(|c| c.peer.is_some()))
+        let peers: Vec<_> = parts
+            .filter_map(|p| p.connector.as_ref().and_then(|c| c.peer.as_ref()))
+            .collect();
+        assert_eq!(connections * 2, peers.len(), "{file}");
+        let permanent = peers
+            .iter()
+            .filter(|p| p.permanence == devtopo::Permanence::Permanent)
             .count();
-        assert_eq!(connections * 2, ends, "{file}");
         assert_eq!(
-            run.stdout.matches("label=\"permanent\"").count(),
-            1,
+            run.stdout.matches("label=\"permanent\"").count() * 2,
+            permanent,
             "{file}"
         );
         if have_dot {

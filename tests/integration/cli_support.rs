@@ -40,10 +40,25 @@ pub(crate) fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 /// The bundled topology files.
-pub(crate) const TOPOLOGIES: [&str; 5] = [
+pub(crate) const TOPOLOGIES: [&str; 6] = [
     "topologies/four-topologies.toml",
     "topologies/sysvad-speaker.toml",
     "topologies/sysvad-mic-in.toml",
     "topologies/sysvad-hdmi.toml",
     "topologies/sysvad-micarray1.toml",
+    "topologies/real-hda-lineout.toml",
 ];
+
+/// TOPOLOGIES lists every file of `topologies/`.
+#[test]
+fn topologies_list_is_complete() -> Result<(), Box<dyn std::error::Error>> {
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/topologies"))?
+            .map(|e| e.map(|e| format!("topologies/{}", e.file_name().to_string_lossy())))
+            .collect::<Result<_, _>>()?;
+    on_disk.sort();
+    let mut listed: Vec<String> = TOPOLOGIES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(listed, on_disk);
+    Ok(())
+}

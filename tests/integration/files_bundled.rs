@@ -36,12 +36,13 @@ fn types(system: &System, device: &str) -> Res<Vec<Row>> {
 #[test]
 fn bundled_files_equal_fixtures() -> std::result::Result<(), Box<dyn std::error::Error>> {
     type Fixture = fn() -> devtopo::Result<System>;
-    let all: [(&str, Fixture); 5] = [
+    let all: [(&str, Fixture); 6] = [
         ("four-topologies.toml", fixtures::four_topologies),
         ("sysvad-speaker.toml", fixtures::sysvad_speaker),
         ("sysvad-mic-in.toml", fixtures::sysvad_mic_in),
         ("sysvad-hdmi.toml", fixtures::sysvad_hdmi),
         ("sysvad-micarray1.toml", fixtures::sysvad_micarray1),
+        ("real-hda-lineout.toml", fixtures::real_hda_lineout),
     ];
     for (file, fixture) in all {
         let system = load(file)?;
@@ -181,6 +182,7 @@ fn bundled_files_round_trip_through_json() -> std::result::Result<(), Box<dyn st
         "sysvad-mic-in.toml",
         "sysvad-hdmi.toml",
         "sysvad-micarray1.toml",
+        "real-hda-lineout.toml",
     ] {
         let s = load(name)?;
         assert_eq!(
