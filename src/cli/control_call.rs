@@ -110,27 +110,22 @@ impl CtlCall {
 
     /// True for calls that return nothing.
     pub(crate) fn returns_nothing(self) -> bool {
-        matches!(
-            self,
-            CtlCall::SetLevel
-                | CtlCall::SetLevelUniform
-                | CtlCall::SetLevelAllChannels
-                | CtlCall::SetMute
-                | CtlCall::SetSelection
-                | CtlCall::SetEnabled
-                | CtlCall::SetChannelConfig
-                | CtlCall::SetValue
-                | CtlCall::PlugJack
-                | CtlCall::UnplugJack
-                | CtlCall::FeedPeak
-                | CtlCall::HardwareSetLevel
-                | CtlCall::HardwareSetMute
-                | CtlCall::HardwareDisable
-                | CtlCall::HardwareEnable
-                | CtlCall::HardwareRemove
-                | CtlCall::RegisterControlChangeCallback
-                | CtlCall::UnregisterControlChangeCallback
-        )
+        // The setters (those that take an event context), plus the simulation and
+        // registration calls.
+        self.takes_context()
+            || matches!(
+                self,
+                CtlCall::PlugJack
+                    | CtlCall::UnplugJack
+                    | CtlCall::FeedPeak
+                    | CtlCall::HardwareSetLevel
+                    | CtlCall::HardwareSetMute
+                    | CtlCall::HardwareDisable
+                    | CtlCall::HardwareEnable
+                    | CtlCall::HardwareRemove
+                    | CtlCall::RegisterControlChangeCallback
+                    | CtlCall::UnregisterControlChangeCallback
+            )
     }
 
     /// True for the setters that take an event context (N5).
