@@ -75,36 +75,47 @@ impl fmt::Debug for Registry {
 
 impl Registry {
     /// Adds a registration (X19): a sink already registered for this control of this part is
-    /// not added twice.
+    /// not added twice. The registry takes its own reference (a clone of `sink`) only when it
+    /// adds one, so the caller drops its `Arc` after releasing the lock (X20).
     pub(crate) fn register(
         &mut self,
         part: u64,
         kind: ControlKind,
-        sink: Arc<dyn ControlChangeNotify>,
+        sink: &Arc<dyn ControlChangeNotify>,
     ) {
         let list = self.by_part.entry(part).or_default();
-        let addr = sink_addr(&*sink);
+        let addr = sink_addr(&**sink);
         if !list
             .iter()
             .any(|r| r.kind == kind && sink_addr(&*r.sink) == addr)
         {
-            list.push(Registration { kind, sink });
+            list.push(Registration {
+                kind,
+                sink: sink.clone(),
+            });
         }
     }
 
-    /// Removes every registration of the sink at `addr` on this part (X19); false when there
-    /// was none (N3).
-    pub(crate) fn unregister(&mut self, part: u64, addr: usize) -> bool {
+    /// Removes every registration of the sink at `addr` on this part (X19) and returns the
+    /// registry's references to it (empty when there was none, N3), for the caller to drop
+    /// after releasing the lock: the last reference may be the registry's (X20).
+    pub(crate) fn unregister(
+        &mut self,
+        part: u64,
+        addr: usize,
+    ) -> Vec<Arc<dyn ControlChangeNotify>> {
         let Some(list) = self.by_part.get_mut(&part) else {
-            return false;
+            return Vec::new();
         };
-        let before = list.len();
-        list.retain(|r| sink_addr(&*r.sink) != addr);
-        let removed = list.len() != before;
-        if list.is_empty() {
+        let (removed, kept): (Vec<Registration>, Vec<Registration>) = std::mem::take(list)
+            .into_iter()
+            .partition(|r| sink_addr(&*r.sink) == addr);
+        if kept.is_empty() {
             self.by_part.remove(&part);
+        } else {
+            *list = kept;
         }
-        removed
+        removed.into_iter().map(|r| r.sink).collect()
     }
 
     /// The sinks to notify for a change of `kind` on this part, in registration order (N2,

@@ -127,7 +127,7 @@ impl Engine {
         &mut self,
         key: PartKey,
         iid: Guid,
-        sink: Arc<dyn ControlChangeNotify>,
+        sink: &Arc<dyn ControlChangeNotify>,
     ) -> Result<()> {
         let serial = self.part(key)?.serial;
         match ControlKind::from_iid(iid).filter(|k| k.accepts_callbacks()) {
@@ -143,11 +143,13 @@ impl Engine {
     }
 
     /// `IPart::UnregisterControlChangeCallback` (N3, X19): removes every registration of the
-    /// sink on this part.
-    pub(crate) fn unregister<S: ?Sized>(&mut self, key: PartKey, sink: &S) -> Result<()> {
+    /// sink on this part, and returns the registry's references to it, for the caller to drop
+    /// once the lock is released (X20).
+    pub(crate) fn unregister<S: ?Sized>(&mut self, key: PartKey, sink: &S) -> Result<Sinks> {
         let serial = self.part(key)?.serial;
-        if self.sinks.unregister(serial, sink_addr(sink)) {
-            Ok(())
+        let removed = self.sinks.unregister(serial, sink_addr(sink));
+        if !removed.is_empty() {
+            Ok(removed)
         } else {
             Err(Error::CallbackNotRegistered {
                 part: self.part_ref(key.node),

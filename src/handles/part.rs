@@ -204,7 +204,11 @@ impl Part {
         iid: Guid,
         sink: Arc<dyn ControlChangeNotify>,
     ) -> Result<()> {
-        self.shared.write().register(self.key, iid, sink)
+        // The registry takes its own reference only on success; the caller's `sink` is
+        // dropped here, after the lock, so a refused sink's `Drop` may call back in (X20).
+        let result = self.shared.write().register(self.key, iid, &sink);
+        drop(sink);
+        result
     }
 
     /// `IPart::UnregisterControlChangeCallback` (rules N3, X19): removes every registration
@@ -220,7 +224,10 @@ impl Part {
         &self,
         sink: &S,
     ) -> Result<()> {
-        self.shared.write().unregister(self.key, sink)
+        // The registry's references are dropped after the lock is released: the last one
+        // may be the registry's, and the sink's `Drop` may call back in (X20).
+        let released = self.shared.write().unregister(self.key, sink);
+        released.map(drop)
     }
 
     /// The builder key of this part.

@@ -28,6 +28,7 @@ mod fixtures_controls;
 mod hotplug;
 mod notify;
 mod props;
+mod reentrant_drop;
 mod rules_build;
 mod rules_connector;
 mod rules_misc;
