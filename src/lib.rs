@@ -107,7 +107,7 @@ pub use controls::{
 };
 pub use engine::{
     ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
-    PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
+    PeerSnapshot, RegistrationSnapshot, SinkId, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use guid::{Guid, ParseGuidError, guids};

@@ -132,6 +132,16 @@ impl Registry {
             .unwrap_or_default()
     }
 
+    /// The registrations of a part as `(control, sink address)`, in registration order (for
+    /// snapshots).
+    pub(crate) fn of_part(&self, part: u64) -> impl Iterator<Item = (ControlKind, usize)> + '_ {
+        self.by_part
+            .get(&part)
+            .into_iter()
+            .flatten()
+            .map(|r| (r.kind, sink_addr(&*r.sink)))
+    }
+
     /// Removes every registration of a part (its device was removed, X26) and returns the
     /// sinks, so that the caller drops them after releasing the lock: a sink's `Drop` may call
     /// back into the system (X20, X35).

@@ -34,7 +34,10 @@ mod snapshot;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
-pub use snapshot::{ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, Snapshot};
+pub use snapshot::{
+    ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, RegistrationSnapshot, SinkId,
+    Snapshot,
+};
 
 /// The process-wide source of serial numbers: never reused.
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);

@@ -2,20 +2,56 @@
 //! changes nothing") and for diffing two systems.
 
 use super::Engine;
-use crate::controls::ControlSpec;
+use crate::controls::notify::sink_addr;
+use crate::controls::{ControlKind, ControlSpec};
 use crate::guid::Guid;
 use crate::types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, Permanence,
 };
 
-/// The complete observable state (control states included, callbacks excluded) of a [`System`](crate::System): devices in creation order,
-/// parts in index order (connectors, then subunits), links, connections.
+/// The complete observable state of a [`System`](crate::System): devices in creation order,
+/// parts in index order (connectors, then subunits), links, connections, control states, and
+/// every callback registration.
 ///
-/// Two snapshots are equal exactly when every DeviceTopology call would answer the same.
+/// Two snapshots are equal exactly when every DeviceTopology call would answer the same and
+/// the same sinks would be told of the same changes: a failed call changes neither (G5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     /// Every device still in the system.
     pub devices: Vec<DeviceSnapshot>,
+    /// Every callback registration: control sinks in device order, then part order (as in
+    /// [`DeviceSnapshot::parts`]), then registration order.
+    pub registrations: Vec<RegistrationSnapshot>,
+}
+
+/// Which sink object a registration holds: its address, as
+/// `UnregisterControlChangeCallback` identifies it (X19). Equal only for the same object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SinkId(usize);
+
+impl SinkId {
+    /// The identity of a sink object (pass `&*arc`).
+    pub fn of<S: ?Sized>(sink: &S) -> SinkId {
+        SinkId(sink_addr(sink))
+    }
+}
+
+/// One callback registration in a [`Snapshot`]. One variant per kind of sink.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RegistrationSnapshot {
+    /// `IPart::RegisterControlChangeCallback` (N1, X19): `sink` is told of changes of control
+    /// `interface` of the part `local_id` of device `device`.
+    Control {
+        /// The part's device ID.
+        device: String,
+        /// The part's local ID.
+        local_id: LocalId,
+        /// The control the registration is for.
+        interface: ControlKind,
+        /// The sink.
+        sink: SinkId,
+    },
 }
 
 /// One device in a [`Snapshot`].
@@ -74,6 +110,7 @@ pub struct PeerSnapshot {
 
 impl Engine {
     pub(crate) fn snapshot(&self) -> Snapshot {
+        let mut registrations = Vec::new();
         let devices = self
             .devices
             .iter()
@@ -85,6 +122,14 @@ impl Engine {
                     .chain(dev.subunits.iter())
                     .filter_map(|&node| {
                         let p = self.graph.node_weight(node)?;
+                        registrations.extend(self.sinks.of_part(p.serial).map(|(kind, addr)| {
+                            RegistrationSnapshot::Control {
+                                device: slot.id.to_string(),
+                                local_id: p.local_id,
+                                interface: kind,
+                                sink: SinkId(addr),
+                            }
+                        }));
                         let connector = p.connector.as_ref().map(|c| {
                             let peer = c.peer.map(|peer| {
                                 let r = self.part_ref(peer.node);
@@ -124,6 +169,9 @@ impl Engine {
                 })
             })
             .collect();
-        Snapshot { devices }
+        Snapshot {
+            devices,
+            registrations,
+        }
     }
 }

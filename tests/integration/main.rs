@@ -34,3 +34,4 @@ mod rules_connector;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
+mod snapshot_registrations;
