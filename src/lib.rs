@@ -73,7 +73,9 @@
 //!
 //! - `serde`: topology files (`System::load`, `System::to_toml_string`, ...) and the
 //!   bundled fixtures;
-//! - `cli` (default, implies `serde`): the `devtopo` command-line tool.
+//! - `scenario` (implies `serde`): [`scenario`], scenario files parsed and run (what
+//!   `devtopo run` does, callable from tests and fuzz targets);
+//! - `cli` (default, implies `scenario`): the `devtopo` command-line tool.
 //!
 #![doc = include_str!("../docs/methods.md")]
 //!
@@ -95,6 +97,8 @@ pub mod fixtures;
 mod guid;
 mod handles;
 mod hresult;
+#[cfg(feature = "scenario")]
+pub mod scenario;
 mod system;
 mod types;
 

@@ -8,18 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use devtopo::file::FileError;
-use devtopo::{Device, HResult, Part, PartType, System};
+use devtopo::{Device, Part, PartType, System};
 
-mod call;
 mod check;
-mod control_call;
-mod control_exec;
 mod controls_view;
 mod dot;
-mod notify_call;
 mod path;
 mod run;
-mod scenario;
 mod show;
 
 /// Model Windows DeviceTopology systems from files: check them, look at them, draw them,
@@ -127,13 +122,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     Ok(code)
 }
 
-/// `E_NOTFOUND 0x80070490`, or just the hex value for a code devtopo does not name.
-pub(crate) fn hr_text(hr: HResult) -> String {
-    match hr.name() {
-        Some(name) => format!("{name} {hr}"),
-        None => hr.to_string(),
-    }
-}
+pub(crate) use devtopo::scenario::hr_text;
 
 /// How output names a device: by friendly name when that finds it again, else by ID.
 pub(crate) fn device_label(system: &System, device: &Device) -> String {

@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use devtopo::HResult;
+use devtopo::scenario::Scenario;
 
-use super::scenario::{self, Scenario, Step, Value};
-use super::{CliError, FAILED, OutputFormat, USAGE, error_json, hr_text};
+use super::{CliError, FAILED, OutputFormat, USAGE, error_json};
 
 /// Run scenario files and compare every result.
 ///
@@ -33,7 +32,7 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
     let mut code = 0;
     let mut reports = Vec::new();
     for path in &args.scenarios {
-        let scenario = match scenario::load(path) {
+        let mut scenario = match Scenario::load(path) {
             Ok(s) => s,
             Err(errors) => {
                 code = USAGE;
@@ -56,12 +55,13 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
             writeln!(
                 out,
                 "scenario {} (topology {})",
-                scenario.file, scenario.topology
+                scenario.file(),
+                scenario.topology()
             )?;
         }
         let mut results = Vec::new();
-        for step in &scenario.steps {
-            let outcome = outcome(&scenario, step);
+        let (file, topology) = (scenario.file().to_owned(), scenario.topology().to_owned());
+        for outcome in scenario.run() {
             if outcome.ok {
                 passed += 1;
             } else {
@@ -75,8 +75,8 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         }
         if args.format == OutputFormat::Json {
             reports.push(serde_json::json!({
-                "scenario": scenario.file,
-                "topology": scenario.topology,
+                "scenario": file,
+                "topology": topology,
                 "steps": results,
             }));
         }
@@ -89,70 +89,4 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         )?,
     }
     Ok(code)
-}
-
-struct Outcome {
-    ok: bool,
-    line: String,
-    json: serde_json::Value,
-}
-
-fn outcome(scenario: &Scenario, step: &Step) -> Outcome {
-    let system = &scenario.system;
-    let result = scenario::execute(system, step);
-    let (actual_hr, actual_value, message) = match &result {
-        Ok(value) => (HResult::S_OK, value.clone(), None),
-        Err(e) => (e.hresult(), None, Some(e.to_string())),
-    };
-    let hr_ok = actual_hr == step.expect;
-    let value_ok = match (&step.value, &actual_value) {
-        (Some(want), Some(got)) => want == got,
-        (Some(_), None) => false,
-        (None, _) => true,
-    };
-    let ok = hr_ok && value_ok;
-    let show = |v: &Option<Value>| v.as_ref().map(|v| v.show(system));
-    let location = format!("{}:{}:{}", scenario.file, step.line, step.column);
-    let label = match &step.name {
-        Some(name) => format!("step {} ({name}): {}", step.index + 1, step.text),
-        None => format!("step {}: {}", step.index + 1, step.text),
-    };
-    let line = if ok {
-        match show(&actual_value) {
-            Some(v) if step.value.is_some() => {
-                format!("ok   {location}: {label} -> {} = {v}", hr_text(actual_hr))
-            }
-            _ => format!("ok   {location}: {label} -> {}", hr_text(actual_hr)),
-        }
-    } else {
-        let mut text = format!(
-            "FAIL {location}: {label}: expected {}",
-            hr_text(step.expect)
-        );
-        if let Some(v) = show(&step.value) {
-            text.push_str(&format!(" = {v}"));
-        }
-        text.push_str(&format!(", got {}", hr_text(actual_hr)));
-        if let Some(v) = show(&actual_value) {
-            if step.value.is_some() {
-                text.push_str(&format!(" = {v}"));
-            }
-        }
-        if let Some(m) = &message {
-            text.push_str(&format!(" ({m})"));
-        }
-        text
-    };
-    let json = serde_json::json!({
-        "step": step.index + 1,
-        "line": step.line,
-        "column": step.column,
-        "name": step.name,
-        "call": step.call.name(),
-        "text": step.text,
-        "ok": ok,
-        "expected": { "hresult": hr_text(step.expect), "value": show(&step.value) },
-        "actual": { "hresult": hr_text(actual_hr), "value": show(&actual_value), "message": message },
-    });
-    Outcome { ok, line, json }
 }

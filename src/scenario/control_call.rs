@@ -12,13 +12,13 @@
 use std::str::FromStr;
 use std::sync::Arc;
 
-use devtopo::{
-    CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, System,
-    format_guids,
+use crate::{
+    CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, format_guids,
 };
 use serde_json::Value as Json;
 
 use super::call::call_enum;
+use super::names::Names;
 use super::notify_call::{self, Recorder, Sinks};
 
 call_enum! {
@@ -324,7 +324,7 @@ fn format(v: &Json) -> Result<KsDataFormat, String> {
 /// Checks a step's arguments. `part` is the step's part, for selections by name; `sinks`
 /// the scenario's sinks, for notification steps.
 pub(crate) fn prepare(
-    system: &System,
+    names: &Names,
     call: CtlCall,
     part: Option<&Part>,
     sinks: &Sinks,
@@ -412,7 +412,7 @@ pub(crate) fn prepare(
     }
     let selection = match raw.selection {
         Some(v) => {
-            let id = selection(system, part, v).map_err(|m| bad("selection", m))?;
+            let id = selection(names, part, v).map_err(|m| bad("selection", m))?;
             text.push_str(&format!(" {id}"));
             id
         }
@@ -513,7 +513,7 @@ pub(crate) fn prepare(
 }
 
 /// A selection: a local ID, a part name of the step's device, or `device/part`.
-fn selection(system: &System, part: Option<&Part>, v: &Json) -> Result<LocalId, String> {
+fn selection(names: &Names, part: Option<&Part>, v: &Json) -> Result<LocalId, String> {
     if let Some(id) = word(v).filter(|_| v.is_number()) {
         return Ok(LocalId(id));
     }
@@ -527,7 +527,7 @@ fn selection(system: &System, part: Option<&Part>, v: &Json) -> Result<LocalId, 
         (false, Some(t)) => format!("{}/{text}", t.device_id().unwrap_or_default()),
         _ => text.to_owned(),
     };
-    let found = system.find_part(&full).map_err(|e| e.to_string())?;
+    let found = names.find_part(&full).map_err(|e| e.to_string())?;
     found.local_id().map_err(|e| e.to_string())
 }
 

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use devtopo::{ControlChangeNotify, Guid, HARDWARE_INITIATED_CONTEXT, System};
+use crate::{ControlChangeNotify, Guid, HARDWARE_INITIATED_CONTEXT, System};
 use serde_json::{Value as Json, json};
 
 /// The name a notification's context reads as when it is [`HARDWARE_INITIATED_CONTEXT`] (X21).

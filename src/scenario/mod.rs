@@ -1,6 +1,24 @@
-//! Scenario files: a topology file and a list of steps (method calls with the expected
-//! `HRESULT` and, for getters, the expected value), checked and resolved before any step
-//! runs, so a mistake in the file is reported with its location and nothing runs.
+//! Scenario files (feature `scenario`): a topology file and a list of steps (method calls
+//! with the expected `HRESULT` and, for getters, the expected value), checked and resolved
+//! before any step runs, so a mistake in the file is reported with its location and nothing
+//! runs. The format is described in `docs/scenarios.md`; `devtopo run` is a thin front end
+//! over [`Scenario::load`] and [`Scenario::run`], and so is any other caller (a fuzz target,
+//! a test).
+//!
+//! ```
+//! use devtopo::scenario::Scenario;
+//!
+//! let mut scenario = Scenario::load("scenarios/disconnect-rules.toml".as_ref())
+//!     .map_err(|errors| errors[0].to_string())?;
+//! let outcomes: Vec<_> = scenario.run().collect();
+//! assert!(!outcomes.is_empty());
+//! assert!(outcomes.iter().all(|o| o.ok), "{}", outcomes[0].line);
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! Cost: loading is O(size of the scenario + size of the topology); each step then costs
+//! what its call costs plus O(length of its output): names are indexed once per scenario
+//! (module `names`), never looked up by scanning devices or parts.
 //!
 //! Control methods (`GetMute`, `SetLevel`, ...), the hardware simulation (`UnplugJack`,
 //! `FeedPeak`, ...) and endpoint enumeration are `call` names of module `control_call`, with
@@ -9,20 +27,29 @@
 //! `UnregisterControlChangeCallback`, `Notifications`), whose named `sink`s are created here,
 //! one per name, before any step is prepared (module `notify_call`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use devtopo::file::{FileError, FileErrorKind, Format, ItemPath, Limit, from_text, position};
-use devtopo::{
+use crate::file::{FileError, FileErrorKind, Format, ItemPath, Limit, from_text, position};
+use crate::{
     ConnectorType, DataFlow, Device, DeviceState, Guid, HResult, LocalId, MixedPaths, Part,
     PartType, System,
 };
 use serde::Deserialize;
 
-pub(crate) use super::call::{Call, Returns};
-use super::control_call::{self, CtlCall, RawArgs};
-use super::notify_call::Sinks;
+mod call;
+mod control_call;
+mod control_exec;
+mod names;
+mod notify_call;
+mod outcome;
+
+use call::{Call, Returns};
+use control_call::{CtlCall, RawArgs};
+use names::Names;
+use notify_call::Sinks;
+pub use outcome::{Outcome, hr_text};
 
 /// A scenario file as written.
 #[derive(Debug, Deserialize)]
@@ -40,7 +67,7 @@ struct ScenarioFile {
 }
 
 fn steps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<StepEntry>, D::Error> {
-    devtopo::file::deserialize_limited(d, Limit::ScenarioSteps)
+    crate::file::deserialize_limited(d, Limit::ScenarioSteps)
 }
 
 /// One `[[step]]` as written. Which keys a step needs depends on its `call`.
@@ -152,7 +179,7 @@ pub(crate) enum Value {
 
 impl Value {
     /// The value for output, parts named as `find_part` accepts them.
-    pub(crate) fn show(&self, system: &System) -> serde_json::Value {
+    pub(crate) fn show(&self, names: &Names) -> serde_json::Value {
         match self {
             Value::Text(t) => t.clone().into(),
             Value::LocalId(l) => l.to_string().into(),
@@ -160,10 +187,10 @@ impl Value {
             Value::Guid(g) => g.display_name().into(),
             Value::Bool(b) => (*b).into(),
             Value::Count(c) => (*c).into(),
-            Value::Part(p) => super::part_label(system, p).into(),
+            Value::Part(p) => names.part_label(p).into(),
             Value::Parts(ps) => ps
                 .iter()
-                .map(|p| serde_json::Value::from(super::part_label(system, p)))
+                .map(|p| serde_json::Value::from(names.part_label(p)))
                 .collect::<Vec<_>>()
                 .into(),
             Value::Json(v) => v.clone(),
@@ -197,62 +224,132 @@ pub(crate) struct Step {
     ctl: Option<control_call::Args>,
 }
 
-/// A loaded scenario.
-pub(crate) struct Scenario {
-    pub(crate) file: String,
-    pub(crate) topology: String,
-    pub(crate) system: System,
-    pub(crate) steps: Vec<Step>,
+/// A loaded scenario: the system of its topology file and its prepared steps.
+#[derive(Debug)]
+pub struct Scenario {
+    file: String,
+    topology: String,
+    system: System,
+    names: Names,
+    steps: Vec<Step>,
+    /// The next step [`Scenario::run`] runs.
+    next: usize,
 }
 
-/// Reads a scenario file and its topology and prepares every step.
-pub(crate) fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
-    let file = path.display().to_string();
-    let text = devtopo::file::read_text(path).map_err(|e| vec![e])?;
-    let format = Format::from_path(path).unwrap_or(Format::Toml);
-    let doc: ScenarioFile = from_text(&text, format, &file).map_err(|e| vec![e])?;
-    let topology: PathBuf = path
-        .parent()
-        .unwrap_or_else(|| Path::new(""))
-        .join(&doc.topology);
-    let system = devtopo::file::read(&topology)?;
-    let sinks = sinks(&doc.steps);
-    let mut steps = Vec::with_capacity(doc.steps.len());
-    let mut errors = Vec::new();
-    for (i, entry) in doc.steps.iter().enumerate() {
-        let at = ItemPath::root().item("step", i);
-        match prepare(&system, &sinks, i, entry) {
-            Ok(step) => steps.push(step),
-            Err((key, message)) => {
-                let path = match key {
-                    Some(key) => at.key(key),
-                    None => at,
-                };
-                let (line, column) = position(&text, format, &path);
-                errors.push(FileError {
-                    file: file.clone(),
-                    line,
-                    column,
-                    path: path.to_string(),
-                    kind: FileErrorKind::Reference(message),
-                });
+impl Scenario {
+    /// Reads a scenario file and its topology file (relative to the scenario file) and
+    /// prepares every step. TOML unless the file name ends in `.json`.
+    ///
+    /// # Errors
+    /// Every problem of the scenario (file:line:col, the step and key) or of its topology
+    /// file, as [`FileError`]s; nothing runs.
+    pub fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
+        let file = path.display().to_string();
+        let text = crate::file::read_text(path).map_err(|e| vec![e])?;
+        let format = Format::from_path(path).unwrap_or(Format::Toml);
+        let dir = path.parent().unwrap_or_else(|| Path::new(""));
+        Scenario::parse(&text, format, &file, |topology| {
+            let topology = dir.join(topology);
+            let system = crate::file::read(&topology)?;
+            Ok((topology.display().to_string(), system))
+        })
+    }
+
+    /// Prepares a scenario from its text; `file` names it in errors and output. `topology`
+    /// turns the scenario's `topology` key into the topology's display name and its system
+    /// (so a caller without files, such as a fuzz target, supplies its own).
+    ///
+    /// # Errors
+    /// As [`Scenario::load`], plus whatever `topology` returns.
+    pub fn parse(
+        text: &str,
+        format: Format,
+        file: &str,
+        topology: impl FnOnce(&str) -> Result<(String, System), Vec<FileError>>,
+    ) -> Result<Scenario, Vec<FileError>> {
+        let doc: ScenarioFile = from_text(text, format, file).map_err(|e| vec![e])?;
+        let (topology, system) = topology(&doc.topology)?;
+        let names = Names::new(&system);
+        let sinks = sinks(&doc.steps);
+        let mut steps = Vec::with_capacity(doc.steps.len());
+        let mut errors = Vec::new();
+        for (i, entry) in doc.steps.iter().enumerate() {
+            let at = ItemPath::root().item("step", i);
+            match prepare(&names, &sinks, i, entry) {
+                Ok(step) => steps.push(step),
+                Err((key, message)) => {
+                    let path = match key {
+                        Some(key) => at.key(key),
+                        None => at,
+                    };
+                    let (line, column) = position(text, format, &path);
+                    errors.push(FileError {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        path: path.to_string(),
+                        kind: FileErrorKind::Reference(message),
+                    });
+                }
             }
         }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for step in &mut steps {
+            let (line, column) = position(text, format, &ItemPath::root().item("step", step.index));
+            step.line = line;
+            step.column = column;
+        }
+        Ok(Scenario {
+            file: file.to_owned(),
+            topology,
+            system,
+            names,
+            steps,
+            next: 0,
+        })
     }
-    if !errors.is_empty() {
-        return Err(errors);
+
+    /// The scenario file's name, as given to [`Scenario::load`] or [`Scenario::parse`].
+    pub fn file(&self) -> &str {
+        &self.file
     }
-    for step in &mut steps {
-        let (line, column) = position(&text, format, &ItemPath::root().item("step", step.index));
-        step.line = line;
-        step.column = column;
+
+    /// The topology file's name.
+    pub fn topology(&self) -> &str {
+        &self.topology
     }
-    Ok(Scenario {
-        file,
-        topology: topology.display().to_string(),
-        system,
-        steps,
-    })
+
+    /// The system the steps run against.
+    pub fn system(&self) -> &System {
+        &self.system
+    }
+
+    /// How many steps the scenario has.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// True for a scenario without steps.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// Runs the steps not run yet, in order, one per item: each compares its result with
+    /// what the step expects. Each step costs what its call costs plus O(its output).
+    pub fn run(&mut self) -> impl Iterator<Item = Outcome> + '_ {
+        std::iter::from_fn(move || {
+            let step = self.steps.get(self.next)?;
+            self.next += 1;
+            let outcome = outcome::outcome(&self.file, &self.system, &self.names, step);
+            if step.call == Call::RemoveDevice {
+                // The set of devices changed: labels may change with it.
+                self.names.refresh();
+            }
+            Some(outcome)
+        })
+    }
 }
 
 type Problem = (Option<&'static str>, String);
@@ -274,13 +371,13 @@ fn need<'a>(value: &'a Option<String>, key: &'static str, call: Call) -> Result<
         .ok_or_else(|| (None, format!("{} needs `{key}`", call.name())))
 }
 
-fn find_part(system: &System, text: &str, key: &'static str) -> Result<Part, Problem> {
-    system
+fn find_part(names: &Names, text: &str, key: &'static str) -> Result<Part, Problem> {
+    names
         .find_part(text)
         .map_err(|e| (Some(key), e.to_string()))
 }
 
-fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Result<Step, Problem> {
+fn prepare(names: &Names, sinks: &Sinks, index: usize, e: &StepEntry) -> Result<Step, Problem> {
     let call = Call::parse(&e.call).ok_or_else(|| {
         let names = Call::names();
         (
@@ -297,14 +394,14 @@ fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Resul
     if call.on_part() {
         let p = need(&e.part, "part", call)?;
         text.push_str(&format!(" {p}"));
-        part = Some(find_part(system, p, "part")?);
+        part = Some(find_part(names, p, "part")?);
     } else if (call == Call::GetSignalPath && e.device.is_none()) || call.on_system() {
         // The topology of `from` is asked; or the system's endpoints.
     } else {
         let d = need(&e.device, "device", call)?;
         text.push_str(&format!(" {d}"));
         device = Some(
-            system
+            names
                 .find_device(d)
                 .map_err(|err| (Some("device"), err.to_string()))?,
         );
@@ -313,7 +410,7 @@ fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Resul
         Call::ConnectTo => {
             let o = need(&e.other, "other", call)?;
             text.push_str(&format!(" to {o}"));
-            other = Some(find_part(system, o, "other")?);
+            other = Some(find_part(names, o, "other")?);
         }
         Call::GetConnector | Call::GetSubunit => {
             let i = e
@@ -341,12 +438,12 @@ fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Resul
                     ""
                 }
             ));
-            let fp = find_part(system, f, "from")?;
+            let fp = find_part(names, f, "from")?;
             if device.is_none() {
                 device = fp.topology().ok().map(|t| t.device());
             }
             from = Some(fp);
-            to = Some(find_part(system, t, "to")?);
+            to = Some(find_part(names, t, "to")?);
         }
         Call::SetState => {
             let s = need(&e.state, "state", call)?;
@@ -356,7 +453,7 @@ fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Resul
     }
     let mut ctl = None;
     if let Call::Control(c) = call {
-        let (args, more) = control_call::prepare(system, c, part.as_ref(), sinks, &e.raw_args())?;
+        let (args, more) = control_call::prepare(names, c, part.as_ref(), sinks, &e.raw_args())?;
         text.push_str(&more);
         ctl = Some(args);
     }
@@ -375,7 +472,7 @@ fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Resul
     };
     let value = match &e.value {
         None => None,
-        Some(raw) => Some(expected(system, call, raw).map_err(|m| (Some("value"), m))?),
+        Some(raw) => Some(expected(names, call, raw).map_err(|m| (Some("value"), m))?),
     };
     Ok(Step {
         index,
@@ -427,7 +524,7 @@ where
 }
 
 /// Parses the expected value of a step for its call.
-fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Value, String> {
+fn expected(names: &Names, call: Call, raw: &serde_json::Value) -> Result<Value, String> {
     let text = || {
         raw.as_str()
             .ok_or_else(|| format!("expected a string, found {raw}"))
@@ -436,12 +533,12 @@ fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Valu
         let t = v
             .as_str()
             .ok_or_else(|| format!("expected a part (`device/part`), found {v}"))?;
-        system.find_part(t).map_err(|e| e.to_string())
+        names.find_part(t).map_err(|e| e.to_string())
     };
     match call.returns() {
         Returns::Nothing => Err(format!("{} returns no value", call.name())),
         Returns::Json => match call {
-            Call::Control(c) => control_call::expected(system, c, raw).map(Value::Json),
+            Call::Control(c) => control_call::expected(names, c, raw).map(Value::Json),
             _ => Err(format!("{} returns no value", call.name())),
         },
         Returns::Text => Ok(Value::Text(text()?.to_owned())),
@@ -475,7 +572,7 @@ fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Valu
         Returns::DeviceId => {
             let t = text()?;
             Ok(Value::Text(
-                system
+                names
                     .find_device(t)
                     .ok()
                     .and_then(|d| d.id().ok())
@@ -485,18 +582,18 @@ fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Valu
     }
 }
 
-fn missing() -> devtopo::Error {
-    devtopo::Error::UnknownKey {
+fn missing() -> crate::Error {
+    crate::Error::UnknownKey {
         key: "missing step argument".to_owned(),
     }
 }
 
 /// Runs one step: `Ok(value)` (None for methods without a value) or the error.
-pub(crate) fn execute(system: &System, step: &Step) -> devtopo::Result<Option<Value>> {
+pub(crate) fn execute(system: &System, step: &Step) -> crate::Result<Option<Value>> {
     let part = || step.part.clone().ok_or_else(missing);
     let connector = || part()?.as_connector();
     let device = || step.device.clone().ok_or_else(missing);
-    let parts = |list: devtopo::PartsList| Value::Parts(list.iter().collect());
+    let parts = |list: crate::PartsList| Value::Parts(list.iter().collect());
     let value = match step.call {
         Call::GetName => Value::Text(part()?.name()?),
         Call::GetLocalId => Value::LocalId(part()?.local_id()?),

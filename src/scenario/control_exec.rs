@@ -4,16 +4,17 @@
 
 use std::sync::Arc;
 
-use devtopo::{
+use crate::{
     CLSCTX_ALL, Control, ControlChangeNotify, ControlKind, LocalId, Part, PropertyValue, System,
 };
 use serde_json::{Value as Json, json};
 
 use super::control_call::{Args, CtlCall, word};
+use super::names::Names;
 use super::notify_call;
 
-fn missing() -> devtopo::Error {
-    devtopo::Error::UnknownKey {
+fn missing() -> crate::Error {
+    crate::Error::UnknownKey {
         key: "missing step argument".to_owned(),
     }
 }
@@ -65,7 +66,7 @@ pub(crate) fn canonical(v: Json) -> Json {
 }
 
 /// The expected value of a step, in the form [`execute`] answers.
-pub(crate) fn expected(system: &System, call: CtlCall, raw: &Json) -> Result<Json, String> {
+pub(crate) fn expected(names: &Names, call: CtlCall, raw: &Json) -> Result<Json, String> {
     if call.returns_nothing() {
         return Err(format!("{} returns no value", call.name()));
     }
@@ -73,7 +74,7 @@ pub(crate) fn expected(system: &System, call: CtlCall, raw: &Json) -> Result<Jso
         let t = v
             .as_str()
             .ok_or_else(|| format!("expected a device, found {v}"))?;
-        let d = system.find_device(t).map_err(|e| e.to_string())?;
+        let d = names.find_device(t).map_err(|e| e.to_string())?;
         d.id().map(Json::from).map_err(|e| e.to_string())
     };
     match call {
@@ -96,26 +97,26 @@ pub(crate) fn expected(system: &System, call: CtlCall, raw: &Json) -> Result<Jso
             .collect::<Result<Vec<_>, _>>()
             .map(Json::Array),
         CtlCall::GetDefaultAudioEndpoint => device_id(raw),
-        CtlCall::Notifications => notify_call::expected(system, raw),
+        CtlCall::Notifications => notify_call::expected(names.system(), raw),
         _ => Ok(canonical(raw.clone())),
     }
 }
 
-fn control(part: &Part, args: &Args) -> devtopo::Result<Control> {
+fn control(part: &Part, args: &Args) -> crate::Result<Control> {
     part.activate(CLSCTX_ALL, args.iid)
 }
 
 /// The step's control as one interface (`Control::into_mute`, ...), else [`no_such`].
 fn typed<T>(
-    part: devtopo::Result<&Part>,
+    part: crate::Result<&Part>,
     args: &Args,
     into: impl FnOnce(Control) -> Option<T>,
-) -> devtopo::Result<T> {
+) -> crate::Result<T> {
     into(control(part?, args)?).ok_or_else(|| no_such(args))
 }
 
-fn no_such(args: &Args) -> devtopo::Error {
-    devtopo::Error::UnknownKey {
+fn no_such(args: &Args) -> crate::Error {
+    crate::Error::UnknownKey {
         key: format!("control {} for this call", args.iid.display_name()),
     }
 }
@@ -125,15 +126,14 @@ pub(crate) fn execute(
     system: &System,
     call: CtlCall,
     part: Option<&Part>,
-    device: Option<&devtopo::Device>,
+    device: Option<&crate::Device>,
     args: &Args,
-) -> devtopo::Result<Option<Json>> {
+) -> crate::Result<Option<Json>> {
     let part = || part.ok_or_else(missing);
     let device = || device.ok_or_else(missing);
     let sink = || args.sink.clone().ok_or_else(missing);
-    let level = || -> devtopo::Result<devtopo::PerChannelDbLevel> {
-        typed(part(), args, Control::into_level)
-    };
+    let level =
+        || -> crate::Result<crate::PerChannelDbLevel> { typed(part(), args, Control::into_level) };
     let peak = args.kind == Some(ControlKind::PeakMeter);
     let hw = system.hardware();
     let value = match call {
@@ -277,7 +277,7 @@ pub(crate) fn execute(
             let bytes = match args.property.as_ref() {
                 Some(Json::Bool(b)) => u32::from(*b).to_le_bytes().to_vec(),
                 Some(Json::Number(n)) => match (n.as_i64(), p.var_type()?) {
-                    (Some(v), devtopo::VarType::Ui4) => (v as u32).to_le_bytes().to_vec(),
+                    (Some(v), crate::VarType::Ui4) => (v as u32).to_le_bytes().to_vec(),
                     (Some(v), _) => (v as i32).to_le_bytes().to_vec(),
                     (None, _) => Vec::new(),
                 },
