@@ -34,4 +34,6 @@ mod rules_connector;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
+#[cfg(feature = "scenario")]
+mod scenario_cost;
 mod snapshot_registrations;
