@@ -28,6 +28,8 @@ mod files_errors;
 mod files_roundtrip;
 mod fixtures_controls;
 mod hotplug;
+#[cfg(feature = "serde")]
+mod model;
 mod notify;
 mod props;
 mod reentrant_drop;
