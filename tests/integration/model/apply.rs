@@ -1,0 +1,299 @@
+//! The system under test, and each operation applied to it and to the model.
+
+use std::sync::{Arc, Mutex};
+
+use devtopo::*;
+use proptest::prelude::*;
+
+use super::reference::{MPart, Model, Outcome};
+use super::{EFFECTS, FOUR, Op, SINKS, callback_iids};
+
+/// A sink that records what it is told.
+#[derive(Default)]
+pub(super) struct Recorder(Mutex<Vec<(u32, Option<Guid>)>>);
+
+impl ControlChangeNotify for Recorder {
+    fn on_notify(&self, pid: u32, context: Option<Guid>) {
+        if let Ok(mut calls) = self.0.lock() {
+            calls.push((pid, context));
+        }
+    }
+}
+
+impl Recorder {
+    pub(super) fn calls(&self) -> Vec<(u32, Option<Guid>)> {
+        self.0.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+}
+
+pub(super) struct Sut {
+    pub(super) system: System,
+    pub(super) devices: Vec<Device>,
+    pub(super) parts: Vec<Part>,
+    pub(super) sinks: Vec<Arc<Recorder>>,
+}
+
+pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
+    let text = format!("{FOUR}\n{EFFECTS}");
+    let system = System::from_toml_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let snapshot = system.snapshot();
+    let model = Model::from_snapshot(&snapshot, system.caller_process_id());
+    let devices: Vec<Device> = snapshot
+        .devices
+        .iter()
+        .map(|d| system.device(&d.id))
+        .collect::<devtopo::Result<_>>()
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut parts = Vec::new();
+    for (d, dev) in snapshot.devices.iter().enumerate() {
+        let topology = devices[d]
+            .topology()
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for p in &dev.parts {
+            parts.push(
+                topology
+                    .part_by_id(p.local_id)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?,
+            );
+        }
+    }
+    let sinks = (0..SINKS).map(|_| Arc::new(Recorder::default())).collect();
+    Ok((
+        Sut {
+            system,
+            devices,
+            parts,
+            sinks,
+        },
+        model,
+    ))
+}
+
+pub(super) fn hr<T>(r: devtopo::Result<T>) -> Outcome {
+    r.map(drop).map_err(|e| e.hresult())
+}
+
+/// The `i`-th part (modulo) among those `pick` accepts; `None` when there is none.
+pub(super) fn pick(model: &Model, i: u8, accept: impl Fn(&MPart) -> bool) -> Option<usize> {
+    let list: Vec<usize> = (0..model.parts.len())
+        .filter(|&p| accept(&model.parts[p]))
+        .collect();
+    (!list.is_empty()).then(|| list[i as usize % list.len()])
+}
+
+pub(super) fn has(kind: ControlKind) -> impl Fn(&MPart) -> bool {
+    move |p: &MPart| p.controls.iter().any(|c| c.kind() == kind)
+}
+
+pub(super) fn level_kinds(p: &MPart) -> Vec<ControlKind> {
+    p.controls
+        .iter()
+        .map(ControlSpec::kind)
+        .filter(|k| k.is_level())
+        .collect()
+}
+
+/// The control handle of `kind` on a part (whose device may be removed).
+pub(super) fn activate(part: &Part, kind: ControlKind) -> devtopo::Result<Control> {
+    part.activate(CLSCTX_ALL, kind.iid())
+}
+
+impl Model {
+    /// Applies `op` to the system and to the model; panics (fails the case) when they
+    /// disagree on the outcome. Returns whether the call failed.
+    pub(super) fn apply(&mut self, sut: &Sut, op: &Op) -> std::result::Result<bool, TestCaseError> {
+        let hardware = (
+            DEFAULT_HARDWARE_PROCESS_ID,
+            Some(HARDWARE_INITIATED_CONTEXT),
+        );
+        let hw = sut.system.hardware();
+        let connector = |p: usize| sut.parts[p].as_connector();
+        let (got, want): (Outcome, Outcome) = match *op {
+            // C3-C6, D4, X4: the checks in order; removed devices first (X26).
+            Op::Connect(x, y) => {
+                let (Some(a), Some(b)) = (
+                    pick(self, x, |p| p.connector.is_some()),
+                    pick(self, y, |p| p.connector.is_some()),
+                ) else {
+                    return Ok(false);
+                };
+                let got =
+                    connector(a).and_then(|ca| connector(b).and_then(|cb| ca.connect_to(&cb)));
+                let (fa, ta) = self.parts[a]
+                    .connector
+                    .unwrap_or((DataFlow::In, ConnectorType::SoftwareIo));
+                let (fb, tb) = self.parts[b]
+                    .connector
+                    .unwrap_or((DataFlow::In, ConnectorType::SoftwareIo));
+                let (da, db) = (self.parts[a].device, self.parts[b].device);
+                let want = if self.removed(a) || self.removed(b) {
+                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+                } else if fa == fb
+                    || ta.is_topology_edge()
+                    || tb.is_topology_edge()
+                    || da == db
+                    || (self.is_endpoint(da) && self.is_endpoint(db))
+                    || ta != tb
+                {
+                    Err(HResult::E_INVALIDARG)
+                } else if self.peers[a].is_some() || self.peers[b].is_some() {
+                    Err(HResult::ERROR_DEVICE_ALREADY_ATTACHED)
+                } else {
+                    self.peers[a] = Some((b, Permanence::Transient));
+                    self.peers[b] = Some((a, Permanence::Transient));
+                    Ok(())
+                };
+                (hr(got), want)
+            }
+            // C6, X5.
+            Op::Disconnect(x) => {
+                let Some(a) = pick(self, x, |p| p.connector.is_some()) else {
+                    return Ok(false);
+                };
+                let got = hr(connector(a).and_then(|c| c.disconnect()));
+                let want = if self.removed(a) {
+                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+                } else {
+                    match self.peers[a] {
+                        None => Err(HResult::E_NOTFOUND),
+                        Some((_, Permanence::Permanent)) => Err(HResult::ERROR_FILE_READ_ONLY),
+                        Some((b, Permanence::Transient)) => {
+                            self.peers[a] = None;
+                            self.peers[b] = None;
+                            Ok(())
+                        }
+                    }
+                };
+                (got, want)
+            }
+            Op::SetLevel(..)
+            | Op::HardwareSetLevel(..)
+            | Op::SetLevelUniform(..)
+            | Op::SetLevelAll(..)
+            | Op::SetSwitch(..)
+            | Op::HardwareSetMute(..)
+            | Op::SetSelection(..)
+            | Op::SetChannelConfig(..)
+            | Op::SetValue(..)
+            | Op::FeedPeak(..)
+            | Op::ReadPeak(..) => match self.apply_control(sut, op)? {
+                Some(outcomes) => outcomes,
+                None => return Ok(false),
+            },
+            // K18, X27, N6, N9.
+            Op::Plug(x, jack, plugged) => {
+                let Some(p) = pick(self, x, |p| p.connector.is_some()) else {
+                    return Ok(false);
+                };
+                let c = connector(p);
+                let got = hr(c.and_then(|c| {
+                    if plugged {
+                        hw.plug_jack(&c, u32::from(jack))
+                    } else {
+                        hw.unplug_jack(&c, u32::from(jack))
+                    }
+                }));
+                (got, self.plug(p, usize::from(jack), plugged, hardware))
+            }
+            // D6, C8: any state; connections untouched.
+            Op::SetState(x, state) => {
+                let d = x as usize % self.devices.len();
+                let got = hr(sut.devices[d].set_state(state));
+                (got, self.set_state(d, state))
+            }
+            Op::Disable(x) | Op::HardwareRemove(x) => {
+                let d = x as usize % self.devices.len();
+                let (got, state) = if let Op::Disable(_) = op {
+                    (hw.disable(&sut.devices[d]), DeviceState::Disabled)
+                } else {
+                    (hw.remove(&sut.devices[d]), DeviceState::NotPresent)
+                };
+                (hr(got), self.set_state(d, state))
+            }
+            // X27: enabling gives UNPLUGGED for an endpoint whose sensing jacks are all empty.
+            Op::Enable(x) => {
+                let d = x as usize % self.devices.len();
+                let got = hr(hw.enable(&sut.devices[d]));
+                let state = match (self.is_endpoint(d), self.plugged(d)) {
+                    (true, Some(false)) => DeviceState::Unplugged,
+                    _ => DeviceState::Active,
+                };
+                (got, self.set_state(d, state))
+            }
+            // X26: connections on both sides go, the parts' registrations are released.
+            Op::RemoveDevice(x) => {
+                let d = x as usize % self.devices.len();
+                let got = hr(sut.system.remove_device(&self.devices[d].id));
+                let want = if self.devices[d].removed {
+                    Err(HResult::E_NOTFOUND)
+                } else {
+                    self.devices[d].removed = true;
+                    for &p in &self.devices[d].parts.clone() {
+                        if let Some((q, _)) = self.peers[p].take() {
+                            self.peers[q] = None;
+                        }
+                    }
+                    let parts = self.devices[d].parts.clone();
+                    self.registrations.retain(|(p, _, _)| !parts.contains(p));
+                    Ok(())
+                };
+                (got, want)
+            }
+            // N1, X19.
+            Op::Register(x, i, s) => {
+                let p = x as usize % self.parts.len();
+                let iids = callback_iids();
+                let iid = iids[i as usize % iids.len()];
+                let sink = usize::from(s) % SINKS;
+                let got =
+                    hr(sut.parts[p].register_control_change_callback(iid, sut.sinks[sink].clone()));
+                let want = if self.removed(p) {
+                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+                } else {
+                    match ControlKind::from_iid(iid).filter(|k| k.accepts_callbacks()) {
+                        None => Err(HResult::E_INVALIDARG),
+                        Some(kind) => {
+                            if !self.registrations.contains(&(p, kind, sink)) {
+                                self.registrations.push((p, kind, sink));
+                            }
+                            Ok(())
+                        }
+                    }
+                };
+                (got, want)
+            }
+            // N3, X19: every registration of the sink on the part goes.
+            Op::Unregister(x, s) => {
+                let p = x as usize % self.parts.len();
+                let sink = usize::from(s) % SINKS;
+                let got = hr(sut.parts[p].unregister_control_change_callback(&*sut.sinks[sink]));
+                let want = if self.removed(p) {
+                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+                } else if !self
+                    .registrations
+                    .iter()
+                    .any(|&(q, _, k)| q == p && k == sink)
+                {
+                    Err(HResult::E_NOTFOUND)
+                } else {
+                    self.registrations
+                        .retain(|&(q, _, k)| !(q == p && k == sink));
+                    Ok(())
+                };
+                (got, want)
+            }
+        };
+        prop_assert_eq!(got, want, "{:?}", op);
+        Ok(got.is_err())
+    }
+}
+
+pub(super) fn unreachable_kind(part: &Part, kind: ControlKind) -> Error {
+    Error::NoSuchControl {
+        part: PartRef {
+            device: Arc::from(format!("{part:?}")),
+            local_id: LocalId(0),
+        },
+        iid: kind.iid(),
+    }
+}
