@@ -27,6 +27,8 @@ mod files_errors;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
 mod fixtures_controls;
+#[cfg(feature = "scenario")]
+mod fuzz_regressions;
 mod hotplug;
 #[cfg(feature = "serde")]
 mod model;
