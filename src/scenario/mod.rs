@@ -41,6 +41,7 @@ use serde::Deserialize;
 mod call;
 mod control_call;
 mod control_exec;
+mod limits;
 mod names;
 mod notify_call;
 mod outcome;
@@ -267,7 +268,32 @@ impl Scenario {
         file: &str,
         topology: impl FnOnce(&str) -> Result<(String, System), Vec<FileError>>,
     ) -> Result<Scenario, Vec<FileError>> {
+        if text.len() > Limit::FileBytes.value() {
+            return Err(vec![FileError {
+                file: file.to_owned(),
+                line: 1,
+                column: 1,
+                path: String::new(),
+                kind: FileErrorKind::Limit(Limit::FileBytes),
+            }]);
+        }
         let doc: ScenarioFile = from_text(text, format, file).map_err(|e| vec![e])?;
+        let long = limits::long_strings(&doc.steps);
+        if !long.is_empty() {
+            return Err(long
+                .into_iter()
+                .map(|path| {
+                    let (line, column) = position(text, format, &path);
+                    FileError {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        path: path.to_string(),
+                        kind: FileErrorKind::Limit(Limit::TextBytes),
+                    }
+                })
+                .collect());
+        }
         let (topology, system) = topology(&doc.topology)?;
         let names = Names::new(&system);
         let sinks = sinks(&doc.steps);
@@ -296,8 +322,8 @@ impl Scenario {
         if !errors.is_empty() {
             return Err(errors);
         }
-        for step in &mut steps {
-            let (line, column) = position(text, format, &ItemPath::root().item("step", step.index));
+        let positions = limits::step_positions(text, format, steps.len());
+        for (step, (line, column)) in steps.iter_mut().zip(positions) {
             step.line = line;
             step.column = column;
         }

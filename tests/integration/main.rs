@@ -42,4 +42,6 @@ mod rules_part;
 mod rules_topology;
 #[cfg(feature = "scenario")]
 mod scenario_cost;
+#[cfg(feature = "scenario")]
+mod scenario_limits;
 mod snapshot_registrations;
