@@ -6,6 +6,7 @@ mod alloc;
 mod cli_check;
 #[cfg(feature = "cli")]
 mod cli_run;
+#[cfg(feature = "cli")]
 mod cli_run_notify;
 #[cfg(feature = "cli")]
 mod cli_show;
