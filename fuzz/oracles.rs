@@ -5,6 +5,8 @@
 //! Each oracle returns `Err(why)` when devtopo misbehaves on the input (a panic is a failure
 //! too); bad input that devtopo rejects with an error is fine.
 
+#![allow(dead_code)] // each target uses part of this file
+
 use devtopo::System;
 use devtopo::file::Format;
 use devtopo::scenario::Scenario;
