@@ -1,0 +1,43 @@
+//! windows-bindgen's output over Microsoft's metadata (the `windows-default` metadata that
+//! ships with windows-bindgen 0.100), for the names in `tools/bindings.txt`. `bindings.rs` is
+//! never edited by hand: `tests/bindings.rs` fails when it differs from a fresh generation, and
+//! `DEVTOPO_COM_REGENERATE=1 cargo test -p devtopo-com --test bindings` rewrites it.
+//!
+//! The generated code names `windows_core::…`. Off Windows windows-core has no `BSTR` (it
+//! appears only inside `PROPVARIANT`'s union and the `CABSTR` array), so the generated file
+//! is included below a `windows_core` module that re-exports the real crate and adds a
+//! layout-compatible `BSTR` there. On Windows the module is the real crate, unchanged.
+
+#![allow(
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals,
+    missing_docs,
+    dead_code,
+    unreachable_pub,
+    elided_lifetimes_in_paths,
+    clippy::all,
+    clippy::undocumented_unsafe_blocks,
+    unsafe_op_in_unsafe_fn
+)]
+
+/// The generated code's view of windows-core.
+mod windows_core {
+    pub use ::windows_core::*;
+
+    /// Off Windows: a `BSTR` with the layout of Windows' (one pointer to length-prefixed
+    /// UTF-16). devtopo never produces a `VT_BSTR` value; the type exists so `PROPVARIANT`
+    /// has its Windows layout.
+    #[cfg(not(windows))]
+    #[repr(transparent)]
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct BSTR(*const u16);
+}
+
+/// The generated bindings.
+mod bindings {
+    use super::windows_core;
+    include!("bindings.rs");
+}
+
+pub use bindings::*;

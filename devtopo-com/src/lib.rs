@@ -1,0 +1,2 @@
+//! devtopo-com
+pub mod generated;
