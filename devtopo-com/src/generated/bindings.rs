@@ -4465,6 +4465,7 @@ impl ISubunit_Vtbl {
     }
 }
 impl windows_core::RuntimeName for ISubunit {}
+pub const In: DataFlow = 0;
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union KSDATARANGE {
@@ -4535,6 +4536,7 @@ pub struct KSJACK_DESCRIPTION2 {
 pub type LPSAFEARRAY = *mut SAFEARRAY;
 pub type LPVERSIONEDSTREAM = *mut VERSIONEDSTREAM;
 pub const Network: ConnectorType = 5;
+pub const Out: DataFlow = 1;
 pub type PKSDATAFORMAT = *mut KSDATARANGE;
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
