@@ -164,6 +164,37 @@ pub struct CLIPDATA {
     pub ulClipFmt: i32,
     pub pClipData: *mut u8,
 }
+pub type CLSCTX = u32;
+pub const CLSCTX_ACTIVATE_32_BIT_SERVER: CLSCTX = 262144;
+pub const CLSCTX_ACTIVATE_64_BIT_SERVER: CLSCTX = 524288;
+pub const CLSCTX_ACTIVATE_AAA_AS_IU: CLSCTX = 8388608;
+pub const CLSCTX_ACTIVATE_ARM32_SERVER: CLSCTX = 33554432;
+pub const CLSCTX_ACTIVATE_X86_SERVER: CLSCTX = 262144;
+pub const CLSCTX_ALLOW_LOWER_TRUST_REGISTRATION: CLSCTX = 67108864;
+pub const CLSCTX_APPCONTAINER: CLSCTX = 4194304;
+pub const CLSCTX_DISABLE_AAA: CLSCTX = 32768;
+pub const CLSCTX_DO_NOT_ELEVATE_SERVER: CLSCTX = 268435456;
+pub const CLSCTX_ENABLE_AAA: CLSCTX = 65536;
+pub const CLSCTX_ENABLE_CLOAKING: CLSCTX = 1048576;
+pub const CLSCTX_ENABLE_CODE_DOWNLOAD: CLSCTX = 8192;
+pub const CLSCTX_FROM_DEFAULT_CONTEXT: CLSCTX = 131072;
+pub const CLSCTX_INPROC_HANDLER: CLSCTX = 2;
+pub const CLSCTX_INPROC_HANDLER16: CLSCTX = 32;
+pub const CLSCTX_INPROC_SERVER: CLSCTX = 1;
+pub const CLSCTX_INPROC_SERVER16: CLSCTX = 8;
+pub const CLSCTX_LOCAL_SERVER: CLSCTX = 4;
+pub const CLSCTX_NO_CODE_DOWNLOAD: CLSCTX = 1024;
+pub const CLSCTX_NO_CUSTOM_MARSHAL: CLSCTX = 4096;
+pub const CLSCTX_NO_FAILURE_LOG: CLSCTX = 16384;
+pub const CLSCTX_PS_DLL: CLSCTX = 2147483648;
+pub const CLSCTX_REMOTE_SERVER: CLSCTX = 16;
+pub const CLSCTX_RESERVED1: CLSCTX = 64;
+pub const CLSCTX_RESERVED2: CLSCTX = 128;
+pub const CLSCTX_RESERVED3: CLSCTX = 256;
+pub const CLSCTX_RESERVED4: CLSCTX = 512;
+pub const CLSCTX_RESERVED5: CLSCTX = 2048;
+pub const CLSCTX_RESERVED6: CLSCTX = 16777216;
+pub const CLSCTX_SERVER_MUST_BE_EQUAL_OR_GREATER_PRIVILEGE: CLSCTX = 134217728;
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union CY {
@@ -240,7 +271,9 @@ pub type EDataFlow = i32;
 pub const EDataFlow_enum_count: EDataFlow = 3;
 pub type EPcxConnectionType = i32;
 pub type EPcxGenLocation = i32;
+pub const EPcxGenLocation_enum_count: EPcxGenLocation = 4;
 pub type EPcxGeoLocation = i32;
+pub const EPcxGeoLocation_enum_count: EPcxGeoLocation = 16;
 pub type EPxcPortConnection = i32;
 pub type ERole = i32;
 pub const ERole_enum_count: ERole = 3;
@@ -4466,6 +4499,8 @@ impl ISubunit_Vtbl {
 }
 impl windows_core::RuntimeName for ISubunit {}
 pub const In: DataFlow = 0;
+pub const JACKDESC2_DYNAMIC_FORMAT_CHANGE_CAPABILITY: i32 = 2;
+pub const JACKDESC2_PRESENCE_DETECT_CAPABILITY: i32 = 1;
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union KSDATARANGE {
@@ -4732,6 +4767,41 @@ pub struct VERSIONEDSTREAM {
 pub const eAll: EDataFlow = 2;
 pub const eCapture: EDataFlow = 1;
 pub const eCommunications: ERole = 2;
+pub const eConnType3Point5mm: EPcxConnectionType = 1;
+pub const eConnTypeAtapiInternal: EPcxConnectionType = 3;
+pub const eConnTypeCombination: EPcxConnectionType = 11;
+pub const eConnTypeMultichannelAnalogDIN: EPcxConnectionType = 8;
+pub const eConnTypeOptical: EPcxConnectionType = 5;
+pub const eConnTypeOtherAnalog: EPcxConnectionType = 7;
+pub const eConnTypeOtherDigital: EPcxConnectionType = 6;
+pub const eConnTypeQuarter: EPcxConnectionType = 2;
+pub const eConnTypeRCA: EPcxConnectionType = 4;
+pub const eConnTypeRJ11Modem: EPcxConnectionType = 10;
+pub const eConnTypeUnknown: EPcxConnectionType = 0;
+pub const eConnTypeXlrProfessional: EPcxConnectionType = 9;
 pub const eConsole: ERole = 0;
+pub const eGenLocInternal: EPcxGenLocation = 1;
+pub const eGenLocOther: EPcxGenLocation = 3;
+pub const eGenLocPrimaryBox: EPcxGenLocation = 0;
+pub const eGenLocSeparate: EPcxGenLocation = 2;
+pub const eGeoLocATAPI: EPcxGeoLocation = 13;
+pub const eGeoLocBottom: EPcxGeoLocation = 6;
+pub const eGeoLocDrivebay: EPcxGeoLocation = 10;
+pub const eGeoLocFront: EPcxGeoLocation = 2;
+pub const eGeoLocHDMI: EPcxGeoLocation = 11;
+pub const eGeoLocInsideMobileLid: EPcxGeoLocation = 9;
+pub const eGeoLocLeft: EPcxGeoLocation = 3;
+pub const eGeoLocNotApplicable: EPcxGeoLocation = 14;
+pub const eGeoLocOutsideMobileLid: EPcxGeoLocation = 12;
+pub const eGeoLocRear: EPcxGeoLocation = 1;
+pub const eGeoLocRearPanel: EPcxGeoLocation = 7;
+pub const eGeoLocReserved6: EPcxGeoLocation = 15;
+pub const eGeoLocRight: EPcxGeoLocation = 4;
+pub const eGeoLocRiser: EPcxGeoLocation = 8;
+pub const eGeoLocTop: EPcxGeoLocation = 5;
 pub const eMultimedia: ERole = 1;
+pub const ePortConnBothIntegratedAndJack: EPxcPortConnection = 2;
+pub const ePortConnIntegratedDevice: EPxcPortConnection = 1;
+pub const ePortConnJack: EPxcPortConnection = 0;
+pub const ePortConnUnknown: EPxcPortConnection = 3;
 pub const eRender: EDataFlow = 0;

@@ -41,3 +41,15 @@ mod bindings {
 }
 
 pub use bindings::*;
+
+/// The IID symbols `include/devtopo_com_interfaces.h` declares (generated with it by
+/// `tests/header.rs`), for C and C++ code off Windows, where no uuid.lib provides them.
+#[cfg(not(windows))]
+#[allow(missing_docs, non_upper_case_globals)]
+mod iids {
+    include!("iids.rs");
+
+    /// `IID_IUnknown`.
+    #[unsafe(no_mangle)]
+    pub static IID_IUnknown: windows_core::GUID = <windows_core::IUnknown as windows_core::Interface>::IID;
+}
