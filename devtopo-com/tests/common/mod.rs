@@ -33,3 +33,5 @@ pub fn bundled() -> Vec<(PathBuf, System)> {
         })
         .collect()
 }
+
+pub mod com;
