@@ -75,10 +75,7 @@ unsafe fn give_system(out: *mut *mut DevtopoSystem, system: System) {
     unsafe { out.write(Box::into_raw(Box::new(DevtopoSystem(system)))) };
 }
 
-fn load(
-    out: *mut *mut DevtopoSystem,
-    f: impl FnOnce() -> Result<System, HRESULT>,
-) -> HRESULT {
+fn load(out: *mut *mut DevtopoSystem, f: impl FnOnce() -> Result<System, HRESULT>) -> HRESULT {
     if out.is_null() {
         return fail(E_POINTER, "the out-pointer is NULL");
     }
@@ -200,7 +197,10 @@ pub unsafe extern "C" fn devtopo_device_id(
             let device = devices.get(index as usize).ok_or_else(|| {
                 fail(
                     E_INVALIDARG,
-                    format!("device index {index} is out of range ({} devices)", devices.len()),
+                    format!(
+                        "device index {index} is out of range ({} devices)",
+                        devices.len()
+                    ),
                 )
             })?;
             crate::memory::co_string(&dt(device.id())?)
@@ -315,7 +315,10 @@ pub unsafe extern "C" fn devtopo_set_device_state(
         // SAFETY: by the contract.
         let (system, id) = unsafe { (self::system(system)?, text(device_id, "device_id")?) };
         let state = DeviceState::from_value(state).ok_or_else(|| {
-            fail(E_INVALIDARG, format!("0x{state:x} is not a DEVICE_STATE_* value"))
+            fail(
+                E_INVALIDARG,
+                format!("0x{state:x} is not a DEVICE_STATE_* value"),
+            )
         })?;
         dt(dt(system.device(id))?.set_state(state))
     })
@@ -348,8 +351,12 @@ pub unsafe extern "C" fn devtopo_set_hardware_level(
             data3: iid.data3,
             data4: iid.data4,
         };
-        let kind = ControlKind::from_iid(iid)
-            .ok_or_else(|| fail(E_INVALIDARG, format!("{iid} is not a control interface IID")))?;
+        let kind = ControlKind::from_iid(iid).ok_or_else(|| {
+            fail(
+                E_INVALIDARG,
+                format!("{iid} is not a control interface IID"),
+            )
+        })?;
         dt(system.hardware().set_level(&part, kind, channel, db))
     })
 }

@@ -27,6 +27,7 @@ fn hr(code: HResult) -> HRESULT {
 fn portaudio_jack_query() -> R {
     let system = fixtures::four_topologies()?;
     let topology = topology(&system, fixtures::FOUR_EPB);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let jack_part: IPart = topology.GetConnector(0)?.GetConnectedTo()?.cast()?;
         let jacks: IKsJackDescription = activate(&jack_part)?;
@@ -49,6 +50,7 @@ fn objects_outlive_the_system_handle() -> R {
     let system = fixtures::four_topologies()?;
     let connector = connector(&system, fixtures::FOUR_MUX, 0x10000);
     drop(system);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let peer = connector.GetConnectedTo()?;
         let id = take_pwstr(peer.cast::<IPart>()?.GetGlobalId()?);
@@ -63,18 +65,28 @@ fn objects_outlive_the_system_handle() -> R {
 fn g6_query_interface_identity() -> R {
     let system = fixtures::four_topologies()?;
     let topology = topology(&system, fixtures::FOUR_MUX);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let c = topology.GetConnector(0)?;
         let p: IPart = c.cast()?;
         let back: IConnector = p.cast()?;
-        assert_eq!(c.cast::<IUnknown>()?.as_raw(), p.cast::<IUnknown>()?.as_raw());
+        assert_eq!(
+            c.cast::<IUnknown>()?.as_raw(),
+            p.cast::<IUnknown>()?.as_raw()
+        );
         assert_eq!(back.as_raw(), c.as_raw());
         assert_eq!(code(p.cast::<ISubunit>()), hr(HResult::E_NOINTERFACE));
         let s = topology.GetSubunit(0)?;
         let sp: IPart = s.cast()?;
-        assert_eq!(s.cast::<IUnknown>()?.as_raw(), sp.cast::<IUnknown>()?.as_raw());
+        assert_eq!(
+            s.cast::<IUnknown>()?.as_raw(),
+            sp.cast::<IUnknown>()?.as_raw()
+        );
         assert_eq!(code(sp.cast::<IConnector>()), hr(HResult::E_NOINTERFACE));
-        assert_eq!(code(sp.cast::<IDeviceTopology>()), hr(HResult::E_NOINTERFACE));
+        assert_eq!(
+            code(sp.cast::<IDeviceTopology>()),
+            hr(HResult::E_NOINTERFACE)
+        );
         // Controls answer their own IID and, for the dB levels, IPerChannelDbLevel.
         let vol: IAudioVolumeLevel = activate(&topology.GetPartById(0x20001)?)?;
         let base: IPerChannelDbLevel = vol.cast()?;
@@ -91,6 +103,7 @@ fn g4_null_out_pointers_give_e_pointer() -> R {
     let system = fixtures::four_topologies()?;
     let topology = topology(&system, fixtures::FOUR_MUX);
     let e_pointer = hr(HResult::E_POINTER);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let t = topology.as_raw();
         let tv = topology.vtable();
@@ -106,7 +119,10 @@ fn g4_null_out_pointers_give_e_pointer() -> R {
         assert_eq!((pv.GetSubType)(p, null_mut()), e_pointer);
         assert_eq!((pv.EnumPartsIncoming)(p, null_mut()), e_pointer);
         assert_eq!((pv.GetTopologyObject)(p, null_mut()), e_pointer);
-        assert_eq!((pv.Activate)(p, CLSCTX_ALL, &IAudioVolumeLevel::IID, null_mut()), e_pointer);
+        assert_eq!(
+            (pv.Activate)(p, CLSCTX_ALL, &IAudioVolumeLevel::IID, null_mut()),
+            e_pointer
+        );
         assert_eq!(
             (pv.RegisterControlChangeCallback)(p, &IAudioVolumeLevel::IID, null_mut()),
             e_pointer
@@ -132,8 +148,14 @@ fn g4_null_out_pointers_give_e_pointer() -> R {
         let vol: IAudioVolumeLevel = activate(&part)?;
         let (v, vv) = (vol.as_raw(), &vol.vtable().base__);
         assert_eq!((vv.GetLevel)(v, 0, null_mut()), e_pointer);
-        assert_eq!((vv.GetLevelRange)(v, 0, null_mut(), null_mut(), null_mut()), e_pointer);
-        assert_eq!((vv.SetLevelAllChannels)(v, std::ptr::null(), 2, std::ptr::null()), e_pointer);
+        assert_eq!(
+            (vv.GetLevelRange)(v, 0, null_mut(), null_mut(), null_mut()),
+            e_pointer
+        );
+        assert_eq!(
+            (vv.SetLevelAllChannels)(v, std::ptr::null(), 2, std::ptr::null()),
+            e_pointer
+        );
     }
     Ok(())
 }
@@ -143,6 +165,7 @@ fn g4_null_out_pointers_give_e_pointer() -> R {
 fn g1_failed_calls_null_their_out_pointers() -> R {
     let system = fixtures::four_topologies()?;
     let topology = topology(&system, fixtures::FOUR_EPA);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let mut out: *mut c_void = std::ptr::dangling_mut::<u8>().cast();
         let code = (topology.vtable().GetConnector)(topology.as_raw(), 7, &mut out);
@@ -224,6 +247,7 @@ fn c3_t7_foreign_objects_give_e_nointerface() -> R {
     let foreign: IConnector = Foreign.into();
     let foreign_part: IPart = foreign.cast()?;
     let cd = connector(&system, fixtures::FOUR_MUX, 0x10002);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         assert_eq!(cd.ConnectTo(&foreign), hr(HResult::E_NOINTERFACE));
         assert!(!cd.IsConnected()?.as_bool());
@@ -241,15 +265,16 @@ fn c3_t7_foreign_objects_give_e_nointerface() -> R {
 fn t7_t8_signal_path_through_com() -> R {
     let system = fixtures::four_topologies()?;
     let topology = topology(&system, fixtures::FOUR_MUX);
-    let rust = system
-        .device(fixtures::FOUR_MUX)?
-        .topology()?
-        .signal_path(
-            rust_part(&system, fixtures::FOUR_MUX, 0x10000),
-            rust_part(&system, fixtures::FOUR_MUX, 0x10003),
-            devtopo::MixedPaths::Allow,
-        )?;
-    let want: Vec<u32> = rust.iter().map(|p| p.local_id().map(|l| l.0)).collect::<Result<_, _>>()?;
+    let rust = system.device(fixtures::FOUR_MUX)?.topology()?.signal_path(
+        rust_part(&system, fixtures::FOUR_MUX, 0x10000),
+        rust_part(&system, fixtures::FOUR_MUX, 0x10003),
+        devtopo::MixedPaths::Allow,
+    )?;
+    let want: Vec<u32> = rust
+        .iter()
+        .map(|p| p.local_id().map(|l| l.0))
+        .collect::<Result<_, _>>()?;
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let list = topology.GetSignalPath(
             &topology.GetPartById(0x10000)?,
@@ -272,12 +297,15 @@ fn t7_t8_signal_path_through_com() -> R {
 fn n1_n5_windows_rs_sink_gets_notified() -> R {
     let system = fixtures::four_topologies()?;
     let part = part(&system, fixtures::FOUR_MUX, 0x20001);
-    let sink = Recorder::new();
+    let sink = Recorder::sink();
     let context = GUID::from_u128(0x1234_5678_9abc_def0_1122_3344_5566_7788);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let refs_before = refcount(&sink);
-        part.RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink).ok()?;
-        part.RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink).ok()?; // X19
+        part.RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink)
+            .ok()?;
+        part.RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink)
+            .ok()?; // X19
         assert_eq!(refcount(&sink), refs_before + 1);
         let vol: IAudioVolumeLevel = activate(&part)?;
         vol.SetLevel(0, -12.0, Some(&context)).ok()?;
@@ -307,6 +335,7 @@ fn k15_format_support_round_trip() -> R {
     let system = fixtures::sysvad_mic_in()?;
     let part = part(&system, fixtures::SYSVAD_MICIN_WAVE, 0x10001);
     let formats: IKsFormatSupport = activate(&part)?;
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let preferred = formats.GetDevicePreferredFormat()?;
         let size = (*preferred).Anonymous.FormatSize;
@@ -329,9 +358,13 @@ fn k15_format_support_round_trip() -> R {
 fn g2_strings_are_caller_owned_utf16() -> R {
     let system = fixtures::four_topologies()?;
     let part = part(&system, fixtures::FOUR_MUX, 0x10001);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let name = part.GetName()?;
-        assert_eq!(pwstr_to_string(windows_core::PCWSTR(name.0)).as_deref(), Some("Microphone"));
+        assert_eq!(
+            pwstr_to_string(windows_core::PCWSTR(name.0)).as_deref(),
+            Some("Microphone")
+        );
         CoTaskMemFree(name.0.cast());
     }
     Ok(())

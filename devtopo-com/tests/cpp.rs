@@ -56,7 +56,10 @@ fn program() -> &'static Path {
             .arg(format!("-Wl,-rpath,{}", lib.display()))
             .status()
             .expect("run the C++ compiler");
-        assert!(status.success(), "compiling tests/cpp/devtopo_test.cpp failed");
+        assert!(
+            status.success(),
+            "compiling tests/cpp/devtopo_test.cpp failed"
+        );
         out
     })
 }
@@ -121,7 +124,10 @@ fn cpp_sink_receives_a_jack_unplug_made_through_the_c_abi() {
     assert!(out.starts_with(&expected), "got:\n{out}");
     let last = out.lines().last().expect("a last line");
     assert!(last.starts_with("bad jack 0x80070057 error \""), "{last}");
-    assert!(last.len() > "bad jack 0x80070057 error \"\"".len(), "no error text: {last}");
+    assert!(
+        last.len() > "bad jack 0x80070057 error \"\"".len(),
+        "no error text: {last}"
+    );
 }
 
 #[test]
@@ -131,8 +137,14 @@ fn header_layouts_and_constants_equal_the_generated_bindings() {
         format!("sizeof GUID {}", size_of::<windows_core::GUID>()),
         format!("sizeof PROPERTYKEY {}", size_of::<PROPERTYKEY>()),
         format!("sizeof PROPVARIANT {}", size_of::<PROPVARIANT>()),
-        format!("sizeof KSJACK_DESCRIPTION {}", size_of::<KSJACK_DESCRIPTION>()),
-        format!("sizeof KSJACK_DESCRIPTION2 {}", size_of::<KSJACK_DESCRIPTION2>()),
+        format!(
+            "sizeof KSJACK_DESCRIPTION {}",
+            size_of::<KSJACK_DESCRIPTION>()
+        ),
+        format!(
+            "sizeof KSJACK_DESCRIPTION2 {}",
+            size_of::<KSJACK_DESCRIPTION2>()
+        ),
         format!("sizeof KSDATAFORMAT {}", size_of::<KSDATARANGE>()),
         format!("sizeof KSIDENTIFIER {}", size_of::<KSIDENTIFIER>()),
         "offsetof PROPVARIANT.pwszVal 8".to_string(),
@@ -174,7 +186,10 @@ fn header_layouts_and_constants_equal_the_generated_bindings() {
         ("eGenLocOther", eGenLocOther.into()),
         ("ePortConnJack", ePortConnJack.into()),
         ("ePortConnUnknown", ePortConnUnknown.into()),
-        ("JACKDESC2_PRESENCE_DETECT_CAPABILITY", JACKDESC2_PRESENCE_DETECT_CAPABILITY.into()),
+        (
+            "JACKDESC2_PRESENCE_DETECT_CAPABILITY",
+            JACKDESC2_PRESENCE_DETECT_CAPABILITY.into(),
+        ),
         (
             "JACKDESC2_DYNAMIC_FORMAT_CHANGE_CAPABILITY",
             JACKDESC2_DYNAMIC_FORMAT_CHANGE_CAPABILITY.into(),
@@ -186,7 +201,10 @@ fn header_layouts_and_constants_equal_the_generated_bindings() {
         "iid IDeviceTopology {}",
         common::walk::guid_text(&IDeviceTopology::IID)
     ));
-    expected.push(format!("iid ISubunit {}", common::walk::guid_text(&ISubunit::IID)));
+    expected.push(format!(
+        "iid ISubunit {}",
+        common::walk::guid_text(&ISubunit::IID)
+    ));
     let expected = expected.join("\n") + "\n";
     assert_eq!(out, expected);
 }

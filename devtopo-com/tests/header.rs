@@ -14,7 +14,10 @@ use std::fmt::Write;
 use windows_metadata::Type;
 use windows_metadata::reader::{File, Index, TypeDef};
 
-const HEADER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/include/devtopo_com_interfaces.h");
+const HEADER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/include/devtopo_com_interfaces.h"
+);
 const IIDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated/iids.rs");
 const LIST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/header-interfaces.txt");
 
@@ -30,8 +33,13 @@ fn interfaces() -> Vec<String> {
 
 fn find<'a>(index: &'a Index, name: &str) -> TypeDef<'a> {
     let mut found = index.types().filter(|t| t.name() == name);
-    let def = found.next().unwrap_or_else(|| panic!("{name} is not in the metadata"));
-    assert!(found.next().is_none(), "{name} is ambiguous in the metadata");
+    let def = found
+        .next()
+        .unwrap_or_else(|| panic!("{name} is not in the metadata"));
+    assert!(
+        found.next().is_none(),
+        "{name} is ambiguous in the metadata"
+    );
     def
 }
 
@@ -104,16 +112,22 @@ fn methods(def: TypeDef<'_>) -> Vec<Method> {
                     (c_type(ty, &pname, optional), pname)
                 })
                 .collect();
-            (c_type(&sig.return_type, "", false), m.name().to_string(), params)
+            (
+                c_type(&sig.return_type, "", false),
+                m.name().to_string(),
+                params,
+            )
         })
         .collect()
 }
 
 fn base(def: TypeDef<'_>) -> Option<String> {
-    def.interface_impls().next().and_then(|i| match i.interface(&[]) {
-        Type::ClassName(t) if t.name != "IUnknown" => Some(t.name),
-        _ => None,
-    })
+    def.interface_impls()
+        .next()
+        .and_then(|i| match i.interface(&[]) {
+            Type::ClassName(t) if t.name != "IUnknown" => Some(t.name),
+            _ => None,
+        })
 }
 
 /// `type name` with the pointer stars next to the name, as the SDK writes it (`UINT *pCount`).
@@ -185,7 +199,12 @@ fn generate() -> (String, String) {
             for (ret, name, params) in methods(*def) {
                 let mut args = vec![format!("{n} *This")];
                 args.extend(params.iter().map(|(t, p)| decl(t, p)));
-                writeln!(h, "    {ret} (STDMETHODCALLTYPE *{name})({});", args.join(", ")).unwrap();
+                writeln!(
+                    h,
+                    "    {ret} (STDMETHODCALLTYPE *{name})({});",
+                    args.join(", ")
+                )
+                .unwrap();
             }
         }
         writeln!(h, "}} {n}Vtbl;").unwrap();

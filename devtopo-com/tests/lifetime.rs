@@ -12,25 +12,38 @@ use devtopo_com::*;
 use windows_core::Interface;
 
 #[test]
-fn every_object_goes_when_the_last_reference_is_released() -> Result<(), Box<dyn std::error::Error>> {
+fn every_object_goes_when_the_last_reference_is_released() -> Result<(), Box<dyn std::error::Error>>
+{
     let start = live_objects();
     {
         let system = fixtures::four_topologies()?;
         let topology = topology(&system, fixtures::FOUR_MUX);
         assert_eq!(live_objects(), start + 1);
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let part = unsafe { topology.GetPartById(0x20001)? };
         let vol: IAudioVolumeLevel = activate(&part)?;
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let list = unsafe { part.EnumPartsOutgoing()? };
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let c = unsafe { topology.GetConnector(0)? };
         let p: IPart = c.cast()?; // the same object: no new one
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let peer = unsafe { c.GetConnectedTo()? };
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let control = unsafe { part.GetControlInterface(0)? };
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let owner = unsafe { part.GetTopologyObject()? };
         assert_eq!(live_objects(), start + 8);
-        let sink = Recorder::new();
-        unsafe { part.RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink).ok()? };
+        let sink = Recorder::sink();
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+        unsafe {
+            part.RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink)
+                .ok()?
+        };
         drop(system); // the objects keep the simulation alive
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         unsafe { vol.SetLevelUniform(-1.0, None).ok()? };
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         unsafe { part.UnregisterControlChangeCallback(&sink).ok()? };
         drop((vol, list, p, peer, control, owner));
         assert_eq!(live_objects(), start + 3); // topology, part, c

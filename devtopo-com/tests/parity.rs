@@ -10,8 +10,8 @@ use common::com::*;
 use common::walk::activate;
 use devtopo::fixtures::{FOUR_EPA, FOUR_MUX, FOUR_WAV, SYSVAD_MICIN_WAVE};
 use devtopo::{
-    CLSCTX_ALL, ControlSpec, DeviceKind, DeviceSpec, DeviceSpecificSpec, DeviceState, HResult, LocalId, MixedPaths, PropertyValue, SubunitSpec, System,
-    SystemBuilder, fixtures, guids,
+    CLSCTX_ALL, ControlSpec, DeviceKind, DeviceSpec, DeviceSpecificSpec, DeviceState, HResult,
+    LocalId, MixedPaths, PropertyValue, SubunitSpec, System, SystemBuilder, fixtures, guids,
 };
 use devtopo_com::*;
 use windows_core::{HRESULT, Interface};
@@ -89,6 +89,7 @@ fn cases() -> Vec<Case> {
             name: "T2 GetConnector(0)",
             fixture: four,
             rust: |s| rust_code(rtopo(s, FOUR_EPA).connector(0)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { topology(s, FOUR_EPA).GetConnector(0) }),
             expect: HResult::S_OK,
         },
@@ -96,6 +97,7 @@ fn cases() -> Vec<Case> {
             name: "T2 GetConnector out of range",
             fixture: four,
             rust: |s| rust_code(rtopo(s, FOUR_EPA).connector(1)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { topology(s, FOUR_EPA).GetConnector(1) }),
             expect: HResult::E_INVALIDARG,
         },
@@ -103,6 +105,7 @@ fn cases() -> Vec<Case> {
             name: "T4 GetSubunit on an endpoint",
             fixture: four,
             rust: |s| rust_code(rtopo(s, FOUR_EPA).subunit(0)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { topology(s, FOUR_EPA).GetSubunit(0) }),
             expect: HResult::E_INVALIDARG,
         },
@@ -110,6 +113,7 @@ fn cases() -> Vec<Case> {
             name: "T5 GetPartById unknown",
             fixture: four,
             rust: |s| rust_code(rtopo(s, FOUR_MUX).part_by_id(LocalId(0x2_9999))),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { topology(s, FOUR_MUX).GetPartById(0x2_9999) }),
             expect: HResult::E_INVALIDARG,
         },
@@ -117,6 +121,7 @@ fn cases() -> Vec<Case> {
             name: "C6 Disconnect",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_EPA, 0x10000).disconnect()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { connector(s, FOUR_EPA, 0x10000).Disconnect() },
             expect: HResult::S_OK,
         },
@@ -124,6 +129,7 @@ fn cases() -> Vec<Case> {
             name: "C6 Disconnect unconnected",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10002).disconnect()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { connector(s, FOUR_MUX, 0x10002).Disconnect() },
             expect: HResult::E_NOTFOUND,
         },
@@ -131,15 +137,27 @@ fn cases() -> Vec<Case> {
             name: "C6 Disconnect Software_Fixed",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10003).disconnect()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { connector(s, FOUR_MUX, 0x10003).Disconnect() },
             expect: HResult::ERROR_FILE_READ_ONLY,
         },
         Case {
             name: "C3 ConnectTo an attached connector",
             fixture: four,
-            rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10000).connect_to(&rcon(s, fixtures::FOUR_EPB, 0x10000))),
+            rust: |s| {
+                rust_code(rcon(s, FOUR_MUX, 0x10000).connect_to(&rcon(
+                    s,
+                    fixtures::FOUR_EPB,
+                    0x10000,
+                )))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
-                connector(s, FOUR_MUX, 0x10000).ConnectTo(&connector(s, fixtures::FOUR_EPB, 0x10000))
+                connector(s, FOUR_MUX, 0x10000).ConnectTo(&connector(
+                    s,
+                    fixtures::FOUR_EPB,
+                    0x10000,
+                ))
             },
             expect: HResult::ERROR_DEVICE_ALREADY_ATTACHED,
         },
@@ -147,6 +165,7 @@ fn cases() -> Vec<Case> {
             name: "C3, X4 ConnectTo a connector of another type",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10002).connect_to(&rcon(s, FOUR_EPA, 0x10000))),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 connector(s, FOUR_MUX, 0x10002).ConnectTo(&connector(s, FOUR_EPA, 0x10000))
             },
@@ -156,6 +175,7 @@ fn cases() -> Vec<Case> {
             name: "C3 ConnectTo the same flow",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10002).connect_to(&rcon(s, FOUR_WAV, 0x10001))),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 connector(s, FOUR_MUX, 0x10002).ConnectTo(&connector(s, FOUR_WAV, 0x10001))
             },
@@ -169,8 +189,12 @@ fn cases() -> Vec<Case> {
                 a.disconnect().expect("disconnect");
                 rust_code(b.connect_to(&a))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
-                let (a, b) = (connector(s, FOUR_EPA, 0x10000), connector(s, FOUR_MUX, 0x10000));
+                let (a, b) = (
+                    connector(s, FOUR_EPA, 0x10000),
+                    connector(s, FOUR_MUX, 0x10000),
+                );
                 a.Disconnect().ok().expect("disconnect");
                 b.ConnectTo(&a)
             },
@@ -183,6 +207,7 @@ fn cases() -> Vec<Case> {
                 let other = four();
                 rust_code(rcon(s, FOUR_MUX, 0x10002).connect_to(&rcon(&other, FOUR_EPA, 0x10000)))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let other = four();
                 connector(s, FOUR_MUX, 0x10002).ConnectTo(&connector(&other, FOUR_EPA, 0x10000))
@@ -193,6 +218,7 @@ fn cases() -> Vec<Case> {
             name: "C9 GetConnectedTo unconnected",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10002).connected_to()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { connector(s, FOUR_MUX, 0x10002).GetConnectedTo() }),
             expect: HResult::E_NOTFOUND,
         },
@@ -200,11 +226,16 @@ fn cases() -> Vec<Case> {
             name: "C9 GetConnectedTo a disabled device",
             fixture: four,
             rust: |s| {
-                s.device(FOUR_EPA).and_then(|d| d.set_state(DeviceState::Disabled)).expect("state");
+                s.device(FOUR_EPA)
+                    .and_then(|d| d.set_state(DeviceState::Disabled))
+                    .expect("state");
                 rust_code(rcon(s, FOUR_MUX, 0x10000).connected_to())
             },
             com: |s| {
-                s.device(FOUR_EPA).and_then(|d| d.set_state(DeviceState::Disabled)).expect("state");
+                s.device(FOUR_EPA)
+                    .and_then(|d| d.set_state(DeviceState::Disabled))
+                    .expect("state");
+                // SAFETY: COM calls on live interface pointers devtopo-com handed out.
                 code(unsafe { connector(s, FOUR_MUX, 0x10000).GetConnectedTo() })
             },
             expect: HResult::ERROR_PATH_NOT_FOUND,
@@ -213,6 +244,7 @@ fn cases() -> Vec<Case> {
             name: "C11 GetConnectorIdConnectedTo unconnected",
             fixture: four,
             rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10002).connector_id_connected_to()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { connector(s, FOUR_MUX, 0x10002).GetConnectorIdConnectedTo() }),
             expect: HResult::E_NOTFOUND,
         },
@@ -220,6 +252,7 @@ fn cases() -> Vec<Case> {
             name: "P8 EnumPartsIncoming with no links",
             fixture: four,
             rust: |s| rust_code(rust_part(s, FOUR_EPA, 0x10000).parts_incoming()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { part(s, FOUR_EPA, 0x10000).EnumPartsIncoming() }),
             expect: HResult::E_NOTFOUND,
         },
@@ -227,12 +260,20 @@ fn cases() -> Vec<Case> {
             name: "T11 GetSignalPath against the signal",
             fixture: four,
             rust: |s| {
-                let (a, b) = (rust_part(s, FOUR_MUX, 0x10003), rust_part(s, FOUR_MUX, 0x10000));
+                let (a, b) = (
+                    rust_part(s, FOUR_MUX, 0x10003),
+                    rust_part(s, FOUR_MUX, 0x10000),
+                );
                 rust_code(rtopo(s, FOUR_MUX).signal_path(a, b, MixedPaths::Allow))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let t = topology(s, FOUR_MUX);
-                code(t.GetSignalPath(&t.GetPartById(0x10003).expect("a"), &t.GetPartById(0x10000).expect("b"), false))
+                code(t.GetSignalPath(
+                    &t.GetPartById(0x10003).expect("a"),
+                    &t.GetPartById(0x10000).expect("b"),
+                    false,
+                ))
             },
             expect: HResult::E_NOTFOUND,
         },
@@ -240,12 +281,20 @@ fn cases() -> Vec<Case> {
             name: "X13 GetSignalPath with a part of another topology",
             fixture: four,
             rust: |s| {
-                let (a, b) = (rust_part(s, FOUR_MUX, 0x10000), rust_part(s, FOUR_WAV, 0x10001));
+                let (a, b) = (
+                    rust_part(s, FOUR_MUX, 0x10000),
+                    rust_part(s, FOUR_WAV, 0x10001),
+                );
                 rust_code(rtopo(s, FOUR_MUX).signal_path(a, b, MixedPaths::Allow))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let t = topology(s, FOUR_MUX);
-                code(t.GetSignalPath(&t.GetPartById(0x10000).expect("a"), &part(s, FOUR_WAV, 0x10001), false))
+                code(t.GetSignalPath(
+                    &t.GetPartById(0x10000).expect("a"),
+                    &part(s, FOUR_WAV, 0x10001),
+                    false,
+                ))
             },
             expect: HResult::E_INVALIDARG,
         },
@@ -254,20 +303,31 @@ fn cases() -> Vec<Case> {
             fixture: four,
             rust: |s| {
                 let other = four();
-                let (a, b) = (rust_part(s, FOUR_MUX, 0x10000), rust_part(&other, FOUR_MUX, 0x10003));
+                let (a, b) = (
+                    rust_part(s, FOUR_MUX, 0x10000),
+                    rust_part(&other, FOUR_MUX, 0x10003),
+                );
                 rust_code(rtopo(s, FOUR_MUX).signal_path(a, b, MixedPaths::Allow))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let other = four();
                 let t = topology(s, FOUR_MUX);
-                code(t.GetSignalPath(&t.GetPartById(0x10000).expect("a"), &part(&other, FOUR_MUX, 0x10003), false))
+                code(t.GetSignalPath(
+                    &t.GetPartById(0x10000).expect("a"),
+                    &part(&other, FOUR_MUX, 0x10003),
+                    false,
+                ))
             },
             expect: HResult::E_NOINTERFACE,
         },
         Case {
             name: "P12 Activate without CLSCTX_INPROC_SERVER",
             fixture: four,
-            rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x20001).activate(0, guids::IID_IAudioVolumeLevel)),
+            rust: |s| {
+                rust_code(rust_part(s, FOUR_MUX, 0x20001).activate(0, guids::IID_IAudioVolumeLevel))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let mut out = std::ptr::null_mut();
                 part(s, FOUR_MUX, 0x20001).Activate(0, &IAudioVolumeLevel::IID, Some(&mut out))
@@ -277,7 +337,11 @@ fn cases() -> Vec<Case> {
         Case {
             name: "P12 Activate an interface the part lacks",
             fixture: four,
-            rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x20001).activate(CLSCTX_ALL, guids::IID_IAudioMute)),
+            rust: |s| {
+                rust_code(
+                    rust_part(s, FOUR_MUX, 0x20001).activate(CLSCTX_ALL, guids::IID_IAudioMute),
+                )
+            },
             com: |s| code(activate::<IAudioMute>(&part(s, FOUR_MUX, 0x20001))),
             expect: HResult::E_NOINTERFACE,
         },
@@ -285,6 +349,7 @@ fn cases() -> Vec<Case> {
             name: "X14 GetControlInterface on a part without controls",
             fixture: four,
             rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x10002).control_interface(0)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| code(unsafe { part(s, FOUR_MUX, 0x10002).GetControlInterface(0) }),
             expect: HResult::E_NOTFOUND,
         },
@@ -293,10 +358,15 @@ fn cases() -> Vec<Case> {
             fixture: four,
             rust: |s| {
                 let sink = Arc::new(|_: u32, _: Option<devtopo::Guid>| {});
-                rust_code(rust_part(s, FOUR_MUX, 0x10000).register_control_change_callback(guids::IID_IKsJackDescription2, sink))
+                rust_code(
+                    rust_part(s, FOUR_MUX, 0x10000)
+                        .register_control_change_callback(guids::IID_IKsJackDescription2, sink),
+                )
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
-                part(s, FOUR_MUX, 0x10000).RegisterControlChangeCallback(&IKsJackDescription2::IID, &Recorder::new())
+                part(s, FOUR_MUX, 0x10000)
+                    .RegisterControlChangeCallback(&IKsJackDescription2::IID, &Recorder::sink())
             },
             expect: HResult::E_INVALIDARG,
         },
@@ -306,14 +376,20 @@ fn cases() -> Vec<Case> {
             rust: |s| {
                 let p = rust_part(s, FOUR_MUX, 0x10000);
                 let sink = Arc::new(|_: u32, _: Option<devtopo::Guid>| {});
-                let r = rust_code(p.register_control_change_callback(guids::IID_IAudioMute, sink.clone()));
-                p.unregister_control_change_callback(&*sink).expect("unregister");
+                let r = rust_code(
+                    p.register_control_change_callback(guids::IID_IAudioMute, sink.clone()),
+                );
+                p.unregister_control_change_callback(&*sink)
+                    .expect("unregister");
                 r
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
-                let (p, sink) = (part(s, FOUR_MUX, 0x10000), Recorder::new());
+                let (p, sink) = (part(s, FOUR_MUX, 0x10000), Recorder::sink());
                 let r = p.RegisterControlChangeCallback(&IAudioMute::IID, &sink);
-                p.UnregisterControlChangeCallback(&sink).ok().expect("unregister");
+                p.UnregisterControlChangeCallback(&sink)
+                    .ok()
+                    .expect("unregister");
                 r
             },
             expect: HResult::S_OK,
@@ -321,14 +397,23 @@ fn cases() -> Vec<Case> {
         Case {
             name: "N3 UnregisterControlChangeCallback not registered",
             fixture: four,
-            rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x10000).unregister_control_change_callback(&|_: u32, _: Option<devtopo::Guid>| {})),
-            com: |s| unsafe { part(s, FOUR_MUX, 0x10000).UnregisterControlChangeCallback(&Recorder::new()) },
+            rust: |s| {
+                rust_code(
+                    rust_part(s, FOUR_MUX, 0x10000)
+                        .unregister_control_change_callback(&|_: u32, _: Option<devtopo::Guid>| {}),
+                )
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                part(s, FOUR_MUX, 0x10000).UnregisterControlChangeCallback(&Recorder::sink())
+            },
             expect: HResult::E_NOTFOUND,
         },
         Case {
             name: "K3 SetLevel",
             fixture: four,
             rust: |s| rust_code(level(s).set_level(1, -20.0, None)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { clevel(s).SetLevel(1, -20.0, None) },
             expect: HResult::S_OK,
         },
@@ -336,6 +421,7 @@ fn cases() -> Vec<Case> {
             name: "K3 SetLevel channel out of range",
             fixture: four,
             rust: |s| rust_code(level(s).set_level(2, -20.0, None)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { clevel(s).SetLevel(2, -20.0, None) },
             expect: HResult::E_INVALIDARG,
         },
@@ -343,6 +429,7 @@ fn cases() -> Vec<Case> {
             name: "K3 GetLevelRange channel out of range",
             fixture: four,
             rust: |s| rust_code(level(s).level_range(7)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let (mut a, mut b, mut c) = (0.0, 0.0, 0.0);
                 clevel(s).GetLevelRange(7, &mut a, &mut b, &mut c)
@@ -353,6 +440,7 @@ fn cases() -> Vec<Case> {
             name: "K3 SetLevelAllChannels with the wrong count",
             fixture: four,
             rust: |s| rust_code(level(s).set_level_all_channels(&[-1.0], None)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { clevel(s).SetLevelAllChannels(&[-1.0], None) },
             expect: HResult::E_INVALIDARG,
         },
@@ -360,9 +448,14 @@ fn cases() -> Vec<Case> {
             name: "K16 GetJackDescription out of range",
             fixture: four,
             rust: |s| {
-                let j = rust_part(s, FOUR_MUX, 0x10000).activate(CLSCTX_ALL, guids::IID_IKsJackDescription).ok().and_then(|c| c.into_jack_description()).expect("jack");
+                let j = rust_part(s, FOUR_MUX, 0x10000)
+                    .activate(CLSCTX_ALL, guids::IID_IKsJackDescription)
+                    .ok()
+                    .and_then(|c| c.into_jack_description())
+                    .expect("jack");
                 rust_code(j.jack_description(5))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let j: IKsJackDescription = activate(&part(s, FOUR_MUX, 0x10000)).expect("jack");
                 j.GetJackDescription(5, &mut KSJACK_DESCRIPTION::default())
@@ -373,13 +466,22 @@ fn cases() -> Vec<Case> {
             name: "K15 IsFormatSupported invalid WAVEFORMATEX",
             fixture: micin,
             rust: |s| {
-                let f = rust_part(s, SYSVAD_MICIN_WAVE, 0x10001).activate(CLSCTX_ALL, guids::IID_IKsFormatSupport).ok().and_then(|c| c.into_format_support()).expect("formats");
+                let f = rust_part(s, SYSVAD_MICIN_WAVE, 0x10001)
+                    .activate(CLSCTX_ALL, guids::IID_IKsFormatSupport)
+                    .ok()
+                    .and_then(|c| c.into_format_support())
+                    .expect("formats");
                 let mut bad = devtopo::KsDataFormat::pcm(2, 48_000, 16);
-                bad.wave = bad.wave.map(|mut w| { w.channels = 0; w });
+                bad.wave = bad.wave.map(|mut w| {
+                    w.channels = 0;
+                    w
+                });
                 rust_code(f.is_format_supported(&bad))
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
-                let f: IKsFormatSupport = activate(&part(s, SYSVAD_MICIN_WAVE, 0x10001)).expect("formats");
+                let f: IKsFormatSupport =
+                    activate(&part(s, SYSVAD_MICIN_WAVE, 0x10001)).expect("formats");
                 let p = f.GetDevicePreferredFormat().expect("preferred");
                 let size = (*p).Anonymous.FormatSize;
                 *p.cast::<u8>().add(64 + 2) = 0; // nChannels = 0
@@ -394,6 +496,7 @@ fn cases() -> Vec<Case> {
             name: "K13 Get4BRange of a VT_BOOL",
             fixture: properties,
             rust: |s| rust_code(rprop(s, 0x20000).four_byte_range()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let (mut a, mut b, mut c) = (0, 0, 0);
                 cprop(s, 0x20000).Get4BRange(&mut a, &mut b, &mut c)
@@ -404,6 +507,7 @@ fn cases() -> Vec<Case> {
             name: "K13 GetValue into a small buffer",
             fixture: properties,
             rust: |s| rust_code(rprop(s, 0x20001).value(Some(&mut [0u8; 2]))),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let mut buf = [0u8; 2];
                 let mut size = 2u32;
@@ -415,6 +519,7 @@ fn cases() -> Vec<Case> {
             name: "K13 SetValue of the wrong size",
             fixture: properties,
             rust: |s| rust_code(rprop(s, 0x20001).set_value(&[1, 2], None)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe { cprop(s, 0x20001).SetValue([1u8, 2].as_ptr().cast(), 2, None) },
             expect: HResult::E_INVALIDARG,
         },
@@ -426,6 +531,7 @@ fn cases() -> Vec<Case> {
                 s.remove_device(FOUR_MUX).expect("remove");
                 rust_code(p.name())
             },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
             com: |s| unsafe {
                 let p = part(s, FOUR_MUX, 0x10000);
                 s.remove_device(FOUR_MUX).expect("remove");
@@ -451,4 +557,3 @@ fn every_case_gives_the_same_hresult_through_rust_and_com() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
-

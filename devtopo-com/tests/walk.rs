@@ -8,7 +8,11 @@ fn com_walk_equals_rust_walk_on_every_bundled_topology() {
     for (path, system) in common::bundled() {
         let com = common::walk::com_walk(&system);
         let rust = common::walk::rust_walk(&system);
-        assert!(com.lines().count() > 3, "{}: walk too short", path.display());
+        assert!(
+            com.lines().count() > 3,
+            "{}: walk too short",
+            path.display()
+        );
         assert_eq!(com, rust, "{}", path.display());
     }
 }
@@ -21,7 +25,13 @@ fn the_walk_covers_jacks_levels_peers_and_paths() {
         .iter()
         .map(|(_, s)| common::walk::com_walk(s))
         .collect();
-    for needle in ["    jack 0 ", "    volume 0 ", "    mute ", " peer {", "  path from 0x"] {
+    for needle in [
+        "    jack 0 ",
+        "    volume 0 ",
+        "    mute ",
+        " peer {",
+        "  path from 0x",
+    ] {
         assert!(all.contains(needle), "no {needle:?} in the walk");
     }
     if let Ok(dir) = std::env::var("DEVTOPO_COM_WALK_OUT") {

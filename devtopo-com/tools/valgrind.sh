@@ -10,7 +10,7 @@ export PROPTEST_CASES="${PROPTEST_CASES:-16}"
 mapfile -t bins < <(cargo test -p devtopo-com --tests --no-run --message-format=json 2>/dev/null \
   | grep '"reason":"compiler-artifact"' \
   | grep '"test":true' \
-  | grep -v '"name":"bindings"' \
+  | grep -v -e '"name":"bindings"' -e '"name":"header"' \
   | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p')
 if [ "${#bins[@]}" -eq 0 ]; then
   echo "valgrind.sh: no test binaries found" >&2

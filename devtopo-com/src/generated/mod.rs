@@ -17,6 +17,8 @@
     unreachable_pub,
     elided_lifetimes_in_paths,
     clippy::all,
+    clippy::unwrap_used,
+    clippy::expect_used,
     clippy::undocumented_unsafe_blocks,
     unsafe_op_in_unsafe_fn
 )]
@@ -51,5 +53,6 @@ mod iids {
 
     /// `IID_IUnknown`.
     #[unsafe(no_mangle)]
-    pub static IID_IUnknown: windows_core::GUID = <windows_core::IUnknown as windows_core::Interface>::IID;
+    pub static IID_IUnknown: windows_core::GUID =
+        <windows_core::IUnknown as windows_core::Interface>::IID;
 }

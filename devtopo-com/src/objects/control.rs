@@ -41,7 +41,10 @@ unsafe impl ComObject for ControlObject {
         let kind = self.control.kind();
         let is_level = matches!(
             kind,
-            ControlKind::VolumeLevel | ControlKind::Bass | ControlKind::Midrange | ControlKind::Treble
+            ControlKind::VolumeLevel
+                | ControlKind::Bass
+                | ControlKind::Midrange
+                | ControlKind::Treble
         );
         if *iid == com_guid(kind.iid()) || (is_level && *iid == IPerChannelDbLevel::IID) {
             Ok(std::ptr::from_ref(&self.vtbl).cast_mut().cast())
@@ -54,9 +57,10 @@ unsafe impl ComObject for ControlObject {
 /// A new control object (one reference), returned as the interface `Activate` asked for.
 pub(crate) fn control_raw(control: Control) -> *mut c_void {
     let vtbl: *const c_void = match control.kind() {
-        ControlKind::VolumeLevel | ControlKind::Bass | ControlKind::Midrange | ControlKind::Treble => {
-            std::ptr::from_ref(&LEVEL).cast()
-        }
+        ControlKind::VolumeLevel
+        | ControlKind::Bass
+        | ControlKind::Midrange
+        | ControlKind::Treble => std::ptr::from_ref(&LEVEL).cast(),
         ControlKind::Mute => std::ptr::from_ref(&MUTE).cast(),
         ControlKind::Loudness => std::ptr::from_ref(&LOUDNESS).cast(),
         ControlKind::AutoGainControl => std::ptr::from_ref(&AGC).cast(),
@@ -83,7 +87,10 @@ type This = *mut c_void;
 ///
 /// # Safety
 /// `this` must have come through one of this module's vtables.
-pub(crate) unsafe fn handle<T>(this: This, f: impl FnOnce(Control) -> Option<T>) -> Result<T, HRESULT> {
+pub(crate) unsafe fn handle<T>(
+    this: This,
+    f: impl FnOnce(Control) -> Option<T>,
+) -> Result<T, HRESULT> {
     // SAFETY: by the contract, `this` is the vtable field (offset 0) of a ControlObject.
     let obj = unsafe { object::<ControlObject, 0>(this) };
     f(obj.control.clone()).ok_or(E_FAIL)
@@ -134,7 +141,13 @@ unsafe fn read<T, V>(
 
 unsafe extern "system" fn level_channel_count(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through LEVEL; `out` is NULL or writable (COM contract).
-    unsafe { read(out, || handle(this, Control::into_level), |l| l.channel_count()) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_level),
+            |l| l.channel_count(),
+        )
+    }
 }
 
 unsafe extern "system" fn level_range(
@@ -164,14 +177,27 @@ unsafe extern "system" fn level_range(
 
 unsafe extern "system" fn level_get(this: This, channel: u32, out: *mut f32) -> HRESULT {
     // SAFETY: as in `level_channel_count`.
-    unsafe { read(out, || handle(this, Control::into_level), |l| l.level(channel)) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_level),
+            |l| l.level(channel),
+        )
+    }
 }
 
-unsafe extern "system" fn level_set(this: This, channel: u32, db: f32, ctx: *const GUID) -> HRESULT {
+unsafe extern "system" fn level_set(
+    this: This,
+    channel: u32,
+    db: f32,
+    ctx: *const GUID,
+) -> HRESULT {
     // SAFETY: `this` came through LEVEL; `ctx` is NULL or readable.
     unsafe {
         let ctx = context(ctx);
-        call(handle(this, Control::into_level), |l| l.set_level(channel, db, ctx))
+        call(handle(this, Control::into_level), |l| {
+            l.set_level(channel, db, ctx)
+        })
     }
 }
 
@@ -179,7 +205,9 @@ unsafe extern "system" fn level_set_uniform(this: This, db: f32, ctx: *const GUI
     // SAFETY: as in `level_set`.
     unsafe {
         let ctx = context(ctx);
-        call(handle(this, Control::into_level), |l| l.set_level_uniform(db, ctx))
+        call(handle(this, Control::into_level), |l| {
+            l.set_level_uniform(db, ctx)
+        })
     }
 }
 
@@ -197,7 +225,9 @@ unsafe extern "system" fn level_set_all(
     unsafe {
         let levels = std::slice::from_raw_parts(levels, count as usize);
         let ctx = context(ctx);
-        call(handle(this, Control::into_level), |l| l.set_level_all_channels(levels, ctx))
+        call(handle(this, Control::into_level), |l| {
+            l.set_level_all_channels(levels, ctx)
+        })
     }
 }
 
@@ -217,13 +247,21 @@ unsafe extern "system" fn mute_set(this: This, muted: BOOL, ctx: *const GUID) ->
     // SAFETY: `this` came through MUTE; `ctx` is NULL or readable.
     unsafe {
         let ctx = context(ctx);
-        call(handle(this, Control::into_mute), |m| m.set_mute(muted.as_bool(), ctx))
+        call(handle(this, Control::into_mute), |m| {
+            m.set_mute(muted.as_bool(), ctx)
+        })
     }
 }
 
 unsafe extern "system" fn mute_get(this: This, out: *mut BOOL) -> HRESULT {
     // SAFETY: `this` came through MUTE; `out` is NULL or writable.
-    unsafe { read(out, || handle(this, Control::into_mute), |m| m.mute().map(BOOL::from)) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_mute),
+            |m| m.mute().map(BOOL::from),
+        )
+    }
 }
 
 static MUTE: IAudioMute_Vtbl = IAudioMute_Vtbl {
@@ -234,14 +272,22 @@ static MUTE: IAudioMute_Vtbl = IAudioMute_Vtbl {
 
 unsafe extern "system" fn loudness_get(this: This, out: *mut BOOL) -> HRESULT {
     // SAFETY: `this` came through LOUDNESS; `out` is NULL or writable.
-    unsafe { read(out, || handle(this, Control::into_loudness), |c| c.enabled().map(BOOL::from)) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_loudness),
+            |c| c.enabled().map(BOOL::from),
+        )
+    }
 }
 
 unsafe extern "system" fn loudness_set(this: This, on: BOOL, ctx: *const GUID) -> HRESULT {
     // SAFETY: `this` came through LOUDNESS; `ctx` is NULL or readable.
     unsafe {
         let ctx = context(ctx);
-        call(handle(this, Control::into_loudness), |c| c.set_enabled(on.as_bool(), ctx))
+        call(handle(this, Control::into_loudness), |c| {
+            c.set_enabled(on.as_bool(), ctx)
+        })
     }
 }
 
@@ -254,9 +300,11 @@ static LOUDNESS: IAudioLoudness_Vtbl = IAudioLoudness_Vtbl {
 unsafe extern "system" fn agc_get(this: This, out: *mut BOOL) -> HRESULT {
     // SAFETY: `this` came through AGC; `out` is NULL or writable.
     unsafe {
-        read(out, || handle(this, Control::into_auto_gain_control), |c| {
-            c.enabled().map(BOOL::from)
-        })
+        read(
+            out,
+            || handle(this, Control::into_auto_gain_control),
+            |c| c.enabled().map(BOOL::from),
+        )
     }
 }
 
@@ -280,12 +328,24 @@ static AGC: IAudioAutoGainControl_Vtbl = IAudioAutoGainControl_Vtbl {
 
 unsafe extern "system" fn peak_channel_count(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through PEAK; `out` is NULL or writable.
-    unsafe { read(out, || handle(this, Control::into_peak_meter), |p| p.channel_count()) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_peak_meter),
+            |p| p.channel_count(),
+        )
+    }
 }
 
 unsafe extern "system" fn peak_level(this: This, channel: u32, out: *mut f32) -> HRESULT {
     // SAFETY: as in `peak_channel_count`.
-    unsafe { read(out, || handle(this, Control::into_peak_meter), |p| p.level(channel)) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_peak_meter),
+            |p| p.level(channel),
+        )
+    }
 }
 
 static PEAK: IAudioPeakMeter_Vtbl = IAudioPeakMeter_Vtbl {
@@ -299,9 +359,11 @@ static PEAK: IAudioPeakMeter_Vtbl = IAudioPeakMeter_Vtbl {
 unsafe extern "system" fn input_get(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through INPUT; `out` is NULL or writable.
     unsafe {
-        read(out, || handle(this, Control::into_input_selector), |s| {
-            s.selection().map(|id| id.0)
-        })
+        read(
+            out,
+            || handle(this, Control::into_input_selector),
+            |s| s.selection().map(|id| id.0),
+        )
     }
 }
 
@@ -324,9 +386,11 @@ static INPUT: IAudioInputSelector_Vtbl = IAudioInputSelector_Vtbl {
 unsafe extern "system" fn output_get(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through OUTPUT; `out` is NULL or writable.
     unsafe {
-        read(out, || handle(this, Control::into_output_selector), |s| {
-            s.selection().map(|id| id.0)
-        })
+        read(
+            out,
+            || handle(this, Control::into_output_selector),
+            |s| s.selection().map(|id| id.0),
+        )
     }
 }
 
@@ -360,7 +424,13 @@ unsafe extern "system" fn channel_config_set(this: This, config: u32, ctx: *cons
 
 unsafe extern "system" fn channel_config_get(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through CHANNEL_CONFIG; `out` is NULL or writable.
-    unsafe { read(out, || handle(this, Control::into_channel_config), |c| c.channel_config()) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_channel_config),
+            |c| c.channel_config(),
+        )
+    }
 }
 
 static CHANNEL_CONFIG: IAudioChannelConfig_Vtbl = IAudioChannelConfig_Vtbl {
@@ -374,13 +444,19 @@ static CHANNEL_CONFIG: IAudioChannelConfig_Vtbl = IAudioChannelConfig_Vtbl {
 unsafe extern "system" fn property_type(this: This, out: *mut VARTYPE) -> HRESULT {
     // SAFETY: `this` came through PROPERTY; `out` is NULL or writable.
     unsafe {
-        read(out, || handle(this, Control::into_device_specific_property), |p| {
-            p.var_type().map(|t| VARTYPE(t.value()))
-        })
+        read(
+            out,
+            || handle(this, Control::into_device_specific_property),
+            |p| p.var_type().map(|t| VARTYPE(t.value())),
+        )
     }
 }
 
-unsafe extern "system" fn property_value(this: This, value: *mut c_void, size: *mut u32) -> HRESULT {
+unsafe extern "system" fn property_value(
+    this: This,
+    value: *mut c_void,
+    size: *mut u32,
+) -> HRESULT {
     if size.is_null() {
         return E_POINTER;
     }
@@ -465,7 +541,13 @@ static PROPERTY: IDeviceSpecificProperty_Vtbl = IDeviceSpecificProperty_Vtbl {
 
 unsafe extern "system" fn jack_count(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through JACK; `out` is NULL or writable.
-    unsafe { read(out, || handle(this, Control::into_jack_description), |j| j.jack_count()) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_jack_description),
+            |j| j.jack_count(),
+        )
+    }
 }
 
 unsafe extern "system" fn jack_description(
@@ -475,17 +557,21 @@ unsafe extern "system" fn jack_description(
 ) -> HRESULT {
     // SAFETY: as in `jack_count`.
     unsafe {
-        read(out, || handle(this, Control::into_jack_description), |j| {
-            j.jack_description(jack).map(|d| KSJACK_DESCRIPTION {
-                ChannelMapping: d.channel_mapping,
-                Color: d.color,
-                ConnectionType: d.connection_type.value() as _,
-                GeoLocation: d.geo_location.value() as _,
-                GenLocation: d.gen_location.value() as _,
-                PortConnection: d.port_connection.value() as _,
-                IsConnected: BOOL::from(d.is_connected),
-            })
-        })
+        read(
+            out,
+            || handle(this, Control::into_jack_description),
+            |j| {
+                j.jack_description(jack).map(|d| KSJACK_DESCRIPTION {
+                    ChannelMapping: d.channel_mapping,
+                    Color: d.color,
+                    ConnectionType: d.connection_type.value() as _,
+                    GeoLocation: d.geo_location.value() as _,
+                    GenLocation: d.gen_location.value() as _,
+                    PortConnection: d.port_connection.value() as _,
+                    IsConnected: BOOL::from(d.is_connected),
+                })
+            },
+        )
     }
 }
 
@@ -497,7 +583,13 @@ static JACK: IKsJackDescription_Vtbl = IKsJackDescription_Vtbl {
 
 unsafe extern "system" fn jack2_count(this: This, out: *mut u32) -> HRESULT {
     // SAFETY: `this` came through JACK2; `out` is NULL or writable.
-    unsafe { read(out, || handle(this, Control::into_jack_description2), |j| j.jack_count()) }
+    unsafe {
+        read(
+            out,
+            || handle(this, Control::into_jack_description2),
+            |j| j.jack_count(),
+        )
+    }
 }
 
 unsafe extern "system" fn jack2_description(
@@ -507,12 +599,16 @@ unsafe extern "system" fn jack2_description(
 ) -> HRESULT {
     // SAFETY: as in `jack2_count`.
     unsafe {
-        read(out, || handle(this, Control::into_jack_description2), |j| {
-            j.jack_description2(jack).map(|d| KSJACK_DESCRIPTION2 {
-                DeviceStateInfo: d.device_state_info,
-                JackCapabilities: d.jack_capabilities,
-            })
-        })
+        read(
+            out,
+            || handle(this, Control::into_jack_description2),
+            |j| {
+                j.jack_description2(jack).map(|d| KSJACK_DESCRIPTION2 {
+                    DeviceStateInfo: d.device_state_info,
+                    JackCapabilities: d.jack_capabilities,
+                })
+            },
+        )
     }
 }
 
@@ -521,4 +617,3 @@ static JACK2: IKsJackDescription2_Vtbl = IKsJackDescription2_Vtbl {
     GetJackCount: jack2_count,
     GetJackDescription2: jack2_description,
 };
-

@@ -61,8 +61,16 @@ fn parse(bytes: &[u8]) -> Option<KsDataFormat> {
                 channels: u16_at(wave_bytes, 2),
                 samples_per_sec: u32_at(wave_bytes, 4),
                 bits_per_sample: bits,
-                valid_bits_per_sample: if extensible { u16_at(wave_bytes, 18) } else { bits },
-                channel_mask: if extensible { u32_at(wave_bytes, 20) } else { 0 },
+                valid_bits_per_sample: if extensible {
+                    u16_at(wave_bytes, 18)
+                } else {
+                    bits
+                },
+                channel_mask: if extensible {
+                    u32_at(wave_bytes, 20)
+                } else {
+                    0
+                },
             }
         });
     Some(KsDataFormat {

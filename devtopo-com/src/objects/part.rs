@@ -21,8 +21,8 @@ use crate::generated::{
 };
 use crate::memory::co_string;
 use crate::object::{
-    ComObject, E_FAIL, E_NOINTERFACE, E_POINTER, com, into_raw, object, out_ptr, out_value,
-    status, unknown, vtable_of,
+    ComObject, E_FAIL, E_NOINTERFACE, E_POINTER, com, into_raw, object, out_ptr, out_value, status,
+    unknown, vtable_of,
 };
 
 /// One part. `part_vtbl` is the identity (`IPart`); `connector_vtbl` answers `IConnector`
@@ -92,8 +92,7 @@ impl PartObject {
     /// A new object for `connector`, returned as its `IConnector` pointer.
     pub(crate) fn connector_raw(connector: Connector) -> *mut c_void {
         let part = connector.as_part().clone();
-        into_raw(PartObject::new(part, Some(connector)))
-            .wrapping_byte_add(CONNECTOR)
+        into_raw(PartObject::new(part, Some(connector))).wrapping_byte_add(CONNECTOR)
     }
 
     /// A new object for `subunit`, returned as its `ISubunit` pointer.
@@ -174,7 +173,11 @@ pub(crate) fn com_guid(g: Guid) -> GUID {
 
 unsafe extern "system" fn get_name(this: This, out: *mut PWSTR) -> HRESULT {
     // SAFETY: `this` came through PART_VTBL; `out` is NULL or writable (COM contract).
-    unsafe { out_ptr(out.cast::<*mut u16>(), || co_string(&com(part(this).name())?)) }
+    unsafe {
+        out_ptr(out.cast::<*mut u16>(), || {
+            co_string(&com(part(this).name())?)
+        })
+    }
 }
 
 unsafe extern "system" fn get_local_id(this: This, out: *mut u32) -> HRESULT {
@@ -184,12 +187,20 @@ unsafe extern "system" fn get_local_id(this: This, out: *mut u32) -> HRESULT {
 
 unsafe extern "system" fn get_global_id(this: This, out: *mut PWSTR) -> HRESULT {
     // SAFETY: as in `get_name`.
-    unsafe { out_ptr(out.cast::<*mut u16>(), || co_string(&com(part(this).global_id())?)) }
+    unsafe {
+        out_ptr(out.cast::<*mut u16>(), || {
+            co_string(&com(part(this).global_id())?)
+        })
+    }
 }
 
 unsafe extern "system" fn get_part_type(this: This, out: *mut PartType) -> HRESULT {
     // SAFETY: as in `get_name`.
-    unsafe { out_value(out, || part(this).part_type().map(|t| t.value() as PartType)) }
+    unsafe {
+        out_value(out, || {
+            part(this).part_type().map(|t| t.value() as PartType)
+        })
+    }
 }
 
 unsafe extern "system" fn get_sub_type(this: This, out: *mut GUID) -> HRESULT {
@@ -205,18 +216,28 @@ unsafe extern "system" fn get_control_interface_count(this: This, out: *mut u32)
 unsafe extern "system" fn get_control_interface(this: This, index: u32, out: *mut This) -> HRESULT {
     // SAFETY: as in `get_name`.
     unsafe {
-        out_ptr(out, || com(part(this).control_interface(index)).map(control_interface_raw))
+        out_ptr(out, || {
+            com(part(this).control_interface(index)).map(control_interface_raw)
+        })
     }
 }
 
 unsafe extern "system" fn enum_parts_incoming(this: This, out: *mut This) -> HRESULT {
     // SAFETY: as in `get_name`.
-    unsafe { out_ptr(out, || com(part(this).parts_incoming()).map(parts_list_object)) }
+    unsafe {
+        out_ptr(out, || {
+            com(part(this).parts_incoming()).map(parts_list_object)
+        })
+    }
 }
 
 unsafe extern "system" fn enum_parts_outgoing(this: This, out: *mut This) -> HRESULT {
     // SAFETY: as in `get_name`.
-    unsafe { out_ptr(out, || com(part(this).parts_outgoing()).map(parts_list_object)) }
+    unsafe {
+        out_ptr(out, || {
+            com(part(this).parts_outgoing()).map(parts_list_object)
+        })
+    }
 }
 
 unsafe extern "system" fn get_topology_object(this: This, out: *mut This) -> HRESULT {
@@ -293,7 +314,9 @@ unsafe extern "system" fn get_type(this: This, out: *mut ConnectorType) -> HRESU
             return E_POINTER;
         }
         match connector(this) {
-            Ok(c) => out_value(out, || c.connector_type().map(|t| t.value() as ConnectorType)),
+            Ok(c) => out_value(out, || {
+                c.connector_type().map(|t| t.value() as ConnectorType)
+            }),
             Err(code) => code,
         }
     }
@@ -394,4 +417,3 @@ static CONNECTOR_VTBL: IConnector_Vtbl = IConnector_Vtbl {
 static SUBUNIT_VTBL: ISubunit_Vtbl = ISubunit_Vtbl {
     base__: unknown::<PartObject, SUBUNIT>(),
 };
-

@@ -49,7 +49,11 @@ unsafe extern "system" fn get_count(this: *mut c_void, out: *mut u32) -> HRESULT
     }
 }
 
-unsafe extern "system" fn get_part(this: *mut c_void, index: u32, out: *mut *mut c_void) -> HRESULT {
+unsafe extern "system" fn get_part(
+    this: *mut c_void,
+    index: u32,
+    out: *mut *mut c_void,
+) -> HRESULT {
     // SAFETY: as in `get_count`.
     unsafe {
         let obj = object::<PartsListObject, 0>(this);

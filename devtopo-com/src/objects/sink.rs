@@ -116,4 +116,3 @@ pub(crate) fn unregister(part: &Part, notify: *mut c_void) -> devtopo::Result<()
     }
     // `live` drops here, outside the table's lock: the last reference Releases the client.
 }
-

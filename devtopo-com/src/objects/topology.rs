@@ -109,7 +109,9 @@ unsafe extern "system" fn get_subunit(this: This, index: u32, out: *mut This) ->
     // SAFETY: as in `get_connector_count`.
     unsafe {
         let obj = object::<TopologyObject, 0>(this);
-        out_ptr(out, || com(obj.topology.subunit(index)).map(PartObject::subunit_raw))
+        out_ptr(out, || {
+            com(obj.topology.subunit(index)).map(PartObject::subunit_raw)
+        })
     }
 }
 

@@ -24,10 +24,17 @@ pub fn rust_code<T>(result: devtopo::Result<T>) -> HRESULT {
 }
 
 pub fn topology(system: &System, device: &str) -> IDeviceTopology {
-    device_topology(&system.device(device).expect("device").topology().expect("topology"))
+    device_topology(
+        &system
+            .device(device)
+            .expect("device")
+            .topology()
+            .expect("topology"),
+    )
 }
 
 pub fn part(system: &System, device: &str, local_id: u32) -> IPart {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe { topology(system, device).GetPartById(local_id) }.expect("part")
 }
 
@@ -60,7 +67,7 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    pub fn new() -> IControlChangeNotify {
+    pub fn sink() -> IControlChangeNotify {
         Recorder {
             calls: AtomicU32::new(0),
             last: Mutex::new(None),
@@ -72,6 +79,7 @@ impl Recorder {
 impl IControlChangeNotify_Impl for Recorder_Impl {
     fn OnNotify(&self, pid: u32, context: *const GUID) -> windows_core::Result<()> {
         self.calls.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         let context = unsafe { context.as_ref() }.copied();
         *self.last.lock().expect("lock") = Some((pid, context));
         Ok(())
@@ -80,11 +88,13 @@ impl IControlChangeNotify_Impl for Recorder_Impl {
 
 /// The recorder behind an interface made by `Recorder::new`.
 pub fn recorder(sink: &IControlChangeNotify) -> &Recorder {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe { sink.as_impl() }
 }
 
 /// The reference count of a COM object (AddRef then Release, through its vtable).
 pub fn refcount<I: Interface>(object: &I) -> u32 {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let raw = object.as_raw();
         let unknown = &**raw.cast::<*const windows_core::IUnknown_Vtbl>();

@@ -55,6 +55,7 @@ fn hr_text(code: HRESULT) -> String {
 /// `IPart::Activate` the windows-rs way: the raw out-pointer, then `from_raw`.
 pub fn activate<T: Interface>(part: &IPart) -> windows_core::Result<T> {
     let mut raw = std::ptr::null_mut();
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         part.Activate(CLSCTX_ALL, &T::IID, Some(&mut raw)).ok()?;
         Ok(T::from_raw(raw))
@@ -64,6 +65,7 @@ pub fn activate<T: Interface>(part: &IPart) -> windows_core::Result<T> {
 pub const CLSCTX_ALL: u32 = 0x17;
 
 fn name(p: windows_core::PWSTR) -> String {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe { take_pwstr(p) }.unwrap_or_default()
 }
 
@@ -79,17 +81,23 @@ pub fn com_walk(system: &System) -> String {
                 continue;
             }
         };
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
         unsafe { com_topology(&mut out, &topology) }.expect("walk");
     }
     out
 }
 
 unsafe fn com_topology(out: &mut String, topology: &IDeviceTopology) -> windows_core::Result<()> {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let connectors = topology.GetConnectorCount()?;
         let subunits = topology.GetSubunitCount()?;
         let id = name(topology.GetDeviceId()?);
-        writeln!(out, "topology {id} connectors {connectors} subunits {subunits}").unwrap();
+        writeln!(
+            out,
+            "topology {id} connectors {connectors} subunits {subunits}"
+        )
+        .unwrap();
         for i in 0..connectors {
             com_part(out, &topology.GetConnector(i)?.cast::<IPart>()?)?;
         }
@@ -135,8 +143,13 @@ unsafe fn com_topology(out: &mut String, topology: &IDeviceTopology) -> windows_
 }
 
 unsafe fn com_part(out: &mut String, part: &IPart) -> windows_core::Result<()> {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
-        let kind = if part.GetPartType()? == Connector { "Connector" } else { "Subunit" };
+        let kind = if part.GetPartType()? == Connector {
+            "Connector"
+        } else {
+            "Subunit"
+        };
         writeln!(
             out,
             "  part 0x{:08x} {kind} \"{}\" {} {}",
@@ -197,7 +210,9 @@ unsafe fn com_part(out: &mut String, part: &IPart) -> windows_core::Result<()> {
         if let Ok(volume) = activate::<IAudioVolumeLevel>(part) {
             for ch in 0..volume.GetChannelCount()? {
                 let (mut min, mut max, mut step) = (0f32, 0f32, 0f32);
-                volume.GetLevelRange(ch, &mut min, &mut max, &mut step).ok()?;
+                volume
+                    .GetLevelRange(ch, &mut min, &mut max, &mut step)
+                    .ok()?;
                 writeln!(
                     out,
                     "    volume {ch} 0x{:08x} [0x{:08x} 0x{:08x} 0x{:08x}]",
@@ -212,7 +227,10 @@ unsafe fn com_part(out: &mut String, part: &IPart) -> windows_core::Result<()> {
         if let Ok(mute) = activate::<IAudioMute>(part) {
             writeln!(out, "    mute {}", mute.GetMute()?.0).unwrap();
         }
-        for (label, list) in [("in", part.EnumPartsIncoming()), ("out", part.EnumPartsOutgoing())] {
+        for (label, list) in [
+            ("in", part.EnumPartsIncoming()),
+            ("out", part.EnumPartsOutgoing()),
+        ] {
             match list {
                 Ok(list) => {
                     write!(out, "    {label}").unwrap();
@@ -260,28 +278,32 @@ fn rust_topology(out: &mut String, topology: &devtopo::DeviceTopology) -> devtop
     for i in 0..subunits {
         rust_part(out, topology.subunit(i)?.as_part())?;
     }
-    if connectors > 0 {
-        if let Ok(peer) = topology.connector(0)?.connected_to() {
-            let forward = peer.data_flow()? == DataFlow::In;
-            let start = peer.as_part().clone();
-            write!(out, "  path from 0x{:08x}:", start.local_id()?.0).unwrap();
-            let mut stack = vec![start];
-            let mut seen = BTreeSet::new();
-            while let Some(part) = stack.pop() {
-                let pid = part.local_id()?.0;
-                if !seen.insert(pid) {
-                    continue;
-                }
-                write!(out, " 0x{pid:08x}").unwrap();
-                let next = if forward { part.parts_outgoing() } else { part.parts_incoming() };
-                match next {
-                    Ok(list) => stack.extend(list.iter().collect::<Vec<_>>().into_iter().rev()),
-                    Err(e) if e.hresult() == devtopo::HResult::E_NOTFOUND => {}
-                    Err(e) => return Err(e),
-                }
+    if connectors > 0
+        && let Ok(peer) = topology.connector(0)?.connected_to()
+    {
+        let forward = peer.data_flow()? == DataFlow::In;
+        let start = peer.as_part().clone();
+        write!(out, "  path from 0x{:08x}:", start.local_id()?.0).unwrap();
+        let mut stack = vec![start];
+        let mut seen = BTreeSet::new();
+        while let Some(part) = stack.pop() {
+            let pid = part.local_id()?.0;
+            if !seen.insert(pid) {
+                continue;
             }
-            writeln!(out, " end").unwrap();
+            write!(out, " 0x{pid:08x}").unwrap();
+            let next = if forward {
+                part.parts_outgoing()
+            } else {
+                part.parts_incoming()
+            };
+            match next {
+                Ok(list) => stack.extend(list.iter().collect::<Vec<_>>().into_iter().rev()),
+                Err(e) if e.hresult() == devtopo::HResult::E_NOTFOUND => {}
+                Err(e) => return Err(e),
+            }
         }
+        writeln!(out, " end").unwrap();
     }
     Ok(())
 }
@@ -299,7 +321,13 @@ fn rust_part(out: &mut String, part: &Part) -> devtopo::Result<()> {
     .unwrap();
     for i in 0..part.control_interface_count()? {
         let control = part.control_interface(i)?;
-        writeln!(out, "    control \"{}\" {}", control.name(), guid_text(&dguid(control.iid()))).unwrap();
+        writeln!(
+            out,
+            "    control \"{}\" {}",
+            control.name(),
+            guid_text(&dguid(control.iid()))
+        )
+        .unwrap();
     }
     if let Ok(connector) = part.as_connector() {
         write!(
@@ -367,7 +395,10 @@ fn rust_part(out: &mut String, part: &Part) -> devtopo::Result<()> {
     {
         writeln!(out, "    mute {}", i32::from(mute.mute()?)).unwrap();
     }
-    for (label, list) in [("in", part.parts_incoming()), ("out", part.parts_outgoing())] {
+    for (label, list) in [
+        ("in", part.parts_incoming()),
+        ("out", part.parts_outgoing()),
+    ] {
         match list {
             Ok(list) => {
                 write!(out, "    {label}").unwrap();
