@@ -64,8 +64,38 @@ fn program() -> &'static Path {
     })
 }
 
+/// Compiles the C client (`cpp/walk_c.c`, the header's C vtable structs) once.
+fn c_program() -> &'static Path {
+    static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
+    PROGRAM.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("devtopo-com-cpp");
+        std::fs::create_dir_all(&dir).expect("tmp dir");
+        let out = dir.join(format!("walk_c-{}", std::process::id()));
+        let root = env!("CARGO_MANIFEST_DIR");
+        let lib = lib_dir();
+        let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
+        let status = Command::new(cc)
+            .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-g", "-I"])
+            .arg(format!("{root}/include"))
+            .arg(format!("{root}/tests/cpp/walk_c.c"))
+            .arg("-o")
+            .arg(&out)
+            .arg(format!("-L{}", lib.display()))
+            .arg("-ldevtopo_com")
+            .arg(format!("-Wl,-rpath,{}", lib.display()))
+            .status()
+            .expect("run the C compiler");
+        assert!(status.success(), "compiling tests/cpp/walk_c.c failed");
+        out
+    })
+}
+
 /// Runs the C++ client (under valgrind when asked) and returns its stdout.
 fn run(args: &[&str]) -> String {
+    run_program(program(), args)
+}
+
+fn run_program(program: &Path, args: &[&str]) -> String {
     let mut command = if std::env::var_os("DEVTOPO_COM_VALGRIND").is_some() {
         let mut c = Command::new("valgrind");
         c.args([
@@ -74,10 +104,10 @@ fn run(args: &[&str]) -> String {
             "--leak-check=full",
             "--errors-for-leak-kinds=definite",
         ])
-        .arg(program());
+        .arg(program);
         c
     } else {
-        Command::new(program())
+        Command::new(program)
     };
     let output = command.args(args).output().expect("run the C++ client");
     assert!(
@@ -96,6 +126,40 @@ fn cpp_walk_equals_the_rust_walks_on_every_bundled_topology() {
         let com = common::walk::com_walk(&system);
         assert_eq!(cpp, com, "{}: C++ walk vs COM walk", path.display());
         assert_eq!(cpp, common::walk::rust_walk(&system), "{}", path.display());
+    }
+}
+
+/// C through the vtable structs (`lpVtbl`): the devices, counts and connectors of every
+/// bundled topology, as the Rust handles give them.
+#[test]
+fn c_client_walks_every_bundled_topology_through_lpvtbl() {
+    for (path, system) in common::bundled() {
+        let c = run_program(c_program(), &[path.to_str().expect("UTF-8 path")]);
+        let mut rust = String::new();
+        for device in system.devices() {
+            let topology = device.topology().expect("topology");
+            let (n, m) = (
+                topology.connector_count().expect("count"),
+                topology.subunit_count().expect("count"),
+            );
+            rust += &format!("{} {n} {m}\n", device.id().expect("id"));
+            for i in 0..n {
+                let connector = topology.connector(i).expect("connector");
+                let name: String = connector
+                    .as_part()
+                    .name()
+                    .expect("name")
+                    .chars()
+                    .map(|ch| if ch.is_ascii() { ch } else { '?' })
+                    .collect();
+                rust += &format!(
+                    "  0x{:08x} {} {name}\n",
+                    connector.as_part().local_id().expect("id").0,
+                    i32::from(connector.is_connected().expect("connected"))
+                );
+            }
+        }
+        assert_eq!(c, rust, "{}", path.display());
     }
 }
 
