@@ -30,6 +30,7 @@
 //! On targets without ole32 the crate defines `CoTaskMemAlloc`, `CoTaskMemFree` and
 //! `PropVariantClear` as C symbols.
 
+#![doc = include_str!("../../docs/testing-com.md")]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod abi;

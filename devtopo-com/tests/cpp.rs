@@ -272,3 +272,35 @@ fn header_layouts_and_constants_equal_the_generated_bindings() {
     let expected = expected.join("\n") + "\n";
     assert_eq!(out, expected);
 }
+
+/// The C++ example of docs/testing-com.md compiles against the header and passes.
+#[test]
+fn the_documented_cpp_example_compiles_and_passes() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = std::fs::read_to_string(format!("{root}/../docs/testing-com.md")).expect("doc");
+    let start = doc.find("```cpp\n").expect("a cpp block") + "```cpp\n".len();
+    let source = &doc[start..start + doc[start..].find("```").expect("closed block")];
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("devtopo-com-cpp");
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let src = dir.join(format!("doc_example-{}.cpp", std::process::id()));
+    std::fs::write(&src, source).expect("write example");
+    let exe = src.with_extension("");
+    let lib = lib_dir();
+    let status = Command::new(compiler())
+        .args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-I"])
+        .arg(format!("{root}/include"))
+        .arg(&src)
+        .arg("-o")
+        .arg(&exe)
+        .arg(format!("-L{}", lib.display()))
+        .arg("-ldevtopo_com")
+        .arg(format!("-Wl,-rpath,{}", lib.display()))
+        .status()
+        .expect("run the C++ compiler");
+    assert!(status.success(), "the documented example does not compile");
+    let status = Command::new(&exe)
+        .current_dir(format!("{root}/.."))
+        .status()
+        .expect("run the example");
+    assert!(status.success(), "the documented example failed: {status}");
+}
