@@ -369,3 +369,90 @@ fn g2_strings_are_caller_owned_utf16() -> R {
     }
     Ok(())
 }
+
+/// A sink whose destructor calls back into devtopo.
+#[implement(IControlChangeNotify)]
+struct Reentrant {
+    part: IPart,
+    done: std::sync::mpsc::Sender<String>,
+}
+
+impl IControlChangeNotify_Impl for Reentrant_Impl {
+    fn OnNotify(&self, _: u32, _: *const GUID) -> windows_core::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for Reentrant {
+    fn drop(&mut self) {
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+        let name = unsafe { self.part.GetName() }.map(|p| unsafe { take_pwstr(p) });
+        let _ = self.done.send(format!("{name:?}"));
+    }
+}
+
+/// X20: devtopo releases a client sink only after its lock is released, so the client's
+/// last Release (here its destructor, calling back into devtopo) cannot deadlock, on the
+/// unregister path and on a failed register.
+#[test]
+fn x20_the_last_release_of_a_sink_runs_outside_devtopos_lock() -> R {
+    let system = fixtures::four_topologies()?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = {
+        let part = Shared(part(&system, fixtures::FOUR_MUX, 0x20001));
+        std::thread::spawn(move || {
+            let part = part;
+            let sink: IControlChangeNotify = Reentrant {
+                part: part.0.clone(),
+                done: tx.clone(),
+            }
+            .into();
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            unsafe {
+                part.0
+                    .RegisterControlChangeCallback(&IAudioVolumeLevel::IID, &sink)
+                    .ok()
+                    .expect("register");
+                let raw = sink.as_raw();
+                drop(sink); // devtopo now holds the last reference
+                let borrowed = IControlChangeNotify::from_raw_borrowed(&raw).expect("pointer");
+                part.0
+                    .UnregisterControlChangeCallback(borrowed)
+                    .ok()
+                    .expect("unregister");
+                // A failed register: devtopo's reference is dropped after the call.
+                let sink: IControlChangeNotify = Reentrant {
+                    part: part.0.clone(),
+                    done: tx,
+                }
+                .into();
+                let raw = sink.as_raw();
+                std::mem::forget(sink); // the reference below is the only one
+                let borrowed = IControlChangeNotify::from_raw_borrowed(&raw).expect("pointer");
+                let code = part
+                    .0
+                    .RegisterControlChangeCallback(&IKsJackDescription2::IID, borrowed);
+                assert_eq!(code, hr(HResult::E_INVALIDARG));
+                drop(IControlChangeNotify::from_raw(raw));
+            }
+        })
+    };
+    let timeout = std::time::Duration::from_secs(20);
+    let expected = format!(
+        "Ok(Some({:?}))",
+        rust_part(&system, fixtures::FOUR_MUX, 0x20001).name()?
+    );
+    for _ in 0..2 {
+        let name = rx
+            .recv_timeout(timeout)
+            .map_err(|_| "deadlock: a sink was released under the lock")?;
+        assert_eq!(name, expected);
+    }
+    worker.join().map_err(|_| "worker panicked")?;
+    Ok(())
+}
+
+/// A COM pointer moved to another thread. devtopo's objects are free-threaded.
+struct Shared<I>(I);
+// SAFETY: devtopo-com objects are free-threaded: atomic counts, devtopo's own locking.
+unsafe impl<I> Send for Shared<I> {}

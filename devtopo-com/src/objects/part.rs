@@ -275,7 +275,12 @@ unsafe extern "system" fn register_control_change_callback(
             return E_POINTER; // N1
         }
         let sink = sink::sink_for(notify);
-        status(part(this).register_control_change_callback(guid(iid), sink))
+        // The engine drops its copy on failure while holding its lock; keeping ours means the
+        // last reference (and so the client's Release) goes only after the call returns.
+        let keep = sink.clone();
+        let code = status(part(this).register_control_change_callback(guid(iid), sink));
+        drop(keep);
+        code
     }
 }
 
