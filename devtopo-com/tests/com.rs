@@ -456,3 +456,54 @@ fn x20_the_last_release_of_a_sink_runs_outside_devtopos_lock() -> R {
 struct Shared<I>(I);
 // SAFETY: devtopo-com objects are free-threaded: atomic counts, devtopo's own locking.
 unsafe impl<I> Send for Shared<I> {}
+
+/// `SelectCaptureDevice` from the "Device Topologies" page (rule W2), transcribed call by call
+/// through COM: from a capture endpoint toward the system bus, at the first subunit with
+/// `IAudioInputSelector`, select the input the walk came from.
+fn select_capture_device(endpoint: &IDeviceTopology) -> windows_core::Result<HRESULT> {
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+    unsafe {
+        let mut connector = endpoint.GetConnector(0)?;
+        if connector.GetDataFlow()? != Out {
+            return Ok(hr(HResult::AUDCLNT_E_WRONG_ENDPOINT_TYPE));
+        }
+        loop {
+            if !connector.IsConnected()?.as_bool() {
+                return Ok(if connector.GetType()? == Software_IO {
+                    HRESULT(0)
+                } else {
+                    hr(HResult::E_FAIL)
+                });
+            }
+            let mut part: IPart = connector.GetConnectedTo()?.cast()?;
+            loop {
+                let next = part.EnumPartsOutgoing()?.GetPart(0)?;
+                if next.GetPartType()? == Connector {
+                    connector = next.cast()?;
+                    break;
+                }
+                match activate::<IAudioInputSelector>(&next) {
+                    Ok(selector) => selector.SetSelection(part.GetLocalId()?, None).ok()?,
+                    Err(e) if e.code() == hr(HResult::E_NOINTERFACE) => {}
+                    Err(e) => return Err(e),
+                }
+                part = next;
+            }
+        }
+    }
+}
+
+#[test]
+fn w2_select_capture_device_through_com() -> R {
+    let system = fixtures::four_topologies()?;
+    let mux = topology(&system, fixtures::FOUR_MUX);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+    let selector: IAudioInputSelector = activate(&unsafe { mux.GetPartById(0x20006)? })?;
+    for (endpoint, expected) in [(fixtures::FOUR_EPB, 0x20003), (fixtures::FOUR_EPA, 0x20001)] {
+        let code = select_capture_device(&topology(&system, endpoint))?;
+        assert_eq!(code, HRESULT(0)); // it stops at the Software_IO DMA connector
+        // SAFETY: as above.
+        assert_eq!(unsafe { selector.GetSelection()? }, expected);
+    }
+    Ok(())
+}
