@@ -235,13 +235,12 @@ pub unsafe extern "C" fn devtopo_device_topology(
 ///
 /// # Safety
 /// As [`devtopo_device_topology`].
-unsafe fn part(
+unsafe fn part<'a>(
     system: *const DevtopoSystem,
     device_id: *const c_char,
     local_id: u32,
-) -> Result<(&'static System, Part), HRESULT> {
-    // SAFETY: by the contract; the handle outlives the call, which is all the 'static is used
-    // for (it never escapes the calling function).
+) -> Result<(&'a System, Part), HRESULT> {
+    // SAFETY: by the contract (the handle is live for the call).
     unsafe {
         let system = self::system(system)?;
         let id = text(device_id, "device_id")?;

@@ -507,3 +507,32 @@ fn w2_select_capture_device_through_com() -> R {
     }
     Ok(())
 }
+
+/// Off Windows the crate's CoTaskMemAlloc gives 16-byte-aligned blocks and PropVariantClear
+/// frees a VT_LPWSTR and resets the variant to VT_EMPTY.
+#[test]
+fn co_task_memory_and_prop_variant_clear() {
+    // SAFETY: the block is written within its size and freed once; the PROPVARIANT owns a
+    // CoTaskMemAlloc'd string, which PropVariantClear frees.
+    unsafe {
+        let block = CoTaskMemAlloc(40);
+        assert!(!block.is_null());
+        assert_eq!(block as usize % 16, 0);
+        std::ptr::write_bytes(block.cast::<u8>(), 0xAB, 40);
+        CoTaskMemFree(block);
+        CoTaskMemFree(null_mut()); // ignored
+
+        let text: Vec<u16> = "Speakers\0".encode_utf16().collect();
+        let copy = CoTaskMemAlloc(text.len() * 2).cast::<u16>();
+        std::ptr::copy_nonoverlapping(text.as_ptr(), copy, text.len());
+        let mut var = PROPVARIANT::default();
+        (*var.Anonymous.Anonymous).vt = VARTYPE(31); // VT_LPWSTR
+        (*var.Anonymous.Anonymous).Anonymous.pwszVal = windows_core::PWSTR(copy);
+        assert_eq!(
+            pwstr_to_string(windows_core::PCWSTR(copy)).as_deref(),
+            Some("Speakers")
+        );
+        assert_eq!(PropVariantClear(&mut var), HRESULT(0));
+        assert_eq!(var.Anonymous.Anonymous.vt, VARTYPE(0));
+    }
+}
