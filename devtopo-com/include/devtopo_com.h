@@ -33,6 +33,13 @@
 #include <windows.h>
 #include <mmdeviceapi.h>
 #include <devicetopology.h>
+/* What MinGW-w64's headers lack (the SDK has them). */
+#ifndef ERROR_DEVICE_ALREADY_ATTACHED
+#define ERROR_DEVICE_ALREADY_ATTACHED 548L
+#endif
+#ifndef E_NOTFOUND
+#define E_NOTFOUND HRESULT_FROM_WIN32(ERROR_NOT_FOUND)
+#endif
 
 #else /* not Windows */
 
