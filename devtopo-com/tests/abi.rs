@@ -39,6 +39,7 @@ fn load_enumerate_act_and_free() {
     let epa = c(fixtures::FOUR_EPA);
     // SAFETY: the C ABI's contracts: NUL-terminated strings, writable out-pointers, live
     // handles, each freed once.
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let mut system = null_mut();
         assert_eq!(devtopo_load_file(path.as_ptr(), &mut system), HRESULT(0));

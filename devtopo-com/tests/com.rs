@@ -514,6 +514,7 @@ fn w2_select_capture_device_through_com() -> R {
 fn co_task_memory_and_prop_variant_clear() {
     // SAFETY: the block is written within its size and freed once; the PROPVARIANT owns a
     // CoTaskMemAlloc'd string, which PropVariantClear frees.
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
     unsafe {
         let block = CoTaskMemAlloc(40);
         assert!(!block.is_null());

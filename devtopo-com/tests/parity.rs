@@ -524,6 +524,182 @@ fn cases() -> Vec<Case> {
             expect: HResult::E_INVALIDARG,
         },
         Case {
+            name: "T6 GetDeviceId",
+            fixture: four,
+            rust: |s| rust_code(rtopo(s, FOUR_MUX).device_id()),
+            com: |s| {
+                code(
+                    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+                    unsafe { topology(s, FOUR_MUX).GetDeviceId() }
+                        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+                        .map(|p| unsafe { take_pwstr(p) }),
+                )
+            },
+            expect: HResult::S_OK,
+        },
+        Case {
+            name: "T4 GetSubunit",
+            fixture: four,
+            rust: |s| rust_code(rtopo(s, FOUR_MUX).subunit(6)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| code(unsafe { topology(s, FOUR_MUX).GetSubunit(6) }),
+            expect: HResult::S_OK,
+        },
+        Case {
+            name: "C1, C2, C7 GetType, GetDataFlow, IsConnected",
+            fixture: four,
+            rust: |s| {
+                let c = rcon(s, FOUR_MUX, 0x10001);
+                rust_code(c.connector_type().and(c.data_flow()).and(c.is_connected()))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                let c = connector(s, FOUR_MUX, 0x10001);
+                code(c.GetType().and(c.GetDataFlow()).and(c.IsConnected()))
+            },
+            expect: HResult::S_OK,
+        },
+        Case {
+            name: "C12 GetDeviceIdConnectedTo unconnected",
+            fixture: four,
+            rust: |s| rust_code(rcon(s, FOUR_MUX, 0x10002).device_id_connected_to()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| code(unsafe { connector(s, FOUR_MUX, 0x10002).GetDeviceIdConnectedTo() }),
+            expect: HResult::E_NOTFOUND,
+        },
+        Case {
+            name: "P9 EnumPartsOutgoing with no links",
+            fixture: four,
+            rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x10003).parts_outgoing()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| code(unsafe { part(s, FOUR_MUX, 0x10003).EnumPartsOutgoing() }),
+            expect: HResult::E_NOTFOUND,
+        },
+        Case {
+            name: "L2 IPartsList::GetPart out of range",
+            fixture: four,
+            rust: |s| {
+                rust_code(
+                    rust_part(s, FOUR_MUX, 0x10000)
+                        .parts_outgoing()
+                        .and_then(|l| l.part(5)),
+                )
+            },
+            com: |s| {
+                // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+                code(unsafe {
+                    part(s, FOUR_MUX, 0x10000)
+                        .EnumPartsOutgoing()
+                        .and_then(|l| l.GetPart(5))
+                })
+            },
+            expect: HResult::E_INVALIDARG,
+        },
+        Case {
+            name: "P11 GetTopologyObject",
+            fixture: four,
+            rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x20001).topology()),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| code(unsafe { part(s, FOUR_MUX, 0x20001).GetTopologyObject() }),
+            expect: HResult::S_OK,
+        },
+        Case {
+            name: "P7 GetControlInterface out of range",
+            fixture: four,
+            rust: |s| rust_code(rust_part(s, FOUR_MUX, 0x20001).control_interface(1)),
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| code(unsafe { part(s, FOUR_MUX, 0x20001).GetControlInterface(1) }),
+            expect: HResult::E_INVALIDARG,
+        },
+        Case {
+            name: "K5 SetMute",
+            fixture: four,
+            rust: |s| {
+                let m = rust_part(s, FOUR_MUX, 0x20000)
+                    .activate(CLSCTX_ALL, guids::IID_IAudioMute)
+                    .ok()
+                    .and_then(|c| c.into_mute())
+                    .expect("mute");
+                rust_code(m.set_mute(true, None))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                let m: IAudioMute = activate(&part(s, FOUR_MUX, 0x20000)).expect("mute");
+                m.SetMute(true, None)
+            },
+            expect: HResult::S_OK,
+        },
+        Case {
+            name: "K9 SetSelection of a part not linked into the MUX",
+            fixture: four,
+            rust: |s| {
+                let m = rust_part(s, FOUR_MUX, 0x20006)
+                    .activate(CLSCTX_ALL, guids::IID_IAudioInputSelector)
+                    .ok()
+                    .and_then(|c| c.into_input_selector())
+                    .expect("mux");
+                rust_code(m.set_selection(LocalId(0x10003), None))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                let m: IAudioInputSelector = activate(&part(s, FOUR_MUX, 0x20006)).expect("mux");
+                m.SetSelection(0x10003, None)
+            },
+            expect: HResult::E_INVALIDARG,
+        },
+        Case {
+            name: "K9 SetSelection",
+            fixture: four,
+            rust: |s| {
+                let m = rust_part(s, FOUR_MUX, 0x20006)
+                    .activate(CLSCTX_ALL, guids::IID_IAudioInputSelector)
+                    .ok()
+                    .and_then(|c| c.into_input_selector())
+                    .expect("mux");
+                rust_code(m.set_selection(LocalId(0x20003), None))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                let m: IAudioInputSelector = activate(&part(s, FOUR_MUX, 0x20006)).expect("mux");
+                m.SetSelection(0x20003, None)
+            },
+            expect: HResult::S_OK,
+        },
+        Case {
+            name: "K17 GetJackDescription2 out of range",
+            fixture: four,
+            rust: |s| {
+                let j = rust_part(s, FOUR_MUX, 0x10000)
+                    .activate(CLSCTX_ALL, guids::IID_IKsJackDescription2)
+                    .ok()
+                    .and_then(|c| c.into_jack_description2())
+                    .expect("jack");
+                rust_code(j.jack_description2(1))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                let j: IKsJackDescription2 = activate(&part(s, FOUR_MUX, 0x10000)).expect("jack");
+                code(j.GetJackDescription2(1))
+            },
+            expect: HResult::E_INVALIDARG,
+        },
+        Case {
+            name: "X26 SetLevel on a removed device",
+            fixture: four,
+            rust: |s| {
+                let l = level(s);
+                s.remove_device(FOUR_MUX).expect("remove");
+                rust_code(l.set_level(0, -1.0, None))
+            },
+            // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+            com: |s| unsafe {
+                let l = clevel(s);
+                s.remove_device(FOUR_MUX).expect("remove");
+                l.SetLevel(0, -1.0, None)
+            },
+            expect: HResult::AUDCLNT_E_DEVICE_INVALIDATED,
+        },
+        Case {
             name: "X26 a call on a removed device",
             fixture: four,
             rust: |s| {
