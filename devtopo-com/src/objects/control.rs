@@ -10,8 +10,8 @@ use std::sync::atomic::AtomicU32;
 use devtopo::{Control, ControlKind, Guid};
 use windows_core::{BOOL, GUID, HRESULT, Interface};
 
-use super::format;
 use super::part::com_guid;
+use super::{format, jack};
 use crate::generated::*;
 use crate::object::{
     ComObject, E_FAIL, E_NOINTERFACE, E_POINTER, S_OK, error_hr, into_raw, object, out_value,
@@ -70,8 +70,8 @@ pub(crate) fn control_raw(control: Control) -> *mut c_void {
         ControlKind::ChannelConfig => std::ptr::from_ref(&CHANNEL_CONFIG).cast(),
         ControlKind::DeviceSpecificProperty => std::ptr::from_ref(&PROPERTY).cast(),
         ControlKind::FormatSupport => std::ptr::from_ref(&format::VTBL).cast(),
-        ControlKind::JackDescription => std::ptr::from_ref(&JACK).cast(),
-        ControlKind::JackDescription2 => std::ptr::from_ref(&JACK2).cast(),
+        ControlKind::JackDescription => std::ptr::from_ref(&jack::JACK).cast(),
+        ControlKind::JackDescription2 => std::ptr::from_ref(&jack::JACK2).cast(),
     };
     into_raw(ControlObject {
         vtbl,
@@ -122,7 +122,7 @@ fn call<T>(handle: Result<T, HRESULT>, f: impl FnOnce(T) -> devtopo::Result<()>)
 ///
 /// # Safety
 /// `out` must be NULL or writable.
-unsafe fn read<T, V>(
+pub(crate) unsafe fn read<T, V>(
     out: *mut V,
     handle: impl FnOnce() -> Result<T, HRESULT>,
     f: impl FnOnce(T) -> devtopo::Result<V>,
@@ -535,85 +535,4 @@ static PROPERTY: IDeviceSpecificProperty_Vtbl = IDeviceSpecificProperty_Vtbl {
     GetValue: property_value,
     SetValue: property_set,
     Get4BRange: property_range,
-};
-
-// --- IKsJackDescription (K16), IKsJackDescription2 (K17) ---
-
-unsafe extern "system" fn jack_count(this: This, out: *mut u32) -> HRESULT {
-    // SAFETY: `this` came through JACK; `out` is NULL or writable.
-    unsafe {
-        read(
-            out,
-            || handle(this, Control::into_jack_description),
-            |j| j.jack_count(),
-        )
-    }
-}
-
-unsafe extern "system" fn jack_description(
-    this: This,
-    jack: u32,
-    out: *mut KSJACK_DESCRIPTION,
-) -> HRESULT {
-    // SAFETY: as in `jack_count`.
-    unsafe {
-        read(
-            out,
-            || handle(this, Control::into_jack_description),
-            |j| {
-                j.jack_description(jack).map(|d| KSJACK_DESCRIPTION {
-                    ChannelMapping: d.channel_mapping,
-                    Color: d.color,
-                    ConnectionType: d.connection_type.value() as _,
-                    GeoLocation: d.geo_location.value() as _,
-                    GenLocation: d.gen_location.value() as _,
-                    PortConnection: d.port_connection.value() as _,
-                    IsConnected: BOOL::from(d.is_connected),
-                })
-            },
-        )
-    }
-}
-
-static JACK: IKsJackDescription_Vtbl = IKsJackDescription_Vtbl {
-    base__: unknown::<ControlObject, 0>(),
-    GetJackCount: jack_count,
-    GetJackDescription: jack_description,
-};
-
-unsafe extern "system" fn jack2_count(this: This, out: *mut u32) -> HRESULT {
-    // SAFETY: `this` came through JACK2; `out` is NULL or writable.
-    unsafe {
-        read(
-            out,
-            || handle(this, Control::into_jack_description2),
-            |j| j.jack_count(),
-        )
-    }
-}
-
-unsafe extern "system" fn jack2_description(
-    this: This,
-    jack: u32,
-    out: *mut KSJACK_DESCRIPTION2,
-) -> HRESULT {
-    // SAFETY: as in `jack2_count`.
-    unsafe {
-        read(
-            out,
-            || handle(this, Control::into_jack_description2),
-            |j| {
-                j.jack_description2(jack).map(|d| KSJACK_DESCRIPTION2 {
-                    DeviceStateInfo: d.device_state_info,
-                    JackCapabilities: d.jack_capabilities,
-                })
-            },
-        )
-    }
-}
-
-static JACK2: IKsJackDescription2_Vtbl = IKsJackDescription2_Vtbl {
-    base__: unknown::<ControlObject, 0>(),
-    GetJackCount: jack2_count,
-    GetJackDescription2: jack2_description,
 };

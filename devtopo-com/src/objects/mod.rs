@@ -5,6 +5,7 @@
 pub(crate) mod control;
 pub(crate) mod control_interface;
 pub(crate) mod format;
+pub(crate) mod jack;
 pub(crate) mod part;
 pub(crate) mod parts_list;
 pub(crate) mod sink;

@@ -72,7 +72,7 @@ unsafe fn own_part<'a>(ptr: *mut c_void) -> Result<&'a PartObject, HRESULT> {
     if ptr.is_null() {
         return Err(E_POINTER);
     }
-    // SAFETY: a valid IPart pointer; `as_part_object` checks the vtable before casting.
+    // SAFETY: a valid IPart pointer; `from_ipart` checks the vtable before casting.
     unsafe { PartObject::from_ipart(ptr) }.ok_or(E_NOINTERFACE)
 }
 
