@@ -247,3 +247,69 @@ fn committed_header_and_iids_match_a_fresh_generation() {
         "src/generated/iids.rs is stale; {hint}"
     );
 }
+
+/// The slots of `name`'s vtable in the windows-bindgen bindings, IUnknown's first.
+fn rust_slots(bindings: &str, name: &str) -> Vec<String> {
+    if name == "IUnknown" {
+        return vec!["QueryInterface".into(), "AddRef".into(), "Release".into()];
+    }
+    let start = bindings
+        .find(&format!("pub struct {name}_Vtbl {{\n"))
+        .unwrap_or_else(|| panic!("{name}_Vtbl is not in the bindings"));
+    let body = &bindings[start..];
+    let body = &body[..body.find("\n}\n").expect("struct end")];
+    let mut slots = Vec::new();
+    // Fields sit at one indentation level (rustfmt's output); deeper lines are their types.
+    for line in body.lines().skip(1) {
+        let Some(line) = line.strip_prefix("    ").filter(|l| !l.starts_with(' ')) else {
+            continue;
+        };
+        let line = line.strip_prefix("pub ").unwrap_or(line);
+        let Some((field, ty)) = line.split_once(':') else {
+            continue;
+        };
+        if !field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        if field == "base__" {
+            let base = ty
+                .trim()
+                .trim_end_matches(',')
+                .trim_start_matches("windows_core::");
+            slots.extend(rust_slots(bindings, base.trim_end_matches("_Vtbl")));
+        } else {
+            slots.push(field.to_string());
+        }
+    }
+    slots
+}
+
+/// The slots of `name`'s C vtable struct in the generated header.
+fn header_slots(header: &str, name: &str) -> Vec<String> {
+    let start = header
+        .find(&format!("typedef struct {name}Vtbl {{\n"))
+        .unwrap_or_else(|| panic!("{name}Vtbl is not in the header"));
+    let body = &header[start..];
+    let body = &body[..body.find(&format!("}} {name}Vtbl;")).expect("struct end")];
+    body.lines()
+        .filter_map(|l| l.split_once("(STDMETHODCALLTYPE *"))
+        .map(|(_, rest)| rest.split(')').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The header and the Rust bindings come from two generators; their vtables agree slot for
+/// slot (G7, R5), inherited slots included.
+#[test]
+fn header_and_bindings_agree_on_every_slot() {
+    let bindings = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/generated/bindings.rs"
+    ))
+    .expect("bindings");
+    let header = std::fs::read_to_string(HEADER).expect("header");
+    for name in interfaces() {
+        let rust = rust_slots(&bindings, &name);
+        assert!(rust.len() >= 3, "{name}: {rust:?}");
+        assert_eq!(header_slots(&header, &name), rust, "{name}");
+    }
+}
