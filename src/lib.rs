@@ -95,6 +95,7 @@ pub mod fixtures;
 mod guid;
 mod handles;
 mod hresult;
+mod properties;
 mod system;
 mod types;
 
@@ -106,18 +107,25 @@ pub use controls::{
     PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
 };
 pub use engine::{
-    ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
-    PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
+    Conditions, ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey,
+    PartSnapshot, PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
-    AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
-    AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlInterface, Device,
-    DeviceSpecificProperty, DeviceTopology, Hardware, KsFormatSupport, KsJackDescription,
-    KsJackDescription2, LevelRange, Part, PartsList, PartsListIter, PerChannelDbLevel, Subunit,
+    Activated, AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness,
+    AudioMute, AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlInterface, Device,
+    DeviceCollection, DeviceSpecificProperty, DeviceTopology, Hardware, KsControl, KsFormatSupport,
+    KsJackDescription, KsJackDescription2, LevelRange, Part, PartsList, PartsListIter,
+    PerChannelDbLevel, PropertyStore, Subunit,
 };
 pub use hresult::HResult;
+pub use properties::ks_request::{ks_identifier, ks_node_property};
+pub use properties::{
+    EndpointEvent, EndpointEventLog, EndpointFormFactor, KsHandler, KsRequest, KsRequestKind,
+    MMNotificationClient, ParsePropertyKeyError, PropVarType, PropVariant, PropertyKey, STGM_READ,
+    STGM_READWRITE, STGM_WRITE, StoreAccess, iids, ks, pkey,
+};
 pub use system::{DEFAULT_HARDWARE_PROCESS_ID, System};
 pub use types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, EDataFlow, ERole, LocalId,

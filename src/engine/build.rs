@@ -163,7 +163,7 @@ impl SubunitSpec {
 /// ```
 #[derive(Debug, Default)]
 pub struct SystemBuilder {
-    engine: Engine,
+    pub(crate) engine: Engine,
 }
 
 impl SystemBuilder {
@@ -373,7 +373,9 @@ impl SystemBuilder {
                 }
             }
         }
-        Ok(System::from_engine(self.engine))
+        let mut engine = self.engine;
+        engine.init_mmdevice();
+        Ok(System::from_engine(engine))
     }
 
     /// Checks every part's controls (see [`SystemBuilder::build`]).
