@@ -26,6 +26,8 @@ mod files_errors;
 mod files_roundtrip;
 mod fixtures_controls;
 mod hotplug;
+mod mm_enumerator;
+mod mm_notify;
 mod notify;
 mod props;
 mod rules_build;
