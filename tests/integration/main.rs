@@ -35,3 +35,5 @@ mod rules_connector;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
+mod mm_props;
+mod mm_ks;
