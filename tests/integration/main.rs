@@ -37,3 +37,4 @@ mod rules_part;
 mod rules_topology;
 mod mm_props;
 mod mm_ks;
+mod mm_state_model;
