@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use devtopo::{
-    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceState, EDataFlow,
-    ERole, EndpointEvent, EndpointEventLog, System, SystemBuilder, fixtures, guids,
+    ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceSpec, DeviceState, EDataFlow, ERole,
+    EndpointEvent, EndpointEventLog, System, SystemBuilder, fixtures, guids,
 };
 use proptest::prelude::*;
 
@@ -124,7 +124,11 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
     system
         .register_endpoint_notification_callback(log.clone())
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let mux = system.device(fixtures::FOUR_MUX).unwrap().topology().unwrap();
+    let mux = system
+        .device(fixtures::FOUR_MUX)
+        .unwrap()
+        .topology()
+        .unwrap();
     let jacks = [mux.connector(0).unwrap(), mux.connector(1).unwrap()];
     let hw = system.hardware();
     let mut m = Model {
@@ -139,14 +143,20 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
         let ok = match op {
             Op::PlugJack(j) | Op::UnplugJack(j) => {
                 let plug = matches!(op, Op::PlugJack(_));
-                let r = if plug { hw.plug_jack(&jacks[j], 0) } else { hw.unplug_jack(&jacks[j], 0) };
+                let r = if plug {
+                    hw.plug_jack(&jacks[j], 0)
+                } else {
+                    hw.unplug_jack(&jacks[j], 0)
+                };
                 prop_assert!(r.is_ok());
                 m.jack_in[j] = plug;
                 true
             }
             Op::Connect(e, j) => {
                 let expect = m.installed[e] && m.wired[e].is_none() && !m.wired.contains(&Some(j));
-                let r = dev(e).and_then(|d| d.topology()?.connector(0)).and_then(|c| c.connect_to(&jacks[j]));
+                let r = dev(e)
+                    .and_then(|d| d.topology()?.connector(0))
+                    .and_then(|c| c.connect_to(&jacks[j]));
                 prop_assert_eq!(r.is_ok(), expect, "{:?} {:?}", op, r);
                 if expect {
                     m.wired[e] = Some(j);
@@ -155,14 +165,21 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
             }
             Op::Disconnect(e) => {
                 let expect = m.installed[e] && m.wired[e].is_some();
-                let r = dev(e).and_then(|d| d.topology()?.connector(0)).and_then(|c| c.disconnect());
+                let r = dev(e)
+                    .and_then(|d| d.topology()?.connector(0))
+                    .and_then(|c| c.disconnect());
                 prop_assert_eq!(r.is_ok(), expect, "{:?} {:?}", op, r);
                 if expect {
                     m.wired[e] = None;
                 }
                 expect
             }
-            Op::Disable(d) | Op::Enable(d) | Op::Remove(d) | Op::Reinsert(d) | Op::UnplugDevice(d) | Op::PlugDevice(d) => {
+            Op::Disable(d)
+            | Op::Enable(d)
+            | Op::Remove(d)
+            | Op::Reinsert(d)
+            | Op::UnplugDevice(d)
+            | Op::PlugDevice(d) => {
                 let present = d >= 2 || m.installed[d];
                 let r = dev(d).and_then(|x| match op {
                     Op::Disable(_) => hw.disable(&x),
@@ -222,11 +239,21 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
         let mut got: BTreeMap<String, Option<DeviceState>> = BTreeMap::new();
         for e in &events {
             match e {
-                EndpointEvent::StateChanged { device_id, new_state } => {
-                    prop_assert!(got.insert(device_id.clone(), Some(*new_state)).is_none(), "one event per endpoint");
+                EndpointEvent::StateChanged {
+                    device_id,
+                    new_state,
+                } => {
+                    prop_assert!(
+                        got.insert(device_id.clone(), Some(*new_state)).is_none(),
+                        "one event per endpoint"
+                    );
                 }
-                EndpointEvent::Added { device_id } => prop_assert!(matches!(op, Op::Arrive(e) if EPS[e] == device_id)),
-                EndpointEvent::Removed { device_id } => prop_assert!(matches!(op, Op::Uninstall(e) if EPS[e] == device_id)),
+                EndpointEvent::Added { device_id } => {
+                    prop_assert!(matches!(op, Op::Arrive(e) if EPS[e] == device_id))
+                }
+                EndpointEvent::Removed { device_id } => {
+                    prop_assert!(matches!(op, Op::Uninstall(e) if EPS[e] == device_id))
+                }
                 _ => {}
             }
         }
@@ -267,9 +294,21 @@ proptest! {
 fn item6_acceptance_sequences() {
     use Op::*;
     run(&[Disconnect(1), UnplugJack(1), Connect(1, 1)]).unwrap();
-    run(&[UnplugJack(1), Disconnect(1), PlugJack(1), Connect(1, 1), UnplugJack(1), PlugJack(1)]).unwrap();
+    run(&[
+        UnplugJack(1),
+        Disconnect(1),
+        PlugJack(1),
+        Connect(1, 1),
+        UnplugJack(1),
+        PlugJack(1),
+    ])
+    .unwrap();
     let system = fixtures::four_topologies().unwrap();
-    let mux = system.device(fixtures::FOUR_MUX).unwrap().topology().unwrap();
+    let mux = system
+        .device(fixtures::FOUR_MUX)
+        .unwrap()
+        .topology()
+        .unwrap();
     let jack = mux.connector(1).unwrap();
     let ep = system.device(fixtures::FOUR_EPB).unwrap();
     let c = ep.topology().unwrap().connector(0).unwrap();
