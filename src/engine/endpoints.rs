@@ -360,3 +360,18 @@ pub(crate) fn deliver_endpoint_events(
         }
     }
 }
+
+impl Engine {
+    /// The roles a device is the chosen default for (X38), in ERole order.
+    pub(crate) fn preferred_roles(&self, ix: u32) -> Vec<ERole> {
+        let mut out = Vec::new();
+        for roles in &self.mm.preferred {
+            for (r, pref) in roles.iter().enumerate() {
+                if *pref == Some(ix) {
+                    out.push(ROLES[r]);
+                }
+            }
+        }
+        out
+    }
+}

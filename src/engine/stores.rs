@@ -278,3 +278,32 @@ impl Engine {
         Ok(())
     }
 }
+
+impl Engine {
+    /// What a topology file must hold for the store to load back equal: every value that is
+    /// not what the endpoint builder would derive now (S13).
+    pub(crate) fn saved_properties(&self, ix: u32) -> Vec<(PropertyKey, PropVariant)> {
+        let fresh = self.derivations(ix);
+        let composed = self.composed_friendly_name(ix);
+        self.store(ix)
+            .iter()
+            .filter(|e| {
+                if !e.derived {
+                    return true;
+                }
+                let again = if e.key == pkey::PKEY_Device_FriendlyName
+                    && !fresh.iter().any(|(k, _)| *k == e.key)
+                {
+                    composed.clone()
+                } else {
+                    fresh
+                        .iter()
+                        .find(|(k, _)| *k == e.key)
+                        .map(|(_, v)| v.clone())
+                };
+                again.as_ref() != Some(&e.value)
+            })
+            .map(|e| (e.key, e.value.clone()))
+            .collect()
+    }
+}

@@ -74,6 +74,7 @@ mod refs;
 mod save;
 mod schema;
 mod schema_controls;
+mod schema_properties;
 
 pub use error::{FileError, FileErrorKind};
 pub use limits::Limit;

@@ -139,3 +139,37 @@ pub mod ks {
     /// `KSPROPERTY_ONESHOT_DISCONNECT` (Q8).
     pub const KSPROPERTY_ONESHOT_DISCONNECT: u32 = 1;
 }
+
+/// The documented `VARTYPE` of a key (the S table, E22), for files and checks.
+pub(crate) fn documented_type(
+    key: crate::properties::PropertyKey,
+) -> Option<crate::properties::PropVarType> {
+    use crate::properties::PropVarType as V;
+    use pkey::*;
+    Some(match key {
+        k if k == PKEY_Device_FriendlyName
+            || k == PKEY_Device_DeviceDesc
+            || k == PKEY_DeviceInterface_FriendlyName
+            || k == PKEY_Device_InstanceId
+            || k == PKEY_AudioEndpoint_ControlPanelPageProvider
+            || k == PKEY_AudioEndpoint_Association
+            || k == PKEY_AudioEndpoint_GUID
+            || k == PKEY_AudioEndpoint_JackSubType
+            || k == PKEY_AudioEndpoint_StableId =>
+        {
+            V::Lpwstr
+        }
+        k if k == PKEY_Device_ContainerId => V::Clsid,
+        k if k == PKEY_AudioEndpoint_FormFactor
+            || k == PKEY_AudioEndpoint_PhysicalSpeakers
+            || k == PKEY_AudioEndpoint_Disable_SysFx
+            || k == PKEY_AudioEndpoint_FullRangeSpeakers
+            || k == PKEY_AudioEndpoint_Supports_EventDriven_Mode
+            || k == PKEY_AudioDevice_EnableEndpointByDefault =>
+        {
+            V::Ui4
+        }
+        k if k == PKEY_AudioEngine_DeviceFormat || k == PKEY_AudioEngine_OEMFormat => V::Blob,
+        _ => return None,
+    })
+}

@@ -12,6 +12,7 @@ mod keys;
 pub(crate) mod ks_request;
 pub(crate) mod notify;
 
+pub(crate) use keys::documented_type as keys_documented_type;
 pub use keys::{iids, ks, pkey};
 pub use ks_request::{KsHandler, KsRequest, KsRequestKind};
 pub use notify::{EndpointEvent, EndpointEventLog, MMNotificationClient};
