@@ -71,6 +71,11 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 serde_json::Value::Null
             }
         };
+        // The endpoint's property store (S3 order), after the walk.
+        let properties = store_lines(&device);
+        for (key, value) in &properties {
+            walker.lines.push(format!("  property {key} = {value}"));
+        }
         match args.format {
             OutputFormat::Text => {
                 for line in &walker.lines {
@@ -84,6 +89,10 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 "kind": kind.name(),
                 "state": device.state().map(|s| s.name()).unwrap_or("?"),
                 "connector": tree,
+                "properties": properties
+                    .iter()
+                    .map(|(k, v)| serde_json::json!({ "key": k, "value": v }))
+                    .collect::<Vec<_>>(),
             })),
         }
     }
@@ -91,6 +100,21 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         write_json(out, &serde_json::json!({ "endpoints": endpoints }))?;
     }
     Ok(0)
+}
+
+/// A device's store as `(key name, value)` text pairs (`PKEY_Device_FriendlyName`,
+/// `VT_LPWSTR "Speakers (...)"`); empty when it cannot be read.
+fn store_lines(device: &devtopo::Device) -> Vec<(String, String)> {
+    device
+        .open_property_store(devtopo::STGM_READ)
+        .and_then(|s| s.entries())
+        .map(|entries| {
+            entries
+                .into_iter()
+                .map(|(k, v)| (format!("{k:?}"), v.to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 struct Walker<'a> {

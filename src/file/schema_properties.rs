@@ -4,7 +4,8 @@
 //! A plain value takes the key's documented type (a string for `VT_LPWSTR`, a GUID string for
 //! `VT_CLSID`, an integer for `VT_UI4`, hex bytes for `VT_BLOB`); any value can be written as
 //! `{ type = "VT_UI4", value = 3 }`. An unknown key name and a value of the wrong type are
-//! schema errors located at the key.
+//! schema errors located at the key. The values enter the store in key order (fmtid, then
+//! pid): a TOML table has no order of its own.
 
 use std::fmt;
 
@@ -207,6 +208,8 @@ impl<'de> Deserialize<'de> for PropertiesTable {
                     }
                     out.push((key, value));
                 }
+                // TOML tables carry no order: file values enter the store in key order.
+                out.sort_by_key(|(k, _)| *k);
                 Ok(PropertiesTable(out))
             }
         }

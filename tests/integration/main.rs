@@ -27,6 +27,8 @@ mod files_roundtrip;
 mod fixtures_controls;
 mod hotplug;
 mod mm_enumerator;
+#[cfg(feature = "serde")]
+mod mm_files;
 mod mm_ks;
 mod mm_lifecycle;
 mod mm_notify;
