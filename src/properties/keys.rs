@@ -1,7 +1,7 @@
 //! Named constants: the property keys of the S table (S18-S33 and the others devtopo's
 //! stores use), the MMDevice IIDs (R6) and the KS constants of `IKsControl` (E25, E26).
 
-/// Property keys (S18-S33, B3, S16), with their `PROPERTYKEY` fmtid and pid [hdr].
+/// Property keys (S18-S33, B3, S16), with their `PROPERTYKEY` fmtid and pid (from the Windows headers).
 #[allow(non_upper_case_globals)]
 pub mod pkey {
     use crate::guid::Guid;
