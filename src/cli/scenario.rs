@@ -108,6 +108,8 @@ struct StepEntry {
     sink: Option<String>,
     /// Control setters: the event context (a GUID name or braced GUID, N5).
     context: Option<serde_json::Value>,
+    /// `GetPropertyValue`, `HardwareSetProperty`: a `PKEY_*` name or `{fmtid},pid`.
+    key: Option<serde_json::Value>,
 }
 
 impl StepEntry {
@@ -131,6 +133,7 @@ impl StepEntry {
             role: self.role.as_ref(),
             sink: self.sink.as_deref(),
             context: self.context.as_ref(),
+            key: self.key.as_ref(),
         }
     }
 }
@@ -259,10 +262,13 @@ type Problem = (Option<&'static str>, String);
 
 /// One recording sink per name that a `RegisterControlChangeCallback` step uses.
 fn sinks(steps: &[StepEntry]) -> Sinks {
-    let register = Call::Control(CtlCall::RegisterControlChangeCallback);
+    let register = [
+        Some(Call::Control(CtlCall::RegisterControlChangeCallback)),
+        Some(Call::Control(CtlCall::RegisterEndpointNotificationCallback)),
+    ];
     steps
         .iter()
-        .filter(|e| Call::parse(&e.call) == Some(register))
+        .filter(|e| register.contains(&Call::parse(&e.call)))
         .filter_map(|e| e.sink.clone())
         .map(|name| (name, Arc::default()))
         .collect()
