@@ -59,11 +59,11 @@ pub(crate) fn form_factor(category: Guid) -> EndpointFormFactor {
 }
 
 /// X57: the PnP instance ID of an adapter (KS filter) device ID: the device-interface path
-/// after `{2}.\\?\`, up to the interface-class `#{`, with `#` read as `\`, in upper case.
+/// after `{2}.\\?\`, up to the last `#{` (the interface class), with `#` read as `\`, in upper case.
 /// `{2}.\\?\usb#vid_046d&pid_0a8f#5&1a2b#{6994ad04-...}\topo` -> `USB\VID_046D&PID_0A8F\5&1A2B`.
 pub(crate) fn instance_id(adapter_id: &str) -> Option<String> {
     let path = adapter_id.strip_prefix("{2}.\\\\?\\")?;
-    let end = path.find("#{").unwrap_or(path.len());
+    let end = path.rfind("#{").unwrap_or(path.len());
     Some(path[..end].replace('#', "\\").to_uppercase())
 }
 

@@ -19,6 +19,8 @@ mod decisions_core;
 mod examples;
 mod examples_controls;
 #[cfg(feature = "serde")]
+mod examples_mmdevice;
+#[cfg(feature = "serde")]
 mod files_bundled;
 #[cfg(feature = "serde")]
 mod files_errors;
