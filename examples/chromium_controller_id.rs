@@ -74,7 +74,7 @@ fn get_matching_output_device_id(system: &System, input_id: &str) -> String {
 /// The example: controller IDs of every ACTIVE endpoint, then the matching outputs of the
 /// "communications" input and of the Bluetooth hands-free microphone, then the same after the
 /// USB headset is unplugged (no match: its endpoints are NOTPRESENT, B5).
-pub fn run() -> Result<String, Box<dyn Error>> {
+pub(crate) fn run() -> Result<String, Box<dyn Error>> {
     let system = fixtures::headsets()?;
     let mut out = String::new();
     for device in system.endpoints(EDataFlow::All, DeviceState::Active.value())? {

@@ -105,7 +105,7 @@ fn install_driver(system: &System, filter: &Device, endpoints: Vec<String>) -> d
 
 /// The example: the headset starts disconnected (UNPLUGGED, B5); ToothTray finds it, sends
 /// RECONNECT to each of its filters, and sees it connected.
-pub fn run() -> Result<(String, System), Box<dyn Error>> {
+pub(crate) fn run() -> Result<(String, System), Box<dyn Error>> {
     let system = fixtures::headsets()?;
     // The driver knows its endpoints: each filter's, found from the endpoint side.
     let mut by_filter: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -264,8 +264,8 @@ impl Engine {
                     best = Some(cand);
                 }
             }
-            for r in 0..3 {
-                out[f][r] = match self.mm.preferred[f][r] {
+            for (slot, pref) in out[f].iter_mut().zip(self.mm.preferred[f]) {
+                *slot = match pref {
                     Some(p) if self.state_of(p) == Some(DeviceState::Active) => Some(p),
                     _ => best.as_ref().map(|b| b.2),
                 };

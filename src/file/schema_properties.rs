@@ -71,7 +71,7 @@ impl ValueSeed {
         ))
     }
 
-    fn from_str<E: de::Error>(
+    fn read_str<E: de::Error>(
         &self,
         vt: Option<PropVarType>,
         text: &str,
@@ -86,7 +86,7 @@ impl ValueSeed {
         }
     }
 
-    fn from_int<E: de::Error>(&self, vt: Option<PropVarType>, v: i64) -> Result<PropVariant, E> {
+    fn read_int<E: de::Error>(&self, vt: Option<PropVarType>, v: i64) -> Result<PropVariant, E> {
         match vt {
             None | Some(PropVarType::Ui4) => u32::try_from(v)
                 .map(PropVariant::Ui4)
@@ -115,17 +115,17 @@ impl<'de> Visitor<'de> for ValueSeed {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<PropVariant, E> {
-        self.from_str(self.expected, text)
+        self.read_str(self.expected, text)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<PropVariant, E> {
-        self.from_int(self.expected, v)
+        self.read_int(self.expected, v)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<PropVariant, E> {
         let v =
             i64::try_from(v).map_err(|_| E::custom(format_args!("{v} does not fit in 32 bits")))?;
-        self.from_int(self.expected, v)
+        self.read_int(self.expected, v)
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<PropVariant, E> {
@@ -173,8 +173,8 @@ impl<'de> Visitor<'de> for ValueSeed {
             (PropVarType::Empty, Some(_)) => Err(de::Error::custom("VT_EMPTY takes no value")),
             (_, None) => Err(de::Error::missing_field("value")),
             (PropVarType::Bool, Some(Raw::Bool(b))) => Ok(PropVariant::Bool(b)),
-            (vt, Some(Raw::Int(i))) => self.from_int(Some(vt), i),
-            (vt, Some(Raw::Text(t))) => self.from_str(Some(vt), &t),
+            (vt, Some(Raw::Int(i))) => self.read_int(Some(vt), i),
+            (vt, Some(Raw::Text(t))) => self.read_str(Some(vt), &t),
             (vt, Some(Raw::Bool(_))) => Err(de::Error::custom(format_args!(
                 "{} takes no boolean",
                 vt.name()

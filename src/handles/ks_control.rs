@@ -73,7 +73,7 @@ impl KsControl {
         &self,
         kind: KsRequestKind,
         descriptor: Option<&[u8]>,
-        mut data: Option<&mut [u8]>,
+        data: Option<&mut [u8]>,
     ) -> Result<u32> {
         let capacity = data.as_ref().map_or(0, |d| d.len() as u32);
         let (set, id, flags) = match descriptor {
@@ -163,7 +163,7 @@ impl KsControl {
                     reason: "the handler failed",
                 }),
                 Ok(value) if value.is_empty() => Ok(0),
-                Ok(value) => match data.as_deref_mut() {
+                Ok(value) => match data {
                     Some(buf) if buf.len() >= value.len() => {
                         buf[..value.len()].copy_from_slice(&value);
                         Ok(value.len() as u32)
