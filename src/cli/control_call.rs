@@ -72,6 +72,7 @@ call_enum! {
         SetDefaultEndpoint,
         GetPropertyValue,
         HardwareSetProperty,
+        AddDevices,
     }
 }
 
@@ -117,7 +118,9 @@ impl CtlCall {
             | CtlCall::SetDefaultEndpoint
             | CtlCall::GetPropertyValue
             | CtlCall::HardwareSetProperty => Target::Device,
-            CtlCall::EnumAudioEndpoints | CtlCall::GetDefaultAudioEndpoint => Target::System,
+            CtlCall::EnumAudioEndpoints
+            | CtlCall::GetDefaultAudioEndpoint
+            | CtlCall::AddDevices => Target::System,
             CtlCall::Notifications
             | CtlCall::RegisterEndpointNotificationCallback
             | CtlCall::UnregisterEndpointNotificationCallback
@@ -150,6 +153,7 @@ impl CtlCall {
                     | CtlCall::HardwarePlug
                     | CtlCall::SetDefaultEndpoint
                     | CtlCall::HardwareSetProperty
+                    | CtlCall::AddDevices
             )
     }
 
@@ -252,6 +256,8 @@ pub(crate) struct RawArgs<'a> {
     pub(crate) sink: Option<&'a str>,
     pub(crate) context: Option<&'a Json>,
     pub(crate) key: Option<&'a Json>,
+    /// `AddDevices`: the loaded topology file.
+    pub(crate) devices: Option<&'a System>,
 }
 
 /// The arguments of a control step, checked.
@@ -278,6 +284,8 @@ pub(crate) struct Args {
     pub(super) sink: Option<Arc<Recorder>>,
     /// A property key (`GetPropertyValue`, `HardwareSetProperty`).
     pub(super) key: Option<PropertyKey>,
+    /// `AddDevices`: the devices that arrive.
+    pub(super) devices: Option<System>,
 }
 
 type Problem = (Option<&'static str>, String);
@@ -537,6 +545,7 @@ pub(crate) fn prepare(
     Ok((
         Args {
             key,
+            devices: raw.devices.cloned(),
             iid: kind.0,
             kind: kind.1,
             channel,

@@ -381,6 +381,10 @@ pub(crate) fn execute(
                     .to_string()
             )
         }
+        CtlCall::AddDevices => {
+            system.add_devices(args.devices.as_ref().ok_or_else(missing)?)?;
+            return Ok(None);
+        }
         CtlCall::HardwareSetProperty => {
             let key = args.key.ok_or_else(missing)?;
             let value = match args.property.as_ref() {
