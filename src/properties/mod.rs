@@ -306,6 +306,169 @@ mod tests {
         assert_eq!(StoreAccess::from_stgm(3), None);
     }
 
+    /// S18-S33, E22: every key of the S table with its header fmtid/pid and documented type.
+    #[test]
+    fn s18_s33_key_table() {
+        use super::keys::documented_type as vt;
+        use PropVarType as V;
+        let table: [(PropertyKey, &str, V); 16] = [
+            (
+                pkey::PKEY_Device_FriendlyName,
+                "{A45C254E-DF1C-4EFD-8020-67D146A850E0},14",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_Device_DeviceDesc,
+                "{A45C254E-DF1C-4EFD-8020-67D146A850E0},2",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_DeviceInterface_FriendlyName,
+                "{026E516E-B814-414B-83CD-856D6FEF4822},2",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_Device_InstanceId,
+                "{78C34FC8-104A-4ACA-9EA4-524D52996E57},256",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_Device_ContainerId,
+                "{8C7ED206-3F8A-4827-B3AB-AE9E1FAEFC6C},2",
+                V::Clsid,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_FormFactor,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},0",
+                V::Ui4,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_ControlPanelPageProvider,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},1",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_Association,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},2",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_PhysicalSpeakers,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},3",
+                V::Ui4,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_GUID,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},4",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_Disable_SysFx,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},5",
+                V::Ui4,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_FullRangeSpeakers,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},6",
+                V::Ui4,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_Supports_EventDriven_Mode,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},7",
+                V::Ui4,
+            ),
+            (
+                pkey::PKEY_AudioEndpoint_JackSubType,
+                "{1DA5D803-D492-4EDD-8C23-E0C0FFEE7F0E},8",
+                V::Lpwstr,
+            ),
+            (
+                pkey::PKEY_AudioEngine_DeviceFormat,
+                "{F19F064D-082C-4E27-BC73-6882A1BB8E4C},0",
+                V::Blob,
+            ),
+            (
+                pkey::PKEY_AudioEngine_OEMFormat,
+                "{E4870E26-3CC5-4CD2-BA46-CA0A9A70ED04},3",
+                V::Blob,
+            ),
+        ];
+        for (key, text, ty) in table {
+            assert_eq!(key.to_string(), text);
+            assert_eq!(vt(key), Some(ty), "{text}");
+            assert_eq!(text.parse::<PropertyKey>(), Ok(key));
+        }
+    }
+
+    /// R6, E25, E26: IIDs, CLSIDs and KS constants as the headers define them.
+    #[test]
+    fn r6_e25_e26_iids_and_ks_constants() {
+        let table = [
+            (
+                iids::CLSID_MMDeviceEnumerator,
+                "{BCDE0395-E52F-467C-8E3D-C4579291692E}",
+            ),
+            (
+                iids::IID_IMMDeviceEnumerator,
+                "{A95664D2-9614-4F35-A746-DE8DB63617E6}",
+            ),
+            (
+                iids::IID_IMMDeviceCollection,
+                "{0BD7A1BE-7A1A-44DB-8397-CC5392387B5E}",
+            ),
+            (
+                iids::IID_IMMDevice,
+                "{D666063F-1587-4E43-81F1-B948E807363F}",
+            ),
+            (
+                iids::IID_IMMEndpoint,
+                "{1BE09788-6894-4089-8586-9A2A6C265AC5}",
+            ),
+            (
+                iids::IID_IMMNotificationClient,
+                "{7991EEC9-7E89-4D85-8390-6C703CEC60C0}",
+            ),
+            (
+                iids::IID_IPropertyStore,
+                "{886D8EEB-8CF2-4446-8D02-CDBA1DBDCF99}",
+            ),
+            (
+                iids::IID_IKsControl,
+                "{28F54685-06FD-11D2-B27A-00A0C9223196}",
+            ),
+            (
+                iids::IID_IAudioClient,
+                "{1CB9AD4C-DBFA-4C32-B178-C2F568A703B2}",
+            ),
+            (
+                ks::KSPROPSETID_Audio,
+                "{45FFAAA0-6E1B-11D0-BCF2-444553540000}",
+            ),
+            (
+                ks::KSPROPSETID_BtAudio,
+                "{7FA06C40-B8F6-4C7E-8556-E8C33A12E54D}",
+            ),
+        ];
+        for (guid, text) in table {
+            assert_eq!(guid.to_string(), text);
+        }
+        assert_eq!(
+            (
+                ks::KSPROPERTY_ONESHOT_RECONNECT,
+                ks::KSPROPERTY_ONESHOT_DISCONNECT
+            ),
+            (0, 1)
+        );
+        assert_eq!(ks::KSPROPERTY_TYPE_TOPOLOGY, 0x1000_0000);
+        let d = super::ks_request::ks_node_property(ks::KSPROPSETID_Audio, 17, 0x1000_0001, 5);
+        assert_eq!(d.len(), 32, "E25: KSNODEPROPERTY is 32 bytes");
+        assert_eq!(
+            super::ks_request::parse_identifier(&d),
+            Some((ks::KSPROPSETID_Audio, 17, 0x1000_0001))
+        );
+        assert_eq!(super::ks_request::parse_node_id(&d), Some(5));
+    }
+
     /// S1, S17: registry form and both key spellings.
     #[test]
     fn s1_s17_key_forms() {

@@ -42,7 +42,7 @@ fn w7_chromium_get_matching_output_device_id() -> Result<(), Box<dyn std::error:
 /// container ID, sends ONESHOT_RECONNECT (24-byte KSPROPERTY, GET, NULL/0) to each, and the
 /// headset's endpoints are ACTIVE afterwards; the request log shows exactly that.
 #[test]
-fn w9_q8_toothtray_reconnect() -> Result<(), Box<dyn std::error::Error>> {
+fn w9_q8_q9_toothtray_reconnect() -> Result<(), Box<dyn std::error::Error>> {
     let (out, system) = toothtray::run()?;
     assert!(out.contains("Headphones (WH-1000XM4 Stereo) {9A8B7C6D-5E4F-4A3B-2C1D-0E9F8A7B6C5D}: 2 filter(s), disconnected"), "{out}");
     assert_eq!(out.matches(": 0x00000000").count(), 2, "{out}");

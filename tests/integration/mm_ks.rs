@@ -16,7 +16,7 @@ fn hr<T: std::fmt::Debug>(r: devtopo::Result<T>) -> HResult {
 /// ERROR_MORE_DATA carrying the size; unknown set, id and verb give 0x80070492, 0x80070490,
 /// 0x80070001; a short descriptor E_INVALIDARG; every request is logged in order (Q11).
 #[test]
-fn q1_q3_q4_q11_x61_property_protocol() -> R {
+fn q1_q3_q4_q7_q11_x61_property_protocol() -> R {
     let system = fixtures::sysvad_speaker()?;
     let adapter = system.device(fixtures::SYSVAD_SPEAKER_TOPO)?;
     let set = ks::KSPROPSETID_Audio;

@@ -59,7 +59,7 @@ fn b1_x49_arrival() -> R {
 /// B4, B5, B6, Y6, Y7: a USB unplug (adapters removed) makes the endpoints NOTPRESENT with
 /// no added/removed events; the replug restores ACTIVE with the same IDs and stores.
 #[test]
-fn b4_b5_b6_y7_usb_unplug_and_replug() -> R {
+fn b4_b5_b6_b7_y7_usb_unplug_and_replug() -> R {
     let system = fixtures::sysvad_mic_in()?;
     let ep = system.device(fixtures::SYSVAD_MICIN_ENDPOINT)?;
     let store = ep.open_property_store(STGM_READ)?.entries()?;

@@ -28,7 +28,7 @@ fn default(flow: EDataFlow, role: ERole, id: Option<&str>) -> EndpointEvent {
 /// V13, V14, X40: registrations are a multiset keyed by the sink: twice registered, twice
 /// called, and two Unregisters succeed before the third is E_NOTFOUND.
 #[test]
-fn v13_v14_x40_multiset_registration() -> R {
+fn y1_v13_v14_v15_x40_multiset_registration() -> R {
     let system = fixtures::sysvad_hdmi()?;
     let log = EndpointEventLog::new();
     let other = EndpointEventLog::new();
@@ -226,7 +226,7 @@ fn y3_y4_x47_x48_reentrancy() -> R {
 
 /// Y2, X52: every sink gets every event of every endpoint, in registration order.
 #[test]
-fn y2_x52_order_among_sinks() -> R {
+fn y2_y12_y14_x51_x52_order_among_sinks() -> R {
     let system = fixtures::sysvad()?;
     let order = Arc::new(Mutex::new(Vec::new()));
     struct Tagged(usize, Arc<Mutex<Vec<usize>>>, AtomicUsize);
