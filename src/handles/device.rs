@@ -58,7 +58,7 @@ impl Device {
     /// **Simulation only**: sets the device's conditions to what `state` stands for
     /// (DISABLED: disabled; NOTPRESENT: hardware gone; UNPLUGGED: an unmodelled plug pulled;
     /// ACTIVE: none), as the user or the hardware would, then the one state rule decides
-    /// (module docs of [`Hardware`](crate::Hardware)): jacks, the connection and the adapter's
+    /// (X27 in the decisions table): jacks, the connection and the adapter's
     /// conditions still count, so the result can differ from `state` (an endpoint with an empty
     /// sensing jack stays UNPLUGGED). Connections are untouched (C8); peers then see
     /// `ERROR_PATH_NOT_FOUND` from `GetConnectedTo` (C9, C10).

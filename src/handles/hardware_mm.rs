@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Device, Hardware};
 use crate::engine::Conditions;
-use crate::engine::endpoints::{FLOWS, ROLES};
+use crate::engine::endpoints::ROLES;
 use crate::engine::ks::HandlerEntry;
 use crate::error::{Error, Result};
 use crate::guid::Guid;
@@ -112,7 +112,6 @@ impl Hardware {
             let r = ROLES.iter().position(|x| *x == role).unwrap_or(0);
             engine.mm.preferred[flow][r] = Some(device.key.ix);
             engine.elect_defaults();
-            let _ = FLOWS;
             Ok(())
         })
     }

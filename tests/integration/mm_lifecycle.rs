@@ -52,6 +52,12 @@ fn b1_x49_arrival() -> R {
         HResult::E_INVALIDARG
     );
     assert_eq!(system.snapshot(), before, "G5");
+    let onto_itself = system.add_devices(&system);
+    assert_eq!(
+        onto_itself.map(|_| ()).unwrap_err().hresult(),
+        HResult::E_INVALIDARG,
+        "no deadlock, a taken ID"
+    );
     assert!(log.take().is_empty());
     Ok(())
 }
