@@ -63,6 +63,9 @@ pub(crate) type Defaults = [[Option<u32>; 3]; 2];
 /// MMDevice state beside the topology (same lock, same engine).
 #[derive(Clone, Default)]
 pub(crate) struct MmState {
+    /// The slots of live endpoint devices, ascending: the default election scans only these
+    /// (O(endpoints), not O(devices)).
+    pub(crate) endpoints: Vec<u32>,
     /// Per device slot: the conditions (absent = none, i.e. ACTIVE).
     pub(crate) conditions: std::collections::HashMap<u32, Conditions>,
     /// The default the user (or the file) chose per (flow, role), if any (X38).
@@ -224,8 +227,21 @@ impl Engine {
         true
     }
 
+    /// Rebuilds the endpoint index (build time).
+    pub(crate) fn index_endpoints(&mut self) {
+        self.mm.endpoints = (0..self.devices.len() as u32)
+            .filter(|&ix| {
+                self.devices
+                    .get(ix as usize)
+                    .and_then(|s| s.node.as_ref())
+                    .is_some_and(|d| d.kind.is_endpoint())
+            })
+            .collect();
+    }
+
     /// Applies the state rule to every device without queueing events (build time).
     pub(crate) fn settle_all(&mut self) {
+        self.index_endpoints();
         for ix in 0..self.devices.len() as u32 {
             if let Some(new) = self.derived_state(ix) {
                 if let Some(dev) = self
@@ -248,15 +264,18 @@ impl Engine {
         let mut out: Defaults = [[None; 3]; 2];
         for (f, flow) in FLOWS.iter().enumerate() {
             let mut best: Option<(u8, Arc<str>, u32)> = None;
-            for (ix, slot) in self.devices.iter().enumerate() {
+            for &ix in &self.mm.endpoints {
+                let Some(slot) = self.devices.get(ix as usize) else {
+                    continue;
+                };
                 let Some(dev) = slot.node.as_ref() else {
                     continue;
                 };
                 if !flow.matches(dev.kind) || dev.state != DeviceState::Active {
                     continue;
                 }
-                let rank = self.default_rank(ix as u32, dev.kind);
-                let cand = (rank, slot.id.clone(), ix as u32);
+                let rank = self.default_rank(ix, dev.kind);
+                let cand = (rank, slot.id.clone(), ix);
                 if best
                     .as_ref()
                     .is_none_or(|b| (cand.0, &cand.1) < (b.0, &b.1))

@@ -113,6 +113,7 @@ impl Engine {
                 }
             }
         }
+        self.index_endpoints();
         for &ix in &added {
             self.derive_store(ix);
             if let Some(state) = self.derived_state(ix) {
@@ -156,6 +157,7 @@ impl Engine {
         self.mm.conditions.remove(&ix);
         self.mm.stores.remove(&ix);
         self.mm.ks.remove(&ix);
+        self.mm.endpoints.retain(|&e| e != ix);
         for roles in self.mm.preferred.iter_mut() {
             for pref in roles.iter_mut() {
                 if *pref == Some(ix) {
