@@ -93,6 +93,14 @@ impl Shared {
         Ok(value)
     }
 
+    /// Ends a mutation made directly under the write lock (the hot paths): takes the
+    /// endpoint events it queued, releases the lock, then delivers them (X48).
+    pub(crate) fn finish(&self, mut engine: RwLockWriteGuard<'_, Engine>) {
+        let (events, sinks) = engine.take_endpoint_events();
+        drop(engine);
+        deliver_endpoint_events(events, sinks);
+    }
+
     /// A mutation that notifies only endpoint sinks (Y6-Y11): `change` without control sinks.
     pub(crate) fn mutate<T>(&self, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
         self.change(Origin::Caller(None), |engine| Ok((f(engine)?, Vec::new())))

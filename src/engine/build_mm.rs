@@ -63,7 +63,7 @@ impl Engine {
             if dev.kind.is_endpoint() && self.plugged(ix).is_some() {
                 conditions.unplugged = false;
             }
-            self.mm.conditions.entry(ix).or_insert(conditions);
+            self.put_conditions(ix, conditions);
             self.derive_store(ix);
         }
         self.settle_all();

@@ -66,8 +66,8 @@ pub(crate) struct MmState {
     /// The slots of live endpoint devices, ascending: the default election scans only these
     /// (O(endpoints), not O(devices)).
     pub(crate) endpoints: Vec<u32>,
-    /// Per device slot: the conditions (absent = none, i.e. ACTIVE).
-    pub(crate) conditions: std::collections::HashMap<u32, Conditions>,
+    /// Per device slot: the conditions (absent = none, i.e. ACTIVE). Slots are never reused.
+    pub(crate) conditions: Vec<Conditions>,
     /// The default the user (or the file) chose per (flow, role), if any (X38).
     pub(crate) preferred: Defaults,
     /// The effective defaults after the last refresh.
@@ -99,12 +99,27 @@ impl std::fmt::Debug for MmState {
 impl Engine {
     /// The conditions of a device slot.
     pub(crate) fn conditions(&self, ix: u32) -> Conditions {
-        self.mm.conditions.get(&ix).copied().unwrap_or_default()
+        self.mm
+            .conditions
+            .get(ix as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Stores the conditions of a device slot.
+    pub(crate) fn put_conditions(&mut self, ix: u32, conditions: Conditions) {
+        let i = ix as usize;
+        if self.mm.conditions.len() <= i {
+            self.mm.conditions.resize(i + 1, Conditions::default());
+        }
+        if let Some(slot) = self.mm.conditions.get_mut(i) {
+            *slot = conditions;
+        }
     }
 
     /// Replaces the conditions of a device and applies the state rule to what it affects.
     pub(crate) fn set_conditions(&mut self, ix: u32, conditions: Conditions) {
-        self.mm.conditions.insert(ix, conditions);
+        self.put_conditions(ix, conditions);
         self.refresh(&[ix]);
     }
 
@@ -200,7 +215,20 @@ impl Engine {
         }
     }
 
-    /// Applies the state rule to one device; true when its state changed.
+    /// Applies the state rule to exactly `devices` (no widening): for changes that can move
+    /// only those devices' states (a connection or a jack changes the endpoints on either
+    /// side, never an adapter's state). Then re-elects the defaults if a state changed.
+    pub(crate) fn refresh_exact(&mut self, devices: &[u32]) {
+        let mut changed = false;
+        for &ix in devices {
+            changed |= self.refresh_one(ix);
+        }
+        if changed {
+            self.elect_defaults();
+        }
+    }
+
+    /// Applies the state rule to one device; true when an endpoint's state changed.
     fn refresh_one(&mut self, ix: u32) -> bool {
         let Some(new) = self.derived_state(ix) else {
             return false;
@@ -217,7 +245,11 @@ impl Engine {
             return false;
         }
         dev.state = new;
-        if notify && dev.kind.is_endpoint() {
+        if !dev.kind.is_endpoint() {
+            // Adapters are never defaults: only an endpoint's change re-elects.
+            return false;
+        }
+        if notify {
             let device_id = self.device_id(ix).to_string();
             self.mm.pending.push(EndpointEvent::StateChanged {
                 device_id,
@@ -263,7 +295,7 @@ impl Engine {
     pub(crate) fn compute_defaults(&self) -> Defaults {
         let mut out: Defaults = [[None; 3]; 2];
         for (f, flow) in FLOWS.iter().enumerate() {
-            let mut best: Option<(u8, Arc<str>, u32)> = None;
+            let mut best: Option<(u8, &str, u32)> = None;
             for &ix in &self.mm.endpoints {
                 let Some(slot) = self.devices.get(ix as usize) else {
                     continue;
@@ -275,18 +307,15 @@ impl Engine {
                     continue;
                 }
                 let rank = self.default_rank(ix, dev.kind);
-                let cand = (rank, slot.id.clone(), ix);
-                if best
-                    .as_ref()
-                    .is_none_or(|b| (cand.0, &cand.1) < (b.0, &b.1))
-                {
+                let cand = (rank, &*slot.id, ix);
+                if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
                     best = Some(cand);
                 }
             }
             for (slot, pref) in out[f].iter_mut().zip(self.mm.preferred[f]) {
                 *slot = match pref {
                     Some(p) if self.state_of(p) == Some(DeviceState::Active) => Some(p),
-                    _ => best.as_ref().map(|b| b.2),
+                    _ => best.map(|b| b.2),
                 };
             }
         }

@@ -57,7 +57,7 @@ impl Engine {
             ControlSpec::JackDescription(new),
         )?;
         if let Some(endpoint) = self.endpoint_behind(key.node) {
-            self.refresh(&[endpoint]);
+            self.refresh_exact(&[endpoint]);
         }
         Ok(sinks)
     }

@@ -94,9 +94,8 @@ impl Engine {
         }
         let mut added = Vec::new();
         for (&old, &ix) in &new_ix {
-            if let Some(c) = other.mm.conditions.get(&old) {
-                self.mm.conditions.insert(ix, *c);
-            }
+            let c = other.conditions(old);
+            self.put_conditions(ix, c);
             if let Some(store) = other.mm.stores.get(&old) {
                 self.mm.stores.insert(ix, store.clone());
             }
@@ -154,7 +153,7 @@ impl Engine {
         affected.remove(&ix);
         let id = self.device_id(ix);
         let dropped = self.remove_device(key)?;
-        self.mm.conditions.remove(&ix);
+        self.put_conditions(ix, super::Conditions::default());
         self.mm.stores.remove(&ix);
         self.mm.ks.remove(&ix);
         self.mm.endpoints.retain(|&e| e != ix);
