@@ -32,6 +32,15 @@ impl Controls {
     }
 }
 
+/// `1 channel`, `2 channels`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn db(v: f32) -> String {
     if v == f32::NEG_INFINITY {
         "-inf".to_owned()
@@ -51,9 +60,8 @@ fn db_json(v: f32) -> Value {
 fn levels(l: &LevelSpec) -> String {
     let each: Vec<String> = l.levels_db.iter().map(|&v| db(v)).collect();
     format!(
-        "{} channel{}, range {}..{} dB step {} dB, levels [{}] dB",
-        l.channel_count(),
-        if l.channel_count() == 1 { "" } else { "s" },
+        "{}, range {}..{} dB step {} dB, levels [{}] dB",
+        count(l.channel_count() as usize, "channel"),
         db(l.min_db),
         db(l.max_db),
         db(l.step_db),
@@ -157,8 +165,8 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
         ControlSpec::PeakMeter(p) => {
             let each: Vec<String> = p.peaks_db.iter().map(|&v| db(v)).collect();
             vec![format!(
-                "{name}: {} channels, pending peaks [{}] dB",
-                p.peaks_db.len(),
+                "{name}: {}, pending peaks [{}] dB",
+                count(p.peaks_db.len(), "channel"),
                 each.join(", ")
             )]
         }
@@ -182,8 +190,8 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
         }
         ControlSpec::FormatSupport(f) => {
             let mut out = vec![format!(
-                "{name}: {} formats, preferred {}",
-                f.formats.len(),
+                "{name}: {}, preferred {}",
+                count(f.formats.len(), "format"),
                 format_text(&f.preferred)
             )];
             out.extend(
@@ -195,7 +203,7 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
             out
         }
         ControlSpec::JackDescription(jacks) => {
-            let mut out = vec![format!("{name}: {} jack(s)", jacks.len())];
+            let mut out = vec![format!("{name}: {}", count(jacks.len(), "jack"))];
             out.extend(jacks.iter().enumerate().map(|(j, d)| {
                 format!(
                     "  jack {j}: ChannelMapping 0x{:X}, Color 0x{:06X}, ConnectionType {}, GeoLocation {}, GenLocation {}, PortConnection {}, IsConnected {}",
@@ -211,7 +219,7 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
             out
         }
         ControlSpec::JackDescription2(jacks) => {
-            let mut out = vec![format!("{name}: {} jack(s)", jacks.len())];
+            let mut out = vec![format!("{name}: {}", count(jacks.len(), "jack"))];
             out.extend(jacks.iter().enumerate().map(|(j, d)| {
                 format!(
                     "  jack {j}: DeviceStateInfo 0x{:X}, JackCapabilities 0x{:X}",

@@ -135,10 +135,16 @@ pub(crate) fn hr_text(hr: HResult) -> String {
     }
 }
 
+/// The name people see for a device, the one place output picks it: today the device's
+/// name as the file gives it (the endpoint's friendly name).
+pub(crate) fn display_name(device: &Device) -> String {
+    device.name().unwrap_or_default()
+}
+
 /// How output names a device: by friendly name when that finds it again, else by ID.
 pub(crate) fn device_label(system: &System, device: &Device) -> String {
     let id = device.id().unwrap_or_default();
-    let name = device.name().unwrap_or_default();
+    let name = display_name(device);
     match system.find_device(&name) {
         Ok(found) if !name.is_empty() && found == *device => name,
         _ => id,
@@ -169,24 +175,6 @@ pub(crate) fn part_line(part: &Part) -> String {
         }
         _ => format!("{local} subunit {name:?} {subtype}"),
     }
-}
-
-/// A part as JSON: local ID, type, name, connector type and flow, subtype.
-pub(crate) fn part_json(system: &System, part: &Part) -> serde_json::Value {
-    let mut value = serde_json::json!({
-        "part": part_label(system, part),
-        "local_id": part.local_id().map(|l| l.to_string()).unwrap_or_default(),
-        "part_type": part.part_type().map(|t| t.name()).unwrap_or("?"),
-        "name": part.name().unwrap_or_default(),
-        "subtype": part.subtype().map(|g| g.display_name()).unwrap_or_default(),
-    });
-    if let (Ok(c), Some(map)) = (part.as_connector(), value.as_object_mut()) {
-        let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
-        let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
-        map.insert("connector_type".into(), ty.into());
-        map.insert("flow".into(), flow.into());
-    }
-    value
 }
 
 /// A file error as JSON.

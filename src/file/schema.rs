@@ -283,7 +283,12 @@ where
     fn expecting(f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let full = std::any::type_name::<T>();
         let short = full.rsplit("::").next().unwrap_or(full);
-        write!(f, "a {short} name")
+        let article = if short.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        write!(f, "{article} {short} name")
     }
 
     fn parse<E: de::Error>(text: &str) -> Result<Named<T>, E> {

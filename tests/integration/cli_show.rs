@@ -8,28 +8,28 @@ use crate::cli_support::{TOPOLOGIES, devtopo};
 fn w1_show_walks_like_a_client() {
     let run = devtopo(&["show", "topologies/four-topologies.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let expected = r#"capture endpoint "Endpoint Device B" {0.0.1.00000000}.{8b7c5a40-0d2e-4f5a-9a4e-0000000000b2} DEVICE_STATE_ACTIVE
-  0x00010000 connector "" Physical_External Out KSNODETYPE_MICROPHONE
-  => {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\inputmux "Input Multiplexer Device" (adapter, DEVICE_STATE_ACTIVE)
-    0x00010001 connector "Microphone" Physical_External In KSNODETYPE_MICROPHONE
-      * IKsJackDescription: 1 jack(s)
-      *   jack 0: ChannelMapping 0x0, Color 0xFFC0CB, ConnectionType eConnType3Point5mm, GeoLocation eGeoLocFront, GenLocation eGenLocPrimaryBox, PortConnection ePortConnJack, IsConnected TRUE
-      * IKsJackDescription2: 1 jack(s)
-      *   jack 0: DeviceStateInfo 0x0, JackCapabilities 0x1
-      0x00020002 subunit "Mute (Mic)" KSNODETYPE_MUTE
-        * IAudioMute: muted FALSE
-        0x00020003 subunit "Vol (Mic)" KSNODETYPE_VOLUME
-          * IAudioVolumeLevel: 2 channels, range -96.00..0.00 dB step 0.50 dB, levels [0.00, 0.00] dB
-          0x00020006 subunit "MUX" KSNODETYPE_MUX
-            * IAudioInputSelector: selection 0x00020001 "Vol (Line)"
-            0x00010003 connector "" Software_Fixed Out KSCATEGORY_AUDIO
-            => {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\wavecapture "Wave Capture Device" (adapter, DEVICE_STATE_ACTIVE)
-              0x00010000 connector "" Software_Fixed In KSCATEGORY_AUDIO
-                0x00020000 subunit "ADC" KSNODETYPE_ADC
-                  0x00010001 connector "Wave-In Stream (DMA)" Software_IO Out KSCATEGORY_AUDIO -- GetConnectedTo: E_NOTFOUND 0x80070490
-                    * IKsFormatSupport: 2 formats, preferred PCM 2 ch 48000 Hz 16/16 bit mask 0x3
-                    *   format 0: PCM 2 ch 44100 Hz 16/16 bit mask 0x3
-                    *   format 1: PCM 2 ch 48000 Hz 16/16 bit mask 0x3
+    let expected = r#"capture endpoint "Endpoint Device B" DEVICE_STATE_ACTIVE {0.0.1.00000000}.{8b7c5a40-0d2e-4f5a-9a4e-0000000000b2}
+  "" connector 0x00010000 Physical_External Out KSNODETYPE_MICROPHONE
+  => transient Physical_External connection to "Input Multiplexer Device" (adapter, DEVICE_STATE_ACTIVE) {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\inputmux
+  "Microphone" connector 0x00010001 Physical_External In KSNODETYPE_MICROPHONE
+    * IKsJackDescription: 1 jack
+    *   jack 0: ChannelMapping 0x0, Color 0xFFC0CB, ConnectionType eConnType3Point5mm, GeoLocation eGeoLocFront, GenLocation eGenLocPrimaryBox, PortConnection ePortConnJack, IsConnected TRUE
+    * IKsJackDescription2: 1 jack
+    *   jack 0: DeviceStateInfo 0x0, JackCapabilities 0x1
+  "Mute (Mic)" subunit 0x00020002 KSNODETYPE_MUTE
+    * IAudioMute: muted FALSE
+  "Vol (Mic)" subunit 0x00020003 KSNODETYPE_VOLUME
+    * IAudioVolumeLevel: 2 channels, range -96.00..0.00 dB step 0.50 dB, levels [0.00, 0.00] dB
+  "MUX" subunit 0x00020006 KSNODETYPE_MUX
+    * IAudioInputSelector: selection 0x00020001 "Vol (Line)"
+  "" connector 0x00010003 Software_Fixed Out KSCATEGORY_AUDIO
+  => permanent Software_Fixed connection to "Wave Capture Device" (adapter, DEVICE_STATE_ACTIVE) {2}.\\?\pci#example#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\wavecapture
+  "" connector 0x00010000 Software_Fixed In KSCATEGORY_AUDIO
+  "ADC" subunit 0x00020000 KSNODETYPE_ADC
+  "Wave-In Stream (DMA)" connector 0x00010001 Software_IO Out KSCATEGORY_AUDIO -- GetConnectedTo: E_NOTFOUND 0x80070490
+    * IKsFormatSupport: 2 formats, preferred PCM 2 ch 48000 Hz 16/16 bit mask 0x3
+    *   format 0: PCM 2 ch 44100 Hz 16/16 bit mask 0x3
+    *   format 1: PCM 2 ch 48000 Hz 16/16 bit mask 0x3
 "#;
     assert!(run.stdout.contains(expected), "{}", run.stdout);
     // Stable output: a second run prints the same.
@@ -48,7 +48,7 @@ fn show_render_walks_upstream() {
     assert!(lines[0].starts_with("render endpoint \"Speakers\""));
     assert!(lines.iter().any(|l| {
         l.trim_start()
-            .starts_with("0x00020000 subunit \"KSNODE_WAVE_AUDIO_ENGINE\"")
+            .starts_with("\"KSNODE_WAVE_AUDIO_ENGINE\" subunit 0x00020000")
     }));
     assert_eq!(
         lines
@@ -71,10 +71,21 @@ fn show_json() -> Result<(), Box<dyn std::error::Error>> {
     let doc: serde_json::Value = serde_json::from_str(&run.stdout)?;
     let ep = &doc["endpoints"][0];
     assert_eq!(ep["kind"], "capture");
-    assert_eq!(ep["connector"]["connector_type"], "Physical_Internal");
-    let topo = &ep["connector"]["connected_to"];
+    // One flat record per step: the endpoint's connector, then the adapter's parts.
+    let walk = ep["walk"].as_array().ok_or("walk")?;
+    assert_eq!(walk[0]["connector_type"], "Physical_Internal");
+    assert_eq!(walk[0]["permanent"], false);
+    let topo = &walk[1];
+    assert_eq!(walk[0]["connected_to"], topo["part"]);
     assert_eq!(topo["name"], "Internal Microphone Array - Front");
-    assert_eq!(topo["next"][0]["subtype"], "KSNODETYPE_VOLUME");
+    let by_label = |label: &serde_json::Value| {
+        walk.iter()
+            .find(|s| s["part"] == *label)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let volume_step = by_label(&topo["next"][0]);
+    assert_eq!(volume_step["subtype"], "KSNODETYPE_VOLUME");
     // Controls and jacks, by Windows names.
     let jack = &topo["controls"][0];
     assert_eq!(jack["interface"], "IKsJackDescription");
@@ -85,12 +96,13 @@ fn show_json() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(jack["jacks"][0]["GeoLocation"], "eGeoLocFront");
     assert_eq!(jack["jacks"][0]["Color"], "0x000000");
     assert_eq!(topo["controls"][1]["jacks"][0]["JackCapabilities"], "0x0");
-    let volume = &topo["next"][0]["controls"][0];
+    let volume = &volume_step["controls"][0];
     assert_eq!(volume["interface"], "IAudioVolumeLevel");
     assert_eq!(volume["channels"], 2);
     assert_eq!(volume["step_db"], 0.5);
     assert_eq!(volume["levels_db"], serde_json::json!([0.0, 0.0]));
-    let peak = &topo["next"][0]["next"][0]["next"][0]["controls"][0];
+    let peak_step = by_label(&by_label(&volume_step["next"][0])["next"][0]);
+    let peak = &peak_step["controls"][0];
     assert_eq!(peak["interface"], "IAudioPeakMeter");
     assert_eq!(peak["peaks_db"], serde_json::json!(["-inf", "-inf"]));
     Ok(())

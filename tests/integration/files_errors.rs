@@ -249,7 +249,7 @@ fn control_cases() -> Vec<Case> {
             ),
             (26, 19),
             "device[1].connector[0].control[0].jack[0].connection_type",
-            "`eConnType35mm` is not a EPcxConnectionType",
+            "`eConnType35mm` is not an EPcxConnectionType",
         ),
         toml(
             "bad jack colour",
@@ -303,7 +303,7 @@ fn control_cases() -> Vec<Case> {
             "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"connector\": [\n    {\"flow\": \"In\", \"type\": \"Physical_External\", \"control\": [\n      {\"interface\": \"IKsJackDescription\", \"jack\": [{\"geo_location\": \"eGeoLocBack\"}]}]}]}\n]}",
             (4, 69),
             "device[0].connector[0].control[0].jack[0].geo_location",
-            "`eGeoLocBack` is not a EPcxGeoLocation",
+            "`eGeoLocBack` is not an EPcxGeoLocation",
         ),
         json(
             "json missing required control (R4)",

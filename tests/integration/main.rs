@@ -10,6 +10,8 @@ mod cli_run_notify;
 #[cfg(feature = "cli")]
 mod cli_show;
 #[cfg(feature = "cli")]
+mod cli_show_walk;
+#[cfg(feature = "cli")]
 mod cli_support;
 mod controls_connectors;
 mod controls_level;
