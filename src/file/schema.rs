@@ -306,14 +306,26 @@ where
 serde_by_form!(Text, PartText, LocalIdText, Subtype);
 serde_by_form!([T] Named<T>);
 
-/// Shows at most 64 characters of a user's text in a message.
+/// A user's text in a message: whole up to 1024 characters (so every ID or name a valid file
+/// can hold prints whole: device IDs that share a long prefix differ only at the end), else
+/// its first 256 and last 256 characters around `...`, so the end that tells IDs apart stays.
 pub(crate) struct Shorten<'a>(pub(crate) &'a str);
+
+impl Shorten<'_> {
+    /// Texts up to this many characters print whole.
+    const WHOLE: usize = 1024;
+    /// Characters kept at each end of a longer text.
+    const ENDS: usize = 256;
+}
 
 impl fmt::Display for Shorten<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.char_indices().nth(64) {
-            Some((end, _)) => write!(f, "{}...", &self.0[..end]),
-            None => f.write_str(self.0),
+        let count = self.0.chars().count();
+        if count <= Self::WHOLE {
+            return f.write_str(self.0);
         }
+        let head: String = self.0.chars().take(Self::ENDS).collect();
+        let tail: String = self.0.chars().skip(count - Self::ENDS).collect();
+        write!(f, "{head}...{tail} ({count} characters)")
     }
 }

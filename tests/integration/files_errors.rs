@@ -723,3 +723,38 @@ fn deep_nesting_does_not_crash() {
     let deep_inline = format!("x = {}", "{a = ".repeat(50_000));
     assert!(devtopo::System::from_toml_str(&deep_inline).is_err());
 }
+
+/// Issue 13, item 2: errors show whole device IDs. SYSVAD's IDs share their first 64
+/// characters (`{2}.\\?\root#media#0000#{6994ad04-...}\`), so a message cut at 64 lost the
+/// only part that tells them apart.
+#[test]
+fn reference_errors_show_whole_device_ids() -> Result<(), Box<dyn std::error::Error>> {
+    let prefix = r"{2}.\\?\root#media#0000#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\";
+    assert!(prefix.len() > 64 - "wave".len());
+    let text = format!(
+        r#"
+[[device]]
+id = '{prefix}topologyspeaker'
+kind = "adapter"
+connector = [{{ flow = "Out", type = "Software_Fixed" }}]
+
+[[device]]
+id = '{prefix}wavespeaker'
+kind = "adapter"
+connector = [{{ flow = "In", type = "Software_Fixed" }}]
+
+[[connection]]
+a = '{prefix}topologyspeaker/0x10000'
+b = '{prefix}wavespeaker/0x10007'
+"#
+    );
+    let errors = devtopo::System::from_toml_str(&text)
+        .err()
+        .ok_or("loaded")?;
+    let message = errors.to_string();
+    assert!(
+        message.contains(&format!("device `{prefix}wavespeaker` has no part")),
+        "{message}"
+    );
+    Ok(())
+}
