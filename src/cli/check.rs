@@ -9,8 +9,10 @@ use super::{CliError, FAILED, OutputFormat, USAGE, error_json, write_json};
 
 /// Validate topology files.
 ///
-/// Prints every problem as `file:line:col: message (at path)`, or `FILE: ok (...)` for a
-/// valid file.
+/// Prints `FILE: ok (...)` for a valid file on standard output, and every problem of an
+/// invalid one as `file:line:col: message (at path)` on standard error (results to stdout,
+/// diagnostics to stderr, as every devtopo command does). With `--format json` the whole
+/// report is one JSON document on standard output.
 ///
 /// Exits 0 when every file is valid, 1 when a file is invalid, 2 when a file cannot be read
 /// or is neither .toml nor .json.
@@ -65,8 +67,9 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 code = code.max(if unreadable { USAGE } else { FAILED });
                 match args.format {
                     OutputFormat::Text => {
+                        let mut err = std::io::stderr().lock();
                         for e in &errors {
-                            writeln!(out, "{e}")?;
+                            writeln!(err, "{e}")?;
                         }
                     }
                     OutputFormat::Json => reports.push(serde_json::json!({

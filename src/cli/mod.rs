@@ -179,10 +179,11 @@ pub(crate) fn part_line(part: &Part) -> String {
 
 /// A file error as JSON.
 pub(crate) fn error_json(e: &FileError) -> serde_json::Value {
+    let (line, column) = e.position().unzip();
     let mut value = serde_json::json!({
         "file": e.file,
-        "line": e.line,
-        "column": e.column,
+        "line": line,
+        "column": column,
         "path": e.path,
         "class": e.class(),
         "message": e.message(),

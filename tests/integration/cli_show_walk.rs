@@ -167,3 +167,68 @@ fn show_unreached_parts() -> Result<(), Box<dyn std::error::Error>> {
     );
     Ok(())
 }
+
+/// Issue 13, item 4: counts agree with their nouns ("1 channel", "1 format", "1 jack").
+#[test]
+fn show_wording_is_singular_for_one() {
+    let dir = scratch("show-wording");
+    let file = write(
+        &dir,
+        "one.toml",
+        r#"
+[[device]]
+id = "{0.0.1.00000000}.{one}"
+name = "One"
+kind = "capture"
+connector = [{ flow = "Out", type = "Physical_External" }]
+
+[[device]]
+id = "a"
+name = "A"
+kind = "adapter"
+
+[[device.connector]]
+flow = "In"
+type = "Physical_External"
+control = [{ interface = "IKsJackDescription", jack = [{ channel_mapping = "0x4", color = "0x0", connection_type = "eConnType3Point5mm", geo_location = "eGeoLocRear", gen_location = "eGenLocPrimaryBox", port_connection = "ePortConnJack", is_connected = true }] }]
+
+[[device.connector]]
+flow = "Out"
+type = "Software_IO"
+control = [{ interface = "IKsFormatSupport", format = [{ sub_format = "KSDATAFORMAT_SUBTYPE_PCM", channels = 1, samples_per_sec = 48000, bits_per_sample = 16 }] }]
+
+[[device.subunit]]
+subtype = "KSNODETYPE_VOLUME"
+control = [{ interface = "IAudioVolumeLevel", min_db = -96.0, max_db = 0.0, step_db = 0.5, channels = 1, level_db = 0.0 }]
+
+[[device.link]]
+from = "0x10000"
+to = "0x20000"
+
+[[device.link]]
+from = "0x20000"
+to = "0x10001"
+
+[[connection]]
+a = "One/0x10000"
+b = "A/0x10000"
+"#,
+    );
+    let run = devtopo(&["show", &file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("IAudioVolumeLevel: 1 channel, range"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("IKsFormatSupport: 1 format, preferred"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("IKsJackDescription: 1 jack\n"),
+        "{}",
+        run.stdout
+    );
+}
