@@ -39,8 +39,9 @@
 //!   simulated topology exactly as it would walk a real one and meets the real error codes.
 //! - People modelling topologies: describe devices, check them, walk them.
 //!
-//! Windows behaviour is the contract: `shared/spec/windows-semantics.md` lists it as numbered
-//! rules, which the docs and tests cite ("rule C6", "X13").
+//! Windows behaviour is the contract, as numbered rules that the docs, tests and messages cite
+//! ("rule C6", "X13"); every rule is listed under [Rules](#rules-the-windows-behaviour-devtopo-follows)
+//! below, with what devtopo does and the Windows source it follows.
 //!
 //! ## Layers
 //!
@@ -80,6 +81,8 @@
 #![doc = include_str!("../docs/errors.md")]
 //!
 #![doc = include_str!("../docs/decisions.md")]
+//!
+#![doc = include_str!("../docs/rules.md")]
 //!
 #![cfg_attr(feature = "serde", doc = include_str!("../docs/topology-files.md"))]
 #![forbid(unsafe_code)]

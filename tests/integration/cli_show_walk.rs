@@ -12,7 +12,8 @@ fn long_chain(adapters: usize, chain: usize) -> String {
         "id": "{0.0.1.00000000}.{chain}", "name": "Chain Mic", "kind": "capture",
         "connector": [{ "flow": "Out", "type": "Physical_External" }],
     })];
-    let mut connections = vec![serde_json::json!({ "a": "Chain Mic/0x10000", "b": "A0/0x10000" })];
+    let mut connections =
+        vec![serde_json::json!({ "a": "Chain Mic/0x10000", "b": "Adapter 0/0x10000" })];
     for d in 0..adapters {
         let last = d + 1 == adapters;
         let subunits = vec![serde_json::json!({ "subtype": "KSNODETYPE_SUM" }); chain];
@@ -36,13 +37,13 @@ fn long_chain(adapters: usize, chain: usize) -> String {
             "Software_Fixed"
         };
         devices.push(serde_json::json!({
-            "id": format!("A{d}"), "name": format!("A{d}"), "kind": "adapter",
+            "id": format!("Adapter {d}"), "name": format!("Adapter {d}"), "kind": "adapter",
             "connector": [{ "flow": "In", "type": first }, { "flow": "Out", "type": out }],
             "subunit": subunits, "link": links,
         }));
         if !last {
             connections.push(serde_json::json!({
-                "a": format!("A{d}/0x10001"), "b": format!("A{}/0x10000", d + 1), "permanent": true,
+                "a": format!("Adapter {d}/0x10001"), "b": format!("Adapter {}/0x10000", d + 1), "permanent": true,
             }));
         }
     }

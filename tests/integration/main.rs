@@ -32,6 +32,7 @@ mod notify;
 mod props;
 mod rules_build;
 mod rules_connector;
+mod rules_doc;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
