@@ -15,6 +15,7 @@ mod check;
 mod control_call;
 mod control_exec;
 mod controls_view;
+mod docs;
 mod dot;
 mod notify_call;
 mod path;
@@ -25,10 +26,12 @@ mod show;
 /// Model Windows DeviceTopology systems from files: check them, look at them, draw them,
 /// and run scenarios with expected results.
 ///
-/// Topology files are TOML or JSON (chosen by extension) and are described in
-/// docs/topology-files.md; scenario files in docs/scenarios.md. Parts are named
-/// `device/part`: the device by ID or unique name, the part by local ID (0x10001) or unique
-/// name.
+/// Topology files are TOML or JSON (chosen by extension): `devtopo docs files` prints the
+/// format; `devtopo docs scenarios` the scenario format; `devtopo docs rules` every rule id
+/// (C6, X13, ...) the messages cite. Parts are named `device/part`: the device by ID or unique
+/// name, the part by local ID (0x10001) or unique name.
+///
+/// Results go to standard output, problems to standard error.
 ///
 /// Exit codes: 0 success; 1 a file is invalid, a scenario step failed, or `path` found no
 /// path; 2 usage, input or I/O errors.
@@ -46,6 +49,7 @@ enum Command {
     Dot(dot::Args),
     Path(path::Args),
     Run(run::Args),
+    Docs(docs::Args),
 }
 
 /// Output for people (`text`, the default) or for machines (`json`).
@@ -122,6 +126,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Dot(args) => dot::run(&args, &mut out)?,
         Command::Path(args) => path::run(&args, &mut out)?,
         Command::Run(args) => run::run(&args, &mut out)?,
+        Command::Docs(args) => docs::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(code)

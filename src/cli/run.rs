@@ -11,7 +11,7 @@ use super::{CliError, FAILED, OutputFormat, USAGE, error_json, hr_text};
 /// Run scenario files and compare every result.
 ///
 /// Each scenario names a topology file and lists steps (method calls with the
-/// expected HRESULT and, for getters, the expected value; see docs/scenarios.md). Every step
+/// expected HRESULT and, for getters, the expected value; `devtopo docs scenarios`). Every step
 /// runs, in order; one line per step says `ok` or what was expected and what happened, and a
 /// last line says `N passed, M failed` (and how many scenario files did not load). Results go
 /// to standard output; a scenario that cannot be loaded is reported on standard error.

@@ -200,3 +200,41 @@ fn diagnostics_go_to_stderr_for_every_command() {
         );
     }
 }
+
+/// Issue 13, item 11: the help points at docs an installed binary can reach: `devtopo docs`
+/// prints the reference pages built into it, and no help text names a source path.
+#[test]
+fn help_points_at_built_in_docs() {
+    let help = devtopo(&["--help"]);
+    assert!(
+        help.stdout.contains("devtopo docs files"),
+        "{}",
+        help.stdout
+    );
+    for sub in ["check", "show", "dot", "path", "run", "docs"] {
+        let text = devtopo(&[sub, "--help"]).stdout;
+        assert!(!text.contains("docs/"), "{sub}: {text}");
+        assert!(!text.contains("src/"), "{sub}: {text}");
+    }
+    let list = devtopo(&["docs"]);
+    assert_eq!(list.code, 0);
+    for topic in [
+        "files",
+        "scenarios",
+        "rules",
+        "errors",
+        "methods",
+        "decisions",
+    ] {
+        assert!(list.stdout.contains(topic), "{}", list.stdout);
+        let page = devtopo(&["docs", topic]);
+        assert_eq!(page.code, 0, "{topic}");
+        assert!(
+            page.stdout.starts_with('#'),
+            "{topic}: {}",
+            &page.stdout[..40.min(page.stdout.len())]
+        );
+    }
+    assert!(devtopo(&["docs", "rules"]).stdout.contains("- **C6**"));
+    assert_eq!(devtopo(&["docs", "nope"]).code, 2);
+}

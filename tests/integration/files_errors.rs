@@ -758,3 +758,37 @@ b = '{prefix}wavespeaker/0x10007'
     );
     Ok(())
 }
+
+/// Issue 13, item 11: `System::load` and friends return an error that `?` turns into
+/// `devtopo::Error` (a file problem is `E_INVALIDARG` with its location; a broken rule keeps
+/// its own HRESULT).
+#[test]
+fn file_errors_convert_into_devtopo_error() {
+    fn load(path: &str) -> devtopo::Result<usize> {
+        let system = devtopo::System::load(path)?;
+        let text = system.to_toml_string()?;
+        let again = devtopo::System::from_toml_str(&text)?;
+        let json = devtopo::System::from_json_str(&again.to_json_string()?)?;
+        Ok(json.devices().len())
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    assert_eq!(
+        load(&format!("{root}/topologies/four-topologies.toml")).ok(),
+        Some(4)
+    );
+    let missing = load("no/such/file.toml").unwrap_err();
+    assert_eq!(missing.hresult(), devtopo::HResult::E_INVALIDARG);
+    assert!(
+        missing.to_string().contains("no/such/file.toml"),
+        "{missing}"
+    );
+    fn rule() -> devtopo::Result<devtopo::System> {
+        Ok(devtopo::System::from_toml_str(
+            "[[device]]\nid = 'x'\nkind = 'adapter'\n[[device]]\nid = 'x'\nkind = 'adapter'\n",
+        )?)
+    }
+    assert_eq!(
+        rule().unwrap_err().hresult(),
+        devtopo::HResult::E_INVALIDARG
+    );
+}

@@ -30,6 +30,8 @@ mod fixtures_controls;
 mod hotplug;
 mod notify;
 mod props;
+#[cfg(feature = "serde")]
+mod readme;
 mod rules_build;
 mod rules_connector;
 mod rules_doc;
