@@ -15,8 +15,10 @@ mod check;
 mod control_call;
 mod control_exec;
 mod controls_view;
+mod convert;
 mod docs;
 mod dot;
+mod list;
 mod notify_call;
 mod path;
 mod run;
@@ -49,6 +51,8 @@ enum Command {
     Dot(dot::Args),
     Path(path::Args),
     Run(run::Args),
+    List(list::Args),
+    Convert(convert::Args),
     Docs(docs::Args),
 }
 
@@ -126,6 +130,8 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Dot(args) => dot::run(&args, &mut out)?,
         Command::Path(args) => path::run(&args, &mut out)?,
         Command::Run(args) => run::run(&args, &mut out)?,
+        Command::List(args) => list::run(&args, &mut out)?,
+        Command::Convert(args) => convert::run(&args, &mut out)?,
         Command::Docs(args) => docs::run(&args, &mut out)?,
     };
     out.flush()?;

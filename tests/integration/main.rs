@@ -5,6 +5,8 @@ mod alloc;
 #[cfg(feature = "cli")]
 mod cli_check;
 #[cfg(feature = "cli")]
+mod cli_list;
+#[cfg(feature = "cli")]
 mod cli_run;
 mod cli_run_notify;
 #[cfg(feature = "cli")]
