@@ -152,6 +152,7 @@ pub mod fixtures;
 mod guid;
 mod handles;
 mod hresult;
+mod names;
 mod system;
 mod types;
 

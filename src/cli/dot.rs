@@ -128,11 +128,11 @@ fn control_summary(dev: &DeviceSnapshot, spec: &ControlSpec) -> Vec<String> {
 }
 
 /// A node's label: name, what it is, control state.
-fn part_label(dev: &DeviceSnapshot, part: &PartSnapshot) -> String {
+fn part_label(system: &System, dev: &DeviceSnapshot, part: &PartSnapshot) -> String {
     let mut lines = Vec::new();
     let what = match &part.connector {
         Some(c) => format!("{} {}", c.connector_type.name(), c.flow.name()),
-        None => part.subtype.display_name(),
+        None => system.guid_display(part.subtype),
     };
     if part.name.is_empty() {
         lines.push(format!("{what} {}", part.local_id));
@@ -141,7 +141,7 @@ fn part_label(dev: &DeviceSnapshot, part: &PartSnapshot) -> String {
         lines.push(what);
     }
     if part.connector.is_some() {
-        lines.push(part.subtype.display_name());
+        lines.push(system.guid_display(part.subtype));
     }
     for spec in &part.controls {
         lines.extend(control_summary(dev, spec));
@@ -206,7 +206,7 @@ fn render(system: &System) -> String {
                 dot,
                 "    {} [{shape}{outline}, label={}, tooltip={}];",
                 node_id(i, part.local_id),
-                quote(&part_label(dev, part)),
+                quote(&part_label(system, dev, part)),
                 quote(&tooltip)
             );
         }

@@ -116,7 +116,7 @@ fn records(system: &System, snap: &Snapshot, labels: &Labels<'_>) -> Vec<Record>
         for p in &d.parts {
             let reference = labels.part(&d.id, p.local_id);
             let global = format!("{}/{:08x}", d.id, p.local_id.0);
-            let subtype = p.subtype.display_name();
+            let subtype = system.guid_display(p.subtype);
             let (text, mut value) = match &p.connector {
                 Some(c) => (
                     format!(

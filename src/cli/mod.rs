@@ -174,10 +174,13 @@ pub(crate) fn part_label(system: &System, part: &Part) -> String {
 
 /// One line about a part: local ID, part type, name, and for a connector its type and flow,
 /// then the subtype by name.
-pub(crate) fn part_line(part: &Part) -> String {
+pub(crate) fn part_line(system: &System, part: &Part) -> String {
     let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
     let name = part.name().unwrap_or_default();
-    let subtype = part.subtype().map(|g| g.display_name()).unwrap_or_default();
+    let subtype = part
+        .subtype()
+        .map(|g| system.guid_display(g))
+        .unwrap_or_default();
     match (part.part_type(), part.as_connector()) {
         (Ok(PartType::Connector), Ok(c)) => {
             let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");

@@ -314,7 +314,11 @@ impl Show<'_> {
             pad.push_str("+ ");
         }
         match &step.visit {
-            Visit::Again => writeln!(out, "{pad}{} (see above)", part_line(&step.part))?,
+            Visit::Again => writeln!(
+                out,
+                "{pad}{} (see above)",
+                part_line(self.system, &step.part)
+            )?,
             Visit::Links(_) => self.write_part(out, &pad, &step.part, "")?,
             Visit::End(hr) => {
                 let tail = format!(" -- GetConnectedTo: {hr}");
@@ -353,7 +357,7 @@ impl Show<'_> {
         part: &Part,
         tail: &str,
     ) -> Result<(), CliError> {
-        writeln!(out, "{pad}{}{tail}", part_line(part))?;
+        writeln!(out, "{pad}{}{tail}", part_line(self.system, part))?;
         let under = " ".repeat(pad.len() + 2);
         self.with_controls(part, |spec, label| {
             controls_view::lines(spec, label)
@@ -393,7 +397,7 @@ impl Show<'_> {
             "local_id": part.local_id().map(|l| l.to_string()).unwrap_or_default(),
             "part_type": part.part_type().map(|t| t.name()).unwrap_or("?"),
             "name": part.name().unwrap_or_default(),
-            "subtype": part.subtype().map(|g| g.display_name()).unwrap_or_default(),
+            "subtype": part.subtype().map(|g| self.system.guid_display(g)).unwrap_or_default(),
         });
         let mut controls = Vec::new();
         let _ = self.with_controls(part, |spec, label| {
@@ -442,10 +446,13 @@ impl Show<'_> {
 
 /// One line about a part, name first: `"Microphone" connector 0x00010001 Physical_External In
 /// KSNODETYPE_MICROPHONE`.
-fn part_line(part: &Part) -> String {
+fn part_line(system: &System, part: &Part) -> String {
     let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
     let name = part.name().unwrap_or_default();
-    let subtype = part.subtype().map(|g| g.display_name()).unwrap_or_default();
+    let subtype = part
+        .subtype()
+        .map(|g| system.guid_display(g))
+        .unwrap_or_default();
     match (part.part_type(), part.as_connector()) {
         (Ok(PartType::Connector), Ok(c)) => {
             let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");

@@ -40,6 +40,8 @@ pub(crate) fn all(text: &str, format: Format) -> Vec<(ItemPath, String)> {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Root {
+    #[serde(default, rename = "guids")]
+    _guids: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "device")]
     _devices: Vec<serde::de::IgnoredAny>,
     #[serde(default, rename = "connection")]

@@ -26,6 +26,8 @@ mod examples_controls;
 mod files_bundled;
 #[cfg(feature = "serde")]
 mod files_errors;
+#[cfg(feature = "cli")]
+mod files_guid_names;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
 mod fixtures_controls;
