@@ -160,8 +160,8 @@ pub use controls::{
     CLSCTX_ALL, CLSCTX_INPROC_SERVER, ControlChangeNotify, ControlKind, ControlProblem,
     ControlSpec, DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT, DeviceSpecificSpec, EPcxConnectionType,
     EPcxGenLocation, EPcxGeoLocation, EPxcPortConnection, FormatSupportSpec, FourByteRange,
-    HARDWARE_INITIATED_CONTEXT, JackDescription, JackDescription2, KsDataFormat, LevelSpec,
-    PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
+    HARDWARE_INITIATED_CONTEXT, JackDescription, JackDescription2, KsDataFormat, KsDataRange,
+    LevelSpec, PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
 };
 pub use engine::{
     ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,

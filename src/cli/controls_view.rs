@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use devtopo::{ControlSpec, KsDataFormat, LevelSpec, LocalId, PropertyValue, System, format_guids};
+use devtopo::{
+    ControlSpec, KsDataFormat, KsDataRange, LevelSpec, LocalId, PropertyValue, System, format_guids,
+};
 use serde_json::{Value, json};
 
 /// The controls of every part, by device ID and local ID.
@@ -127,6 +129,39 @@ fn format_text(f: &KsDataFormat) -> String {
     }
 }
 
+fn range_text(r: &KsDataRange) -> String {
+    let probe = KsDataFormat {
+        sub_format: r.sub_format,
+        ..KsDataFormat::pcm(1, 1, 1)
+    };
+    format!(
+        "{} 1-{} ch {}..{} Hz {}..{} bit",
+        sub_format_name(&probe),
+        r.max_channels,
+        r.min_sample_frequency,
+        r.max_sample_frequency,
+        r.min_bits_per_sample,
+        r.max_bits_per_sample
+    )
+}
+
+fn range_json(r: &KsDataRange) -> Value {
+    let probe = KsDataFormat {
+        sub_format: r.sub_format,
+        ..KsDataFormat::pcm(1, 1, 1)
+    };
+    json!({
+        "major_format": r.major_format.to_string(),
+        "sub_format": sub_format_name(&probe),
+        "specifier": r.specifier.to_string(),
+        "max_channels": r.max_channels,
+        "min_bits_per_sample": r.min_bits_per_sample,
+        "max_bits_per_sample": r.max_bits_per_sample,
+        "min_sample_frequency": r.min_sample_frequency,
+        "max_sample_frequency": r.max_sample_frequency,
+    })
+}
+
 fn format_json(f: &KsDataFormat) -> Value {
     let mut v = json!({
         "major_format": f.major_format.to_string(),
@@ -199,6 +234,12 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
                     .iter()
                     .enumerate()
                     .map(|(i, x)| format!("  format {i}: {}", format_text(x))),
+            );
+            out.extend(
+                f.ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| format!("  range {i}: {}", range_text(r))),
             );
             out
         }
@@ -280,6 +321,7 @@ pub(crate) fn to_json(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> Stri
         ControlSpec::FormatSupport(f) => json!({
             "interface": interface,
             "formats": f.formats.iter().map(format_json).collect::<Vec<_>>(),
+            "ranges": f.ranges.iter().map(range_json).collect::<Vec<_>>(),
             "preferred": format_json(&f.preferred),
         }),
         ControlSpec::JackDescription(jacks) => json!({

@@ -107,7 +107,14 @@ fn control_summary(dev: &DeviceSnapshot, spec: &ControlSpec) -> Vec<String> {
                 d.value
             )]
         }
-        ControlSpec::FormatSupport(f) => vec![count(f.formats.len(), "format")],
+        ControlSpec::FormatSupport(f) if f.ranges.is_empty() => {
+            vec![count(f.formats.len(), "format")]
+        }
+        ControlSpec::FormatSupport(f) => vec![format!(
+            "{} + {}",
+            count(f.formats.len(), "format"),
+            count(f.ranges.len(), "format range")
+        )],
         ControlSpec::JackDescription(jacks) => jacks
             .iter()
             .map(|j| {
