@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use devtopo::{
-    Device, DeviceKey, DeviceKind, Direction, LocalId, Part, PartType, Permanence, System,
+    Device, DeviceKey, DeviceKind, Direction, LocalId, Part, PartKey, PartType, Permanence, System,
 };
 use serde_json::{Value, json};
 
@@ -202,7 +202,7 @@ struct Show<'a> {
     /// Device labels, computed once per device.
     labels: HashMap<DeviceKey, String>,
     /// Every part some walk reached.
-    reached: HashSet<Part>,
+    reached: HashSet<PartKey>,
 }
 
 impl Show<'_> {
@@ -222,8 +222,8 @@ impl Show<'_> {
         // (part, level, starts a branch, entered through a connection)
         let mut stack = vec![(start.as_part().clone(), 0, false, false)];
         while let Some((part, level, branch, entered)) = stack.pop() {
-            self.reached.insert(part.clone());
-            if !seen.insert(part.clone()) {
+            self.reached.insert(part.key());
+            if !seen.insert(part.key()) {
                 steps.push(Step {
                     part,
                     level,
@@ -285,7 +285,7 @@ impl Show<'_> {
             list.extend(
                 connectors
                     .chain(subunits)
-                    .filter(|p| !self.reached.contains(p)),
+                    .filter(|p| !self.reached.contains(&p.key())),
             );
         }
         list

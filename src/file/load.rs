@@ -140,10 +140,9 @@ fn name_guids(b: &mut SystemBuilder, doc: &FileDoc, problems: &mut Vec<Problem>)
             Some(format!("`{name}` is already devtopo's name for {known}"))
         } else if let Some(known) = guid.0.name() {
             Some(format!("{} already has the name {known}", guid.0))
-        } else if let Some(other) = seen.insert(guid.0, name) {
-            Some(format!("{} is already named {other}", guid.0))
         } else {
-            None
+            seen.insert(guid.0, name)
+                .map(|other| format!("{} is already named {other}", guid.0))
         };
         match problem {
             Some(message) => problems.push(Problem::new(at, FileErrorKind::Schema(message))),
