@@ -260,7 +260,7 @@ fn graphviz(
 fn dot_output_renders() -> Result<(), Box<dyn std::error::Error>> {
     let have_dot = std::process::Command::new("dot").arg("-V").output().is_ok();
     if !have_dot {
-        // .ci/run sets this once it has Graphviz: there the render is required.
+        // .ci/run sets this: CI requires the render.
         assert!(
             std::env::var_os("DEVTOPO_REQUIRE_GRAPHVIZ").is_none(),
             "Graphviz `dot` is required but not on PATH"
