@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use devtopo::file::{FileErrorKind, read};
 
+use super::controls_view::count;
 use super::{CliError, FAILED, OutputFormat, USAGE, error_json, write_json};
 
 /// Validate topology files.
@@ -52,7 +53,11 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 match args.format {
                     OutputFormat::Text => writeln!(
                         out,
-                        "{file}: ok ({devices} devices, {parts} parts, {links} links, {connections} connections)"
+                        "{file}: ok ({}, {}, {}, {})",
+                        count(devices, "device"),
+                        count(parts, "part"),
+                        count(links, "link"),
+                        count(connections, "connection")
                     )?,
                     OutputFormat::Json => reports.push(serde_json::json!({
                         "file": file, "valid": true, "devices": devices, "parts": parts,

@@ -9,7 +9,7 @@ use devtopo::{
 };
 
 use super::controls_view::count;
-use super::{CliError, load};
+use super::{CliError, display_name, load};
 
 /// Print the whole system as a Graphviz DOT digraph, signal flowing left to right.
 ///
@@ -188,7 +188,11 @@ fn render(system: &System) -> String {
             DeviceKind::CaptureEndpoint => "capture endpoint",
             DeviceKind::Adapter => "adapter",
         };
-        let label = format!("{}\n{what}, {}", dev.name, dev.state.name());
+        let name = system
+            .device(&dev.id)
+            .map(|d| display_name(&d))
+            .unwrap_or_else(|_| dev.name.clone());
+        let label = format!("{name}\n{what}, {}", dev.state.name());
         let _ = writeln!(dot, "    label={};", quote(&label));
         let _ = writeln!(dot, "    labelloc=t;");
         let _ = writeln!(dot, "    tooltip={};", quote(&dev.id));

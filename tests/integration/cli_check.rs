@@ -12,6 +12,10 @@ fn valid_files_exit_0() {
     assert!(run.stdout.contains(
         "topologies/four-topologies.toml: ok (4 devices, 16 parts, 12 links, 3 connections)"
     ));
+    // One of a kind is singular (issue 13, item 4).
+    assert!(run.stdout.contains(
+        "topologies/real-hda-lineout.toml: ok (2 devices, 2 parts, 0 links, 1 connection)"
+    ));
 }
 
 /// Each malformed file: exit 1, and the first problem printed as file:line:col: message.
