@@ -30,6 +30,12 @@ use super::{CliError, OutputFormat, display_name, hr_text, load, write_json};
 /// channel with range and step, mute, selection, peak meter channels, device-specific
 /// properties, formats) and its jack descriptions with every field by Windows' names; a
 /// connector the walk ends on shows what `GetConnectedTo` answered.
+///
+/// With `--format json`: `{"endpoints": [{"id", "name", "kind", "state", "walk": [...]}],
+/// "unreached": [...]}`, where `walk` has one flat record per step, in the text's order: the
+/// part (`part` as `device/local-id`, `name`, `part_type`, `subtype`, connector `type` and
+/// `flow`, `controls`), its `level`, and where the walk went on: `next` (part references),
+/// `connected_to` with `permanent`, `connected_to_error`, or `see_above`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// Topology file (.toml or .json).
