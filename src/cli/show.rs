@@ -33,7 +33,7 @@ use super::{CliError, OutputFormat, display_name, hr_text, load, write_json};
 ///
 /// With `--format json`: `{"endpoints": [{"id", "name", "kind", "state", "walk": [...]}],
 /// "unreached": [...]}`, where `walk` has one flat record per step, in the text's order: the
-/// part (`part` as `device/local-id`, `name`, `part_type`, `subtype`, connector `type` and
+/// part (`part` as `device/local-id`, `name`, `part_type`, `subtype`, `connector_type` and
 /// `flow`, `controls`), its `level`, and where the walk went on: `next` (part references),
 /// `connected_to` with `permanent`, `connected_to_error`, or `see_above`.
 #[derive(Debug, clap::Args)]
