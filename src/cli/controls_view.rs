@@ -87,7 +87,7 @@ fn value_text(v: PropertyValue) -> String {
     }
 }
 
-fn sub_format_name(f: &KsDataFormat) -> String {
+fn sub_format_name(sub_format: devtopo::Guid) -> String {
     let known = [
         (format_guids::KSDATAFORMAT_SUBTYPE_PCM, "PCM"),
         (format_guids::KSDATAFORMAT_SUBTYPE_IEEE_FLOAT, "IEEE_FLOAT"),
@@ -110,33 +110,33 @@ fn sub_format_name(f: &KsDataFormat) -> String {
     ];
     known
         .iter()
-        .find(|(g, _)| *g == f.sub_format)
-        .map_or_else(|| f.sub_format.to_string(), |(_, n)| (*n).to_owned())
+        .find(|(g, _)| *g == sub_format)
+        .map_or_else(|| sub_format.to_string(), |(_, n)| (*n).to_owned())
 }
 
 fn format_text(f: &KsDataFormat) -> String {
     match &f.wave {
         Some(w) => format!(
             "{} {} ch {} Hz {}/{} bit mask 0x{:X}",
-            sub_format_name(f),
+            sub_format_name(f.sub_format),
             w.channels,
             w.samples_per_sec,
             w.bits_per_sample,
             w.valid_bits_per_sample,
             w.channel_mask
         ),
-        None => format!("{} (specifier {})", sub_format_name(f), f.specifier),
+        None => format!(
+            "{} (specifier {})",
+            sub_format_name(f.sub_format),
+            f.specifier
+        ),
     }
 }
 
 fn range_text(r: &KsDataRange) -> String {
-    let probe = KsDataFormat {
-        sub_format: r.sub_format,
-        ..KsDataFormat::pcm(1, 1, 1)
-    };
     format!(
         "{} 1-{} ch {}..{} Hz {}..{} bit",
-        sub_format_name(&probe),
+        sub_format_name(r.sub_format),
         r.max_channels,
         r.min_sample_frequency,
         r.max_sample_frequency,
@@ -146,13 +146,9 @@ fn range_text(r: &KsDataRange) -> String {
 }
 
 fn range_json(r: &KsDataRange) -> Value {
-    let probe = KsDataFormat {
-        sub_format: r.sub_format,
-        ..KsDataFormat::pcm(1, 1, 1)
-    };
     json!({
         "major_format": r.major_format.to_string(),
-        "sub_format": sub_format_name(&probe),
+        "sub_format": sub_format_name(r.sub_format),
         "specifier": r.specifier.to_string(),
         "max_channels": r.max_channels,
         "min_bits_per_sample": r.min_bits_per_sample,
@@ -165,7 +161,7 @@ fn range_json(r: &KsDataRange) -> Value {
 fn format_json(f: &KsDataFormat) -> Value {
     let mut v = json!({
         "major_format": f.major_format.to_string(),
-        "sub_format": sub_format_name(f),
+        "sub_format": sub_format_name(f.sub_format),
         "specifier": f.specifier.to_string(),
     });
     if let (Some(w), Some(map)) = (&f.wave, v.as_object_mut()) {
