@@ -494,7 +494,7 @@ pub(crate) fn prepare(
             ));
         }
         Some(v) => {
-            let g = notify_call::context(v).ok_or_else(|| {
+            let g = notify_call::context(system, v).ok_or_else(|| {
                 bad(
                     "context",
                     format!("{v} is not a GUID name or a braced GUID"),
