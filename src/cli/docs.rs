@@ -31,16 +31,19 @@ enum Topic {
     Methods,
     /// devtopo's choices where Windows documents nothing (the X rules).
     Decisions,
+    /// Testing C++, C and windows-rs code through devtopo-com's COM objects.
+    Com,
 }
 
 impl Topic {
-    const ALL: [Topic; 6] = [
+    const ALL: [Topic; 7] = [
         Topic::Files,
         Topic::Scenarios,
         Topic::Rules,
         Topic::Errors,
         Topic::Methods,
         Topic::Decisions,
+        Topic::Com,
     ];
 
     fn text(self) -> &'static str {
@@ -51,6 +54,7 @@ impl Topic {
             Topic::Errors => include_str!("../../docs/errors.md"),
             Topic::Methods => include_str!("../../docs/methods.md"),
             Topic::Decisions => include_str!("../../docs/decisions.md"),
+            Topic::Com => include_str!("../../docs/testing-com.md"),
         }
     }
 
@@ -62,6 +66,7 @@ impl Topic {
             Topic::Errors => "errors",
             Topic::Methods => "methods",
             Topic::Decisions => "decisions",
+            Topic::Com => "com",
         }
     }
 
@@ -73,6 +78,7 @@ impl Topic {
             Topic::Errors => "every error devtopo returns, with its HRESULT",
             Topic::Methods => "the COM method -> Rust method table",
             Topic::Decisions => "devtopo's choices where Windows documents nothing",
+            Topic::Com => "testing C++, C and windows-rs code through devtopo-com",
         }
     }
 }

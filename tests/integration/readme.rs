@@ -85,5 +85,10 @@ fn readme_has_two_set_up_commands() {
     assert_eq!(commands.len(), 2, "{commands:?}");
     assert!(commands[0].starts_with("cargo run --release -- show topologies/"));
     assert!(commands[1].starts_with("cargo test"));
-    assert!(!readme.contains("](src/"), "README links into source paths");
+    for path in ["](src/", "](docs/", "](tests/", "](devtopo-com/"] {
+        assert!(
+            !readme.contains(path),
+            "README links into a source path: {path}"
+        );
+    }
 }
