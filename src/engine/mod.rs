@@ -131,6 +131,8 @@ pub(crate) struct Engine {
     pub(crate) sinks: Registry,
     /// The MMDevice layer: conditions, defaults, stores, endpoint sinks, IKsControl tables.
     pub(crate) mm: endpoints::MmState,
+    /// GUID names the model declares (a vendor's pin category, ...), for output.
+    pub(crate) guid_names: std::collections::BTreeMap<Guid, Arc<str>>,
 }
 
 impl Engine {
