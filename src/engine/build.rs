@@ -163,13 +163,20 @@ impl SubunitSpec {
 /// ```
 #[derive(Debug, Default)]
 pub struct SystemBuilder {
-    engine: Engine,
+    pub(crate) engine: Engine,
 }
 
 impl SystemBuilder {
     /// An empty builder.
     pub fn new() -> SystemBuilder {
         SystemBuilder::default()
+    }
+
+    /// Names a GUID devtopo does not know (a vendor's pin category or node type), so output
+    /// prints the name ([`System::guid_name`]) and topology files and scenarios accept it.
+    /// Naming a GUID again replaces its name.
+    pub fn name_guid(&mut self, name: &str, guid: Guid) {
+        self.engine.guid_names.insert(guid, Arc::from(name));
     }
 
     /// Adds a device.
@@ -373,7 +380,9 @@ impl SystemBuilder {
                 }
             }
         }
-        Ok(System::from_engine(self.engine))
+        let mut engine = self.engine;
+        engine.init_mmdevice();
+        Ok(System::from_engine(engine))
     }
 
     /// Checks every part's controls (see [`SystemBuilder::build`]).

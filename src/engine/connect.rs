@@ -100,8 +100,9 @@ impl Engine {
     }
 
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected; a permanent
-    /// connection is refused and nothing changes.
-    pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<()> {
+    /// connection is refused and nothing changes. Returns the former peer, whose endpoint's
+    /// state the caller re-derives (X27).
+    pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<PartKey> {
         let peer = self.peer_slot(a)?;
         if peer.permanence == Permanence::Permanent {
             return Err(Error::PermanentConnection {
@@ -111,7 +112,7 @@ impl Engine {
         }
         self.set_peer(a.node, None);
         self.set_peer(peer.node, None);
-        Ok(())
+        Ok(self.key_of(peer.node))
     }
 
     /// The peer of a connector, as `GetConnectedTo` and the two `...IdConnectedTo` methods see

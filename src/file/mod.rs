@@ -70,10 +70,12 @@ mod form;
 mod limits;
 mod load;
 mod locate;
+mod problems;
 mod refs;
 mod save;
 mod schema;
 mod schema_controls;
+mod schema_properties;
 
 pub use error::{FileError, FileErrorKind};
 pub use limits::Limit;
@@ -278,7 +280,8 @@ fn clamp(value: usize) -> u32 {
 /// One [`FileError`] per problem: syntax, schema, limits, references and rule violations
 /// (the builder's [`Error`](crate::Error)s, with their rule ID and `HRESULT`).
 pub fn parse(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
-    let doc: schema::FileDoc = from_text(text, format, file).map_err(|e| vec![e])?;
+    let doc: schema::FileDoc =
+        from_text(text, format, file).map_err(|e| every_schema_problem(text, format, file, e))?;
     load::build(&doc).map_err(|problems| {
         let mut errors: Vec<FileError> = problems
             .into_iter()
@@ -294,6 +297,38 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<System, Vec<FileE
         errors.sort_by_key(|e| (e.line, e.column));
         errors
     })
+}
+
+/// The first schema problem serde found, and every other one of the file (module
+/// `problems`), sorted by position; syntax errors and limits stay alone.
+fn every_schema_problem(
+    text: &str,
+    format: Format,
+    file: &str,
+    first: FileError,
+) -> Vec<FileError> {
+    if !matches!(first.kind, FileErrorKind::Schema(_)) {
+        return vec![first];
+    }
+    let mut errors = vec![first];
+    for (path, message) in problems::all(text, format) {
+        let path_text = path.to_string();
+        if errors.iter().any(|e| e.path == path_text) {
+            continue;
+        }
+        let kind = match Limit::from_message(&message) {
+            Some(limit) => FileErrorKind::Limit(limit),
+            None => FileErrorKind::Schema(message),
+        };
+        errors.push(error_at(
+            file,
+            position(text, format, &path),
+            path_text,
+            kind,
+        ));
+    }
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
 }
 
 /// Loads a system from a `.toml` or `.json` file, reporting every problem found.

@@ -13,21 +13,31 @@ use crate::system::Shared;
 mod connector;
 pub(crate) mod control;
 mod device;
+mod device_mm;
+mod enumerator;
 mod hardware;
+mod hardware_mm;
+mod ks_control;
 mod part;
 mod parts_list;
+mod property_store;
 mod topology;
 
 pub use connector::Connector;
 pub use control::{
     AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
-    AudioOutputSelector, AudioPeakMeter, Control, ControlInterface, DeviceSpecificProperty,
-    KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange, PerChannelDbLevel,
+    AudioOutputSelector, AudioPeakMeter, Control, ControlHandle, ControlInterface,
+    DeviceSpecificProperty, KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange,
+    PerChannelDbLevel,
 };
 pub use device::Device;
+pub use device_mm::Activated;
+pub use enumerator::DeviceCollection;
 pub use hardware::Hardware;
+pub use ks_control::KsControl;
 pub use part::{Part, Subunit};
 pub use parts_list::{PartsList, PartsListIter};
+pub use property_store::PropertyStore;
 pub use topology::DeviceTopology;
 
 /// Identity of a system, for `Hash` on handles.

@@ -13,7 +13,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::{
-    CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, format_guids,
+    CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, PropertyKey,
+    System, format_guids,
 };
 use serde_json::Value as Json;
 
@@ -63,6 +64,16 @@ call_enum! {
         RegisterControlChangeCallback,
         UnregisterControlChangeCallback,
         Notifications,
+        RegisterEndpointNotificationCallback,
+        UnregisterEndpointNotificationCallback,
+        EndpointNotifications,
+        HardwareReinsert,
+        HardwareUnplug,
+        HardwarePlug,
+        SetDefaultEndpoint,
+        GetPropertyValue,
+        HardwareSetProperty,
+        AddDevices,
     }
 }
 
@@ -99,11 +110,22 @@ impl CtlCall {
 
     pub(crate) fn target(self) -> Target {
         match self {
-            CtlCall::HardwareDisable | CtlCall::HardwareEnable | CtlCall::HardwareRemove => {
-                Target::Device
-            }
-            CtlCall::EnumAudioEndpoints | CtlCall::GetDefaultAudioEndpoint => Target::System,
-            CtlCall::Notifications => Target::Sink,
+            CtlCall::HardwareDisable
+            | CtlCall::HardwareEnable
+            | CtlCall::HardwareRemove
+            | CtlCall::HardwareReinsert
+            | CtlCall::HardwareUnplug
+            | CtlCall::HardwarePlug
+            | CtlCall::SetDefaultEndpoint
+            | CtlCall::GetPropertyValue
+            | CtlCall::HardwareSetProperty => Target::Device,
+            CtlCall::EnumAudioEndpoints
+            | CtlCall::GetDefaultAudioEndpoint
+            | CtlCall::AddDevices => Target::System,
+            CtlCall::Notifications
+            | CtlCall::RegisterEndpointNotificationCallback
+            | CtlCall::UnregisterEndpointNotificationCallback
+            | CtlCall::EndpointNotifications => Target::Sink,
             _ => Target::Part,
         }
     }
@@ -125,6 +147,14 @@ impl CtlCall {
                     | CtlCall::HardwareRemove
                     | CtlCall::RegisterControlChangeCallback
                     | CtlCall::UnregisterControlChangeCallback
+                    | CtlCall::RegisterEndpointNotificationCallback
+                    | CtlCall::UnregisterEndpointNotificationCallback
+                    | CtlCall::HardwareReinsert
+                    | CtlCall::HardwareUnplug
+                    | CtlCall::HardwarePlug
+                    | CtlCall::SetDefaultEndpoint
+                    | CtlCall::HardwareSetProperty
+                    | CtlCall::AddDevices
             )
     }
 
@@ -193,7 +223,13 @@ impl CtlCall {
             CtlCall::EnumAudioEndpoints => &["flow", "state_mask"],
             CtlCall::GetDefaultAudioEndpoint => &["flow"],
             CtlCall::RegisterControlChangeCallback => &["interface", "sink"],
-            CtlCall::UnregisterControlChangeCallback | CtlCall::Notifications => &["sink"],
+            CtlCall::UnregisterControlChangeCallback
+            | CtlCall::Notifications
+            | CtlCall::RegisterEndpointNotificationCallback
+            | CtlCall::UnregisterEndpointNotificationCallback
+            | CtlCall::EndpointNotifications => &["sink"],
+            CtlCall::GetPropertyValue => &["key"],
+            CtlCall::HardwareSetProperty => &["key", "property"],
             _ => &[],
         }
     }
@@ -220,6 +256,9 @@ pub(crate) struct RawArgs<'a> {
     pub(crate) role: Option<&'a Json>,
     pub(crate) sink: Option<&'a str>,
     pub(crate) context: Option<&'a Json>,
+    pub(crate) key: Option<&'a Json>,
+    /// `AddDevices`: the loaded topology file.
+    pub(crate) devices: Option<&'a System>,
 }
 
 /// The arguments of a control step, checked.
@@ -244,12 +283,35 @@ pub(crate) struct Args {
     pub(super) context: Option<Guid>,
     /// The scenario sink of a notification step.
     pub(super) sink: Option<Arc<Recorder>>,
+    /// A property key (`GetPropertyValue`, `HardwareSetProperty`).
+    pub(super) key: Option<PropertyKey>,
+    /// `AddDevices`: the devices that arrive.
+    pub(super) devices: Option<System>,
 }
 
 type Problem = (Option<&'static str>, String);
 
 fn bad(key: &'static str, message: String) -> Problem {
     (Some(key), message)
+}
+
+/// A device-state mask: a number, or `DEVICE_STATE_*` names (and `DEVICE_STATEMASK_ALL`,
+/// numbers) joined by `|`: `"DEVICE_STATE_ACTIVE | DEVICE_STATE_UNPLUGGED"`.
+pub(super) fn state_mask(v: &Json) -> Option<u32> {
+    if let Some(mask) = word(v) {
+        return Some(mask);
+    }
+    v.as_str()?.split('|').try_fold(0u32, |mask, part| {
+        let part = part.trim();
+        let bit = match part {
+            "DEVICE_STATEMASK_ALL" => 0xF,
+            _ => match part.parse::<crate::DeviceState>() {
+                Ok(state) => state.value(),
+                Err(_) => word(&Json::String(part.to_owned()))?,
+            },
+        };
+        Some(mask | bit)
+    })
 }
 
 pub(super) fn word(v: &Json) -> Option<u32> {
@@ -347,6 +409,7 @@ pub(crate) fn prepare(
             "flow" => raw.flow.is_some(),
             "state_mask" => raw.state_mask.is_some(),
             "sink" => raw.sink.is_some(),
+            "key" => raw.key.is_some(),
             _ => true,
         }
     };
@@ -424,7 +487,12 @@ pub(crate) fn prepare(
         text.push_str(&format!(" 0x{word_arg:X}"));
     }
     if let Some(v) = raw.state_mask {
-        word_arg = word(v).ok_or_else(|| bad("state_mask", format!("{v} is not a 32-bit mask")))?;
+        word_arg = state_mask(v).ok_or_else(|| {
+            bad(
+                "state_mask",
+                format!("{v} is not a state mask: a number, or DEVICE_STATE_* names joined by `|`"),
+            )
+        })?;
         text.push_str(&format!(" mask 0x{word_arg:X}"));
     }
     let jack = match raw.jack {
@@ -470,7 +538,7 @@ pub(crate) fn prepare(
             ));
         }
         Some(v) => {
-            let g = notify_call::context(v).ok_or_else(|| {
+            let g = notify_call::context(names.system(), v).ok_or_else(|| {
                 bad(
                     "context",
                     format!("{v} is not a GUID name or a braced GUID"),
@@ -488,8 +556,21 @@ pub(crate) fn prepare(
         }
         None => None,
     };
+    let key = match raw.key {
+        Some(v) => {
+            let t = v.as_str().unwrap_or_default();
+            text.push_str(&format!(" {t}"));
+            Some(
+                t.parse::<PropertyKey>()
+                    .map_err(|e| bad("key", e.to_string()))?,
+            )
+        }
+        None => None,
+    };
     Ok((
         Args {
+            key,
+            devices: raw.devices.cloned(),
             iid: kind.0,
             kind: kind.1,
             channel,

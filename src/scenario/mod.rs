@@ -136,6 +136,10 @@ struct StepEntry {
     sink: Option<String>,
     /// Control setters: the event context (a GUID name or braced GUID, N5).
     context: Option<serde_json::Value>,
+    /// `GetPropertyValue`, `HardwareSetProperty`: a `PKEY_*` name or `{fmtid},pid`.
+    key: Option<serde_json::Value>,
+    /// `AddDevices`: a topology file, relative to the scenario, whose devices arrive.
+    file: Option<String>,
 }
 
 impl StepEntry {
@@ -159,6 +163,8 @@ impl StepEntry {
             role: self.role.as_ref(),
             sink: self.sink.as_deref(),
             context: self.context.as_ref(),
+            key: self.key.as_ref(),
+            devices: None,
         }
     }
 }
@@ -185,7 +191,7 @@ impl Value {
             Value::Text(t) => t.clone().into(),
             Value::LocalId(l) => l.to_string().into(),
             Value::Name(n) => (*n).into(),
-            Value::Guid(g) => g.display_name().into(),
+            Value::Guid(g) => names.system().guid_display(*g).into(),
             Value::Bool(b) => (*b).into(),
             Value::Count(c) => (*c).into(),
             Value::Part(p) => names.part_label(p).into(),
@@ -256,17 +262,18 @@ impl Scenario {
         })
     }
 
-    /// Prepares a scenario from its text; `file` names it in errors and output. `topology`
-    /// turns the scenario's `topology` key into the topology's display name and its system
-    /// (so a caller without files, such as a fuzz target, supplies its own).
+    /// Prepares a scenario from its text; `file` names it in errors and output. `resolve`
+    /// turns a topology file name (the scenario's `topology` key, and the `file` of each
+    /// `AddDevices` step) into its display name and its system, so a caller without files,
+    /// such as a fuzz target, supplies its own.
     ///
     /// # Errors
-    /// As [`Scenario::load`], plus whatever `topology` returns.
+    /// As [`Scenario::load`], plus whatever `resolve` returns.
     pub fn parse(
         text: &str,
         format: Format,
         file: &str,
-        topology: impl FnOnce(&str) -> Result<(String, System), Vec<FileError>>,
+        mut resolve: impl FnMut(&str) -> Result<(String, System), Vec<FileError>>,
     ) -> Result<Scenario, Vec<FileError>> {
         if text.len() > Limit::FileBytes.value() {
             return Err(vec![FileError {
@@ -294,14 +301,14 @@ impl Scenario {
                 })
                 .collect());
         }
-        let (topology, system) = topology(&doc.topology)?;
+        let (topology, system) = resolve(&doc.topology)?;
         let names = Names::new(&system);
         let sinks = sinks(&doc.steps);
         let mut steps = Vec::with_capacity(doc.steps.len());
         let mut errors = Vec::new();
         for (i, entry) in doc.steps.iter().enumerate() {
             let at = ItemPath::root().item("step", i);
-            match prepare(&names, &sinks, i, entry) {
+            match prepare(&names, &sinks, &mut resolve, i, entry) {
                 Ok(step) => steps.push(step),
                 Err((key, message)) => {
                     let path = match key {
@@ -382,10 +389,13 @@ type Problem = (Option<&'static str>, String);
 
 /// One recording sink per name that a `RegisterControlChangeCallback` step uses.
 fn sinks(steps: &[StepEntry]) -> Sinks {
-    let register = Call::Control(CtlCall::RegisterControlChangeCallback);
+    let register = [
+        Some(Call::Control(CtlCall::RegisterControlChangeCallback)),
+        Some(Call::Control(CtlCall::RegisterEndpointNotificationCallback)),
+    ];
     steps
         .iter()
-        .filter(|e| Call::parse(&e.call) == Some(register))
+        .filter(|e| register.contains(&Call::parse(&e.call)))
         .filter_map(|e| e.sink.clone())
         .map(|name| (name, Arc::default()))
         .collect()
@@ -403,7 +413,17 @@ fn find_part(names: &Names, text: &str, key: &'static str) -> Result<Part, Probl
         .map_err(|e| (Some(key), e.to_string()))
 }
 
-fn prepare(names: &Names, sinks: &Sinks, index: usize, e: &StepEntry) -> Result<Step, Problem> {
+/// What [`Scenario::parse`] calls to turn a topology file name into its display name and
+/// its system.
+type Resolver<'a> = dyn FnMut(&str) -> Result<(String, System), Vec<FileError>> + 'a;
+
+fn prepare(
+    names: &Names,
+    sinks: &Sinks,
+    load: &mut Resolver<'_>,
+    index: usize,
+    e: &StepEntry,
+) -> Result<Step, Problem> {
     let call = Call::parse(&e.call).ok_or_else(|| {
         let names = Call::names();
         (
@@ -479,7 +499,25 @@ fn prepare(names: &Names, sinks: &Sinks, index: usize, e: &StepEntry) -> Result<
     }
     let mut ctl = None;
     if let Call::Control(c) = call {
-        let (args, more) = control_call::prepare(names, c, part.as_ref(), sinks, &e.raw_args())?;
+        let mut raw = e.raw_args();
+        // `AddDevices`: the devices arrive from a topology file next to the scenario.
+        let arriving = match (&e.file, c) {
+            (Some(file), CtlCall::AddDevices) => {
+                Some(load(file).map(|(_, system)| system).map_err(|errors| {
+                    let first = errors.first().map_or_else(String::new, ToString::to_string);
+                    (Some("file"), first)
+                })?)
+            }
+            (Some(_), _) => {
+                return Err((Some("file"), format!("{} takes no `file`", call.name())));
+            }
+            (None, CtlCall::AddDevices) => {
+                return Err((None, "AddDevices needs `file`".to_owned()));
+            }
+            (None, _) => None,
+        };
+        raw.devices = arriving.as_ref();
+        let (args, more) = control_call::prepare(names, c, part.as_ref(), sinks, &raw)?;
         text.push_str(&more);
         ctl = Some(args);
     }
@@ -575,10 +613,14 @@ fn expected(names: &Names, call: Call, raw: &serde_json::Value) -> Result<Value,
         Returns::ConnectorType => name_of::<ConnectorType>(raw, ConnectorType::name),
         Returns::DataFlow => name_of::<DataFlow>(raw, DataFlow::name),
         Returns::DeviceState => name_of::<DeviceState>(raw, DeviceState::name),
-        Returns::Guid => text()?
-            .parse::<Guid>()
-            .map(Value::Guid)
-            .map_err(|e| e.to_string()),
+        Returns::Guid => {
+            let text = text()?;
+            names
+                .system()
+                .guid_from_text(text)
+                .map(Value::Guid)
+                .ok_or_else(|| format!("`{text}` is not a GUID name or a braced GUID"))
+        }
         Returns::Bool => raw
             .as_bool()
             .map(Value::Bool)

@@ -63,10 +63,9 @@ pub(super) fn outcome(file: &str, system: &System, names: &Names, step: &Step) -
             text.push_str(&format!(" = {v}"));
         }
         text.push_str(&format!(", got {}", hr_text(actual_hr)));
+        // The value a call returned, also when an error was expected instead (issue 13).
         if let Some(v) = &actual_shown {
-            if step.value.is_some() {
-                text.push_str(&format!(" = {v}"));
-            }
+            text.push_str(&format!(" = {v}"));
         }
         if let Some(m) = &message {
             text.push_str(&format!(" ({m})"));

@@ -54,7 +54,6 @@ fn long_chain(adapters: usize, per: usize) -> String {
 }
 
 #[test]
-#[ignore = "fixed by the show rewrite (issue 13 item 8)"]
 fn show_walks_a_long_chain_without_overflow_and_with_linear_output() {
     let (adapters, per) = (3, 3000);
     let parts = adapters * (per + 2) + 1;

@@ -195,7 +195,7 @@ fn d7_x25_enumerate_endpoints() -> R {
         ids(EDataFlow::Render, 0x1)?,
         vec![fixtures::SYSVAD_SPEAKER_ENDPOINT]
     ); // D8
-    assert_eq!(ids(EDataFlow::Render, 0x9)?.len(), 2); // ACTIVE | UNPLUGGED, as the S12 walker
+    assert_eq!(ids(EDataFlow::Render, 0x9)?.len(), 2); // ACTIVE | UNPLUGGED, as van Eerde's devicetopology.exe walker
     assert_eq!(
         ids(EDataFlow::Render, 0x8)?,
         vec![fixtures::SYSVAD_HDMI_ENDPOINT]
@@ -360,7 +360,8 @@ proptest! {
 }
 
 /// X27, G5: a plug change that changes nothing (the jack is already out) leaves the whole
-/// state alone, the endpoint's state included, even when that state was set by other means.
+/// state alone. Clearing the endpoint's conditions with `set_state(Active)` cannot make it
+/// ACTIVE while its only sensing jack is empty (the one state rule, issue 7 item 6).
 #[test]
 fn x27_noop_unplug_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
     let system = fixtures::sysvad_hdmi()?;
@@ -372,10 +373,11 @@ fn x27_noop_unplug_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
     system.hardware().unplug_jack(&jack, 0)?;
     assert_eq!(endpoint.state()?, DeviceState::Unplugged);
     endpoint.set_state(DeviceState::Active)?;
+    assert_eq!(endpoint.state()?, DeviceState::Unplugged);
     let before = system.snapshot();
     system.hardware().unplug_jack(&jack, 0)?;
     assert_eq!(system.snapshot(), before);
-    assert_eq!(endpoint.state()?, DeviceState::Active);
+    assert_eq!(endpoint.state()?, DeviceState::Unplugged);
     Ok(())
 }
 

@@ -5,6 +5,8 @@ mod alloc;
 #[cfg(feature = "cli")]
 mod cli_check;
 #[cfg(feature = "cli")]
+mod cli_list;
+#[cfg(feature = "cli")]
 mod cli_run;
 #[cfg(feature = "cli")]
 mod cli_run_notify;
@@ -12,6 +14,8 @@ mod cli_run_notify;
 mod cli_show;
 #[cfg(feature = "cli")]
 mod cli_show_long_chain;
+#[cfg(feature = "cli")]
+mod cli_show_walk;
 #[cfg(feature = "cli")]
 mod cli_support;
 mod controls_connectors;
@@ -22,22 +26,37 @@ mod decisions_core;
 mod examples;
 mod examples_controls;
 #[cfg(feature = "serde")]
+mod examples_mmdevice;
+#[cfg(feature = "serde")]
 mod files_bundled;
 #[cfg(feature = "serde")]
 mod files_errors;
+#[cfg(feature = "cli")]
+mod files_guid_names;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
 mod fixtures_controls;
 #[cfg(feature = "scenario")]
 mod fuzz_regressions;
 mod hotplug;
+mod mm_enumerator;
+#[cfg(feature = "serde")]
+mod mm_files;
+mod mm_ks;
+mod mm_lifecycle;
+mod mm_notify;
+mod mm_props;
+mod mm_state_model;
 #[cfg(feature = "serde")]
 mod model;
 mod notify;
 mod props;
+#[cfg(feature = "serde")]
+mod readme;
 mod reentrant_drop;
 mod rules_build;
 mod rules_connector;
+mod rules_doc;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use devtopo::*;
 use proptest::prelude::*;
 
-use super::reference::{MPart, Model, Outcome};
+use super::reference::{Conditions, MPart, Model, Outcome};
 use super::{EFFECTS, FOUR, Op, SINKS, callback_iids};
 
 /// A sink that records what it is told.
@@ -37,7 +37,25 @@ pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
     let text = format!("{FOUR}\n{EFFECTS}");
     let system = System::from_toml_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let snapshot = system.snapshot();
-    let model = Model::from_snapshot(&snapshot, system.caller_process_id());
+    // The initial states the files declare, in device order: they set the conditions (X27).
+    let declared: Vec<DeviceState> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("state = "))
+        .map(|v| {
+            let v = v.trim_matches('"');
+            DeviceState::ALL
+                .iter()
+                .copied()
+                .find(|s| s.name() == v)
+                .ok_or_else(|| TestCaseError::fail(format!("unknown state {v}")))
+        })
+        .collect::<std::result::Result<_, _>>()?;
+    prop_assert_eq!(
+        declared.len(),
+        snapshot.devices.len(),
+        "one state per device"
+    );
+    let model = Model::from_snapshot(&snapshot, &declared, system.caller_process_id());
     let devices: Vec<Device> = snapshot
         .devices
         .iter()
@@ -195,30 +213,28 @@ impl Model {
                 }));
                 (got, self.plug(p, usize::from(jack), plugged, hardware))
             }
-            // D6, C8: any state; connections untouched.
+            // D6, C8, X27: `set_state(s)` sets exactly the condition `s` stands for and the
+            // rule decides; connections untouched.
             Op::SetState(x, state) => {
                 let d = x as usize % self.devices.len();
                 let got = hr(sut.devices[d].set_state(state));
-                (got, self.set_state(d, state))
+                (got, self.set_conditions(d, |c| *c = Conditions::of(state)))
             }
-            Op::Disable(x) | Op::HardwareRemove(x) => {
+            // B4, B5, X27: disable and remove add their condition; enable clears all three.
+            Op::Disable(x) => {
                 let d = x as usize % self.devices.len();
-                let (got, state) = if let Op::Disable(_) = op {
-                    (hw.disable(&sut.devices[d]), DeviceState::Disabled)
-                } else {
-                    (hw.remove(&sut.devices[d]), DeviceState::NotPresent)
-                };
-                (hr(got), self.set_state(d, state))
+                let got = hr(hw.disable(&sut.devices[d]));
+                (got, self.set_conditions(d, |c| c.disabled = true))
             }
-            // X27: enabling gives UNPLUGGED for an endpoint whose sensing jacks are all empty.
+            Op::HardwareRemove(x) => {
+                let d = x as usize % self.devices.len();
+                let got = hr(hw.remove(&sut.devices[d]));
+                (got, self.set_conditions(d, |c| c.not_present = true))
+            }
             Op::Enable(x) => {
                 let d = x as usize % self.devices.len();
                 let got = hr(hw.enable(&sut.devices[d]));
-                let state = match (self.is_endpoint(d), self.plugged(d)) {
-                    (true, Some(false)) => DeviceState::Unplugged,
-                    _ => DeviceState::Active,
-                };
-                (got, self.set_state(d, state))
+                (got, self.set_conditions(d, |c| *c = Conditions::default()))
             }
             // X26: connections on both sides go, the parts' registrations are released.
             Op::RemoveDevice(x) => {

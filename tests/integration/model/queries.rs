@@ -17,8 +17,8 @@ pub(super) fn compare_queries(sut: &Sut, m: &Model) -> std::result::Result<(), T
         }
         prop_assert_eq!(
             device.state().map_err(|e| e.hresult()),
-            Ok(dev.state),
-            "D6 GetState"
+            Ok(m.state(d)),
+            "D6, X27 GetState"
         );
         prop_assert_eq!(device.id().map_err(|e| e.hresult()), Ok(dev.id.clone()));
     }
@@ -54,7 +54,7 @@ pub(super) fn compare_queries(sut: &Sut, m: &Model) -> std::result::Result<(), T
             // C9, C10: the peer only while its device is ACTIVE.
             let want = match peer {
                 None => Err(HResult::E_NOTFOUND),
-                Some((q, _)) if m.devices[m.parts[q].device].state != DeviceState::Active => {
+                Some((q, _)) if m.state(m.parts[q].device) != DeviceState::Active => {
                     Err(HResult::ERROR_PATH_NOT_FOUND)
                 }
                 Some((q, _)) => Ok(q),
@@ -87,28 +87,36 @@ pub(super) fn compare_queries(sut: &Sut, m: &Model) -> std::result::Result<(), T
                 .iter()
                 .map(|d| d.id().unwrap_or_default())
                 .collect();
-            let want: Vec<String> = m
-                .devices
-                .iter()
-                .filter(|d| !d.removed && flow.matches(d.kind) && d.state.value() & mask != 0)
-                .map(|d| d.id.clone())
+            let want: Vec<String> = (0..m.devices.len())
+                .filter(|&d| {
+                    let dev = &m.devices[d];
+                    !dev.removed && flow.matches(dev.kind) && m.state(d).value() & mask != 0
+                })
+                .map(|d| m.devices[d].id.clone())
                 .collect();
             prop_assert_eq!(got, want, "EnumAudioEndpoints {:?} {:#x}", flow, mask);
         }
     }
+    // D9, V6, V7, B10, X38: the default of every (flow, role) follows the states.
     for flow in [EDataFlow::Render, EDataFlow::Capture] {
-        let got = sut
-            .system
-            .default_endpoint(flow, ERole::Console)
-            .and_then(|d| d.id())
-            .map_err(|e| e.hresult());
-        let want = m
-            .devices
-            .iter()
-            .find(|d| !d.removed && flow.matches(d.kind) && d.state == DeviceState::Active)
-            .map(|d| d.id.clone())
-            .ok_or(HResult::E_NOTFOUND);
-        prop_assert_eq!(got, want, "D9 GetDefaultAudioEndpoint {:?}", flow);
+        for role in ERole::ALL {
+            let got = sut
+                .system
+                .default_endpoint(flow, *role)
+                .and_then(|d| d.id())
+                .map_err(|e| e.hresult());
+            let want = m
+                .default_endpoint(flow, *role)
+                .map(|d| m.devices[d].id.clone())
+                .ok_or(HResult::E_NOTFOUND);
+            prop_assert_eq!(
+                got,
+                want,
+                "D9 GetDefaultAudioEndpoint {:?} {:?}",
+                flow,
+                role
+            );
+        }
     }
     Ok(())
 }

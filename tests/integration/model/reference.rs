@@ -12,10 +12,59 @@ pub(super) struct MDevice {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) kind: DeviceKind,
-    pub(super) state: DeviceState,
+    /// What the user and the hardware said (X27): the state is [`Model::state`] of them.
+    pub(super) conditions: Conditions,
     pub(super) removed: bool,
+    /// V7: the rank of the endpoint's form factor for the default election (lower first),
+    /// fixed when the endpoint builder derived it at load (B1, S35).
+    pub(super) rank: u8,
+    /// X38: the roles the files chose it as default for.
+    pub(super) default_for: Vec<ERole>,
     /// Indices into `Model::parts`, connectors then subunits.
     pub(super) parts: Vec<usize>,
+}
+
+/// X27's device conditions, as the decisions table states them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Conditions {
+    pub(super) not_present: bool,
+    pub(super) disabled: bool,
+    pub(super) unplugged: bool,
+}
+
+impl Conditions {
+    /// D6, X27: `Device::set_state(s)` (and a file's initial state) sets exactly the one
+    /// condition `s` stands for.
+    pub(super) fn of(state: DeviceState) -> Conditions {
+        Conditions {
+            not_present: state == DeviceState::NotPresent,
+            disabled: state == DeviceState::Disabled,
+            unplugged: state == DeviceState::Unplugged,
+        }
+    }
+}
+
+/// V7's rank of a bridge pin category's form factor (S35): Speakers for render or
+/// Microphone for capture, then LineLevel, then SPDIF, then anything else.
+fn rank(kind: DeviceKind, category: Guid) -> u8 {
+    let speakers = [guids::KSNODETYPE_SPEAKER, guids::KSNODETYPE_DESKTOP_SPEAKER];
+    let microphones = [
+        guids::KSNODETYPE_MICROPHONE,
+        guids::KSNODETYPE_DESKTOP_MICROPHONE,
+        guids::KSNODETYPE_MICROPHONE_ARRAY,
+    ];
+    let line = [
+        guids::KSNODETYPE_LINE_CONNECTOR,
+        guids::KSNODETYPE_CD_PLAYER,
+        guids::KSNODETYPE_LEGACY_AUDIO_CONNECTOR,
+    ];
+    match kind {
+        DeviceKind::RenderEndpoint if speakers.contains(&category) => 0,
+        DeviceKind::CaptureEndpoint if microphones.contains(&category) => 0,
+        _ if line.contains(&category) => 1,
+        _ if category == guids::KSNODETYPE_SPDIF_INTERFACE => 2,
+        _ => 3,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -47,8 +96,9 @@ pub(super) struct Model {
 pub(super) type Outcome = Result<(), HResult>;
 
 impl Model {
-    /// The model of the loaded system, from its first snapshot.
-    pub(super) fn from_snapshot(s: &Snapshot, caller_pid: u32) -> Model {
+    /// The model of the loaded system, from its first snapshot and the initial states the
+    /// files declare (in device order).
+    pub(super) fn from_snapshot(s: &Snapshot, declared: &[DeviceState], caller_pid: u32) -> Model {
         let mut m = Model {
             devices: Vec::new(),
             parts: Vec::new(),
@@ -76,8 +126,10 @@ impl Model {
                 id: dev.id.clone(),
                 name: dev.name.clone(),
                 kind: dev.kind,
-                state: dev.state,
+                conditions: Conditions::of(declared.get(d).copied().unwrap_or(DeviceState::Active)),
                 removed: false,
+                rank: 3,
+                default_for: dev.default_for.clone(),
                 parts,
             });
         }
@@ -106,7 +158,82 @@ impl Model {
                 }
             }
         }
+        for d in 0..m.devices.len() {
+            if !m.is_endpoint(d) {
+                continue;
+            }
+            // B1, S35: the category is the peer's pin subtype, or the endpoint's own.
+            if let Some(&own) = m.devices[d].parts.first() {
+                let pin = m.peers[own].map_or(own, |(q, _)| q);
+                m.devices[d].rank = rank(m.devices[d].kind, m.parts[pin].subtype);
+            }
+            // X27: an initial ACTIVE/UNPLUGGED of an endpoint that sensing jacks face is
+            // the jacks' to say, not a condition.
+            if m.plugged(d).is_some() {
+                m.devices[d].conditions.unplugged = false;
+            }
+        }
         m
+    }
+
+    /// THE endpoint-state rule (X27 in the decisions table, B2, B4, X68), restated: an
+    /// adapter's state is its conditions (NOTPRESENT > DISABLED > UNPLUGGED > ACTIVE); an
+    /// endpoint is NOTPRESENT if not present, unconnected (B2) or facing an adapter that is
+    /// not present or disabled (B4); else DISABLED if disabled; else UNPLUGGED if
+    /// `unplugged` or sensing jacks face it and none is connected; else ACTIVE.
+    pub(super) fn state(&self, d: usize) -> DeviceState {
+        let c = self.devices[d].conditions;
+        let own = if c.not_present {
+            DeviceState::NotPresent
+        } else if c.disabled {
+            DeviceState::Disabled
+        } else if c.unplugged {
+            DeviceState::Unplugged
+        } else {
+            DeviceState::Active
+        };
+        if !self.is_endpoint(d) || c.not_present {
+            return own;
+        }
+        let peer = self.devices[d]
+            .parts
+            .first()
+            .and_then(|&p| self.peers[p])
+            .map(|(q, _)| self.parts[q].device);
+        let Some(peer) = peer else {
+            return DeviceState::NotPresent;
+        };
+        let pc = self.devices[peer].conditions;
+        if !self.is_endpoint(peer) && (pc.not_present || pc.disabled) {
+            return DeviceState::NotPresent;
+        }
+        if c.disabled {
+            DeviceState::Disabled
+        } else if c.unplugged || self.plugged(d) == Some(false) {
+            DeviceState::Unplugged
+        } else {
+            DeviceState::Active
+        }
+    }
+
+    /// V6, V7, X38, B10: the default endpoint of (flow, role): the endpoint the files chose
+    /// while it is ACTIVE, else the best-ranked ACTIVE endpoint of the flow, ties by the
+    /// alphabetically first ID; none without an ACTIVE endpoint.
+    pub(super) fn default_endpoint(&self, flow: EDataFlow, role: ERole) -> Option<usize> {
+        let live = |d: &usize| {
+            !self.devices[*d].removed
+                && flow.matches(self.devices[*d].kind)
+                && self.state(*d) == DeviceState::Active
+        };
+        let chosen = (0..self.devices.len())
+            .filter(live)
+            .find(|&d| self.devices[d].default_for.contains(&role));
+        chosen.or_else(|| {
+            (0..self.devices.len()).filter(live).min_by(|&a, &b| {
+                let (a, b) = (&self.devices[a], &self.devices[b]);
+                (a.rank, &a.id).cmp(&(b.rank, &b.id))
+            })
+        })
     }
 
     pub(super) fn find(&self, device: usize, local: LocalId) -> Option<usize> {
@@ -148,17 +275,6 @@ impl Model {
                 self.told[sink].push(sender);
             }
         }
-    }
-
-    /// X27: the endpoint behind a jack connector.
-    pub(super) fn endpoint_behind(&self, part: usize) -> Option<usize> {
-        let d = self.parts[part].device;
-        if self.is_endpoint(d) {
-            return Some(d);
-        }
-        let (peer, _) = self.peers[part]?;
-        let pd = self.parts[peer].device;
-        self.is_endpoint(pd).then_some(pd)
     }
 
     /// X27: whether an endpoint is plugged; `None` when no sensing jack faces it.
@@ -259,11 +375,12 @@ pub(super) fn level_spec(kind: ControlKind, spec: LevelSpec) -> ControlSpec {
 }
 
 impl Model {
-    pub(super) fn set_state(&mut self, d: usize, state: DeviceState) -> Outcome {
+    /// Changes a device's conditions (D6, X27); the states follow by [`Model::state`].
+    pub(super) fn set_conditions(&mut self, d: usize, f: impl FnOnce(&mut Conditions)) -> Outcome {
         if self.devices[d].removed {
             return Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED);
         }
-        self.devices[d].state = state;
+        f(&mut self.devices[d].conditions);
         Ok(())
     }
 
@@ -290,7 +407,7 @@ impl Model {
         f(&mut meter.peaks_db, i)
     }
 
-    /// K18, X27: a plug change on a sensing jack; the endpoint behind follows.
+    /// K18, X27: a plug change on a sensing jack; the endpoint behind follows by the rule.
     pub(super) fn plug(
         &mut self,
         p: usize,
@@ -315,18 +432,6 @@ impl Model {
         let mut jacks = jacks;
         jacks[jack].is_connected = plugged;
         self.commit(p, ControlSpec::JackDescription(jacks), sender);
-        if let Some(endpoint) = self.endpoint_behind(p) {
-            if let Some(now) = self.plugged(endpoint) {
-                let dev = &mut self.devices[endpoint];
-                if matches!(dev.state, DeviceState::Active | DeviceState::Unplugged) {
-                    dev.state = if now {
-                        DeviceState::Active
-                    } else {
-                        DeviceState::Unplugged
-                    };
-                }
-            }
-        }
         Ok(())
     }
 
@@ -334,7 +439,7 @@ impl Model {
     pub(super) fn expected_snapshot(&self, sinks: &[Arc<Recorder>]) -> Snapshot {
         let mut registrations = Vec::new();
         let mut devices = Vec::new();
-        for dev in self.devices.iter().filter(|d| !d.removed) {
+        for (d, dev) in self.devices.iter().enumerate().filter(|(_, d)| !d.removed) {
             let mut parts = Vec::new();
             for &p in &dev.parts {
                 let part = &self.parts[p];
@@ -366,8 +471,11 @@ impl Model {
                 id: dev.id.clone(),
                 name: dev.name.clone(),
                 kind: dev.kind,
-                state: dev.state,
+                state: self.state(d),
                 parts,
+                // Not modelled yet (the MMDevice extension): `modelled` clears the system's.
+                properties: Vec::new(),
+                default_for: dev.default_for.clone(),
             });
         }
         // Device order, part order, then registration order (X19), as snapshots list them.
