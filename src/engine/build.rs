@@ -1,14 +1,12 @@
 //! Building a system: specs for devices and parts, and the validating [`SystemBuilder`].
 
-use std::sync::Arc;
-
-use petgraph::algo::has_path_connecting;
 use petgraph::stable_graph::NodeIndex;
 
+use super::cycle::{CycleScratch, would_close_cycle};
 use super::{ConnectorData, DeviceKey, Engine, PartKey, PartNode, next_serial};
 use crate::controls::validate::check_controls;
 use crate::controls::{ControlProblem, ControlSpec};
-use crate::error::{EndpointProblem, Error, LinkProblem, Result};
+use crate::error::{DeviceId, EndpointProblem, Error, LinkProblem, Result};
 use crate::guid::{Guid, guids};
 use crate::system::System;
 use crate::types::{
@@ -164,6 +162,8 @@ impl SubunitSpec {
 #[derive(Debug, Default)]
 pub struct SystemBuilder {
     engine: Engine,
+    /// Reused by every cycle check of [`SystemBuilder::add_link`].
+    scratch: CycleScratch,
 }
 
 impl SystemBuilder {
@@ -324,7 +324,8 @@ impl SystemBuilder {
         if self.engine.graph.contains_edge(from.node, to.node) {
             return Err(invalid(LinkProblem::Duplicate));
         }
-        if has_path_connecting(&self.engine.graph, to.node, from.node, None) {
+        // O(what the new link can reach), no allocation once the scratch has grown.
+        if would_close_cycle(&self.engine.graph, from.node, to.node, &mut self.scratch) {
             return Err(invalid(LinkProblem::Cycle));
         }
         self.engine.graph.add_edge(from.node, to.node, ());
@@ -367,7 +368,7 @@ impl SystemBuilder {
             if let Some(dev) = &slot.node {
                 if dev.kind.is_endpoint() && dev.connectors.len() != 1 {
                     return Err(Error::EndpointShape {
-                        device: slot.id.clone(),
+                        device: slot.id,
                         problem: EndpointProblem::Connectors(dev.connectors.len()),
                     });
                 }
@@ -456,7 +457,7 @@ impl SystemBuilder {
     }
 
     /// The device ID of a key, for messages.
-    pub fn device_id(&self, device: DeviceKey) -> Option<Arc<str>> {
+    pub fn device_id(&self, device: DeviceKey) -> Option<DeviceId> {
         self.engine.device(device).ok()?;
         Some(self.engine.device_id(device.ix))
     }

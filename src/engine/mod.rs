@@ -19,7 +19,7 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 
 use crate::controls::ControlSpec;
 use crate::controls::notify::{ControlChangeNotify, Registry};
-use crate::error::{Error, PartRef, Result};
+use crate::error::{DeviceId, Error, PartRef, Result};
 use crate::guid::Guid;
 use crate::types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, PartType, Permanence,
@@ -28,6 +28,7 @@ use crate::types::{
 mod build;
 mod connect;
 mod controls;
+mod cycle;
 mod hotplug;
 mod signal_path;
 mod snapshot;
@@ -111,7 +112,7 @@ pub(crate) struct DeviceNode {
 #[derive(Debug, Clone)]
 pub(crate) struct DeviceSlot {
     pub(crate) serial: u64,
-    pub(crate) id: Arc<str>,
+    pub(crate) id: DeviceId,
     pub(crate) node: Option<DeviceNode>,
 }
 
@@ -120,7 +121,7 @@ pub(crate) struct DeviceSlot {
 pub(crate) struct Engine {
     pub(crate) graph: StableGraph<PartNode, (), Directed, u32>,
     pub(crate) devices: Vec<DeviceSlot>,
-    pub(crate) by_id: HashMap<Arc<str>, u32>,
+    pub(crate) by_id: HashMap<DeviceId, u32>,
     /// The control-change sinks of every part (N1-N4).
     pub(crate) sinks: Registry,
 }
@@ -138,9 +139,7 @@ impl Engine {
             .ok_or_else(|| Error::UnknownKey {
                 key: format!("{key:?}"),
             })?;
-        slot.node.as_ref().ok_or_else(|| Error::DeviceRemoved {
-            device: slot.id.clone(),
-        })
+        slot.node.as_ref().ok_or(Error::DeviceRemoved { device: slot.id })
     }
 
     pub(crate) fn device_mut(&mut self, key: DeviceKey) -> Result<&mut DeviceNode> {
@@ -164,10 +163,10 @@ impl Engine {
     }
 
     /// The device ID of a device slot (live or removed).
-    pub(crate) fn device_id(&self, ix: u32) -> Arc<str> {
+    pub(crate) fn device_id(&self, ix: u32) -> DeviceId {
         self.devices
             .get(ix as usize)
-            .map_or_else(|| Arc::from(""), |slot| slot.id.clone())
+            .map_or_else(DeviceId::default, |slot| slot.id)
     }
 
     /// The part behind a key.
@@ -184,9 +183,7 @@ impl Engine {
 
     fn missing_part(&self, key: PartKey) -> Error {
         match self.devices.get(key.device as usize) {
-            Some(slot) if slot.node.is_none() => Error::DeviceRemoved {
-                device: slot.id.clone(),
-            },
+            Some(slot) if slot.node.is_none() => Error::DeviceRemoved { device: slot.id },
             _ => Error::UnknownKey {
                 key: format!("{key:?}"),
             },
@@ -214,7 +211,7 @@ impl Engine {
                 local_id: p.local_id,
             },
             None => PartRef {
-                device: Arc::from(""),
+                device: DeviceId::default(),
                 local_id: LocalId(0),
             },
         }
@@ -248,17 +245,17 @@ impl Engine {
         }
         if self.by_id.contains_key(spec.id.as_str()) {
             return Err(Error::DuplicateDeviceId {
-                device: Arc::from(spec.id.as_str()),
+                device: DeviceId::new(&spec.id),
             });
         }
-        let id: Arc<str> = Arc::from(spec.id.as_str());
+        let id = DeviceId::new(&spec.id);
         let ix = u32::try_from(self.devices.len()).map_err(|_| Error::UnknownKey {
             key: "device count overflow".to_owned(),
         })?;
         let serial = next_serial();
         self.devices.push(DeviceSlot {
             serial,
-            id: id.clone(),
+            id,
             node: Some(DeviceNode {
                 name: spec.name.as_str().into(),
                 kind: spec.kind,
