@@ -52,12 +52,19 @@ fn round_trips(c: &mut Criterion) {
             })
         });
         let locked = RwLock::new(g);
-        group.bench_with_input(BenchmarkId::new("petgraph_rwlock", parts), &(), |bch, ()| {
-            bch.iter(|| {
-                let e = locked.write().expect("lock").add_edge(black_box(a), black_box(z), 1);
-                black_box(locked.write().expect("lock").remove_edge(e));
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("petgraph_rwlock", parts),
+            &(),
+            |bch, ()| {
+                bch.iter(|| {
+                    let e = locked
+                        .write()
+                        .expect("lock")
+                        .add_edge(black_box(a), black_box(z), 1);
+                    black_box(locked.write().expect("lock").remove_edge(e));
+                })
+            },
+        );
     }
     group.finish();
 }
@@ -116,9 +123,13 @@ fn pairs(n: usize) -> Pairs {
         )
         .expect("fixed")
     };
-    let (out, inp) = (fixed(&mut b, x, DataFlow::Out), fixed(&mut b, y, DataFlow::In));
+    let (out, inp) = (
+        fixed(&mut b, x, DataFlow::Out),
+        fixed(&mut b, y, DataFlow::In),
+    );
     let lone = fixed(&mut b, x, DataFlow::In);
-    b.connect(out, inp, Permanence::Permanent).expect("permanent");
+    b.connect(out, inp, Permanence::Permanent)
+        .expect("permanent");
     let system = b.build().expect("build");
     Pairs {
         endpoints: keys

@@ -109,9 +109,7 @@ pub use engine::{
     ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
     PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
-pub use error::{
-    DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result,
-};
+pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
     AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,

@@ -131,6 +131,14 @@ impl System {
         }
     }
 
+    /// A new, independent system equal to this one (devices, parts, links, connections,
+    /// control states), as if built again: no handle or key of this system names anything of
+    /// the copy, and no callback is registered on it. Process IDs are the defaults.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn fresh_copy(&self) -> System {
+        System::from_engine(self.shared.read().fresh_copy())
+    }
+
     /// The device with this ID, endpoint or adapter, whatever its state
     /// (`IMMDeviceEnumerator::GetDevice`, rules D11, I10).
     ///

@@ -284,7 +284,7 @@ impl SystemBuilder {
             name: name.into(),
             subtype,
             connector,
-            controls,
+            controls: controls.into_boxed_slice(),
         });
         let dev = self.engine.device_mut(device)?;
         if is_connector {
@@ -427,7 +427,7 @@ impl SystemBuilder {
             .engine
             .graph
             .node_weight_mut(part.node)
-            .map(|p| std::mem::replace(&mut p.controls, controls));
+            .map(|p| std::mem::replace(&mut p.controls, controls.into_boxed_slice()));
         if let Err(e) = self.check_node_controls(part.node) {
             if let (Some(old), Some(p)) = (slot, self.engine.graph.node_weight_mut(part.node)) {
                 p.controls = old;

@@ -85,7 +85,9 @@ pub(crate) struct PartNode {
     /// `Some` for connectors, `None` for subunits.
     pub(crate) connector: Option<ConnectorData>,
     /// The control interfaces with their current state, in `GetControlInterface` order.
-    pub(crate) controls: Vec<ControlSpec>,
+    /// Exactly sized (a boxed slice, not a `Vec` with spare room): most parts have one
+    /// control or none.
+    pub(crate) controls: Box<[ControlSpec]>,
 }
 
 impl PartNode {
@@ -139,7 +141,9 @@ impl Engine {
             .ok_or_else(|| Error::UnknownKey {
                 key: format!("{key:?}"),
             })?;
-        slot.node.as_ref().ok_or(Error::DeviceRemoved { device: slot.id })
+        slot.node
+            .as_ref()
+            .ok_or(Error::DeviceRemoved { device: slot.id })
     }
 
     pub(crate) fn device_mut(&mut self, key: DeviceKey) -> Result<&mut DeviceNode> {
@@ -238,6 +242,40 @@ impl Engine {
         parts
     }
 
+    /// The keys of [`Engine::linked`], in one exactly sized allocation (none when there is no
+    /// link), for `EnumPartsIncoming` / `EnumPartsOutgoing`.
+    pub(crate) fn linked_keys(&self, node: NodeIndex<u32>, direction: Direction) -> Vec<PartKey> {
+        let dir = match direction {
+            Direction::Incoming => petgraph::Direction::Incoming,
+            Direction::Outgoing => petgraph::Direction::Outgoing,
+        };
+        let count = self.graph.neighbors_directed(node, dir).count();
+        let mut keys = Vec::with_capacity(count);
+        keys.extend(
+            self.graph
+                .neighbors_directed(node, dir)
+                .map(|n| self.key_of(n)),
+        );
+        keys.reverse();
+        keys
+    }
+
+    /// A deep copy with fresh serial numbers and no registered sinks: an equal system whose
+    /// keys name nothing of the original (as if built again), at the cost of a clone.
+    pub(crate) fn fresh_copy(&self) -> Engine {
+        let mut copy = Engine {
+            sinks: Registry::default(),
+            ..self.clone()
+        };
+        for slot in &mut copy.devices {
+            slot.serial = next_serial();
+        }
+        for part in copy.graph.node_weights_mut() {
+            part.serial = next_serial();
+        }
+        copy
+    }
+
     /// Adds a device slot; validates the ID.
     pub(crate) fn insert_device(&mut self, spec: &DeviceSpec) -> Result<DeviceKey> {
         if spec.id.is_empty() {
@@ -309,5 +347,23 @@ impl Engine {
             self.by_id.remove(&slot.id);
         }
         Ok(dropped)
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The per-part memory budget (issue 11: at most 200 bytes per part beyond names) starts
+    /// with the node slot; this catches a field that makes it grow.
+    #[test]
+    fn part_node_stays_small() {
+        eprintln!(
+            "PartNode {} ControlSpec {} ConnectorData {}",
+            std::mem::size_of::<PartNode>(),
+            std::mem::size_of::<ControlSpec>(),
+            std::mem::size_of::<Option<ConnectorData>>()
+        );
+        assert!(std::mem::size_of::<PartNode>() <= 80);
     }
 }
