@@ -24,13 +24,15 @@ pub(crate) struct Args {
     /// Topology file (.toml or .json).
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
 }
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
-    let system = load(&args.file)?;
+    let system = load(&args.file, &args.limits)?;
     let controls = Controls::of(&system);
     let mut endpoints = Vec::new();
     for device in system.devices() {

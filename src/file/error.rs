@@ -61,9 +61,9 @@ pub enum FileErrorKind {
     /// wrong type, an unknown enum name, a malformed local ID or GUID).
     #[error("{0}")]
     Schema(String),
-    /// A limit was hit ([`Limit`]).
-    #[error("{}", .0.message())]
-    Limit(Limit),
+    /// A limit was hit: which, and its value in effect ([`Limit`], [`Limits`](super::Limits)).
+    #[error("{}", .0.message(*.1))]
+    Limit(Limit, usize),
     /// A reference to a device or part that does not exist or is ambiguous.
     #[error("{0}")]
     Reference(String),
@@ -96,7 +96,7 @@ impl FileError {
             FileErrorKind::UnknownFormat => "format",
             FileErrorKind::Syntax(_) => "syntax",
             FileErrorKind::Schema(_) => "schema",
-            FileErrorKind::Limit(_) => "limit",
+            FileErrorKind::Limit(..) => "limit",
             FileErrorKind::Reference(_) => "reference",
             FileErrorKind::Rule(_) => "rule",
             FileErrorKind::Serialize(_) => "serialize",

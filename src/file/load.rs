@@ -147,10 +147,11 @@ fn add_device<'a>(
         names: NameIndex::default(),
         broken: true,
     };
-    if dev.connectors.len() + dev.subunits.len() > Limit::PartsPerDevice.value() {
+    let max_parts = super::limits::active_value(Limit::PartsPerDevice);
+    if dev.connectors.len() + dev.subunits.len() > max_parts {
         problems.push(Problem::new(
             at.clone(),
-            FileErrorKind::Limit(Limit::PartsPerDevice),
+            FileErrorKind::Limit(Limit::PartsPerDevice, max_parts),
         ));
         return entry;
     }
