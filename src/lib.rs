@@ -92,6 +92,7 @@ mod error;
 pub mod file;
 #[cfg(feature = "serde")]
 pub mod fixtures;
+mod generate;
 mod guid;
 mod handles;
 mod hresult;
@@ -110,6 +111,7 @@ pub use engine::{
     PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
+pub use generate::generate;
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
     AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,

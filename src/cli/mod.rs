@@ -16,6 +16,7 @@ mod control_call;
 mod control_exec;
 mod controls_view;
 mod dot;
+mod generate;
 mod notify_call;
 mod path;
 mod run;
@@ -46,6 +47,7 @@ enum Command {
     Dot(dot::Args),
     Path(path::Args),
     Run(run::Args),
+    Gen(generate::Args),
 }
 
 /// Output for people (`text`, the default) or for machines (`json`).
@@ -122,6 +124,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Dot(args) => dot::run(&args, &mut out)?,
         Command::Path(args) => path::run(&args, &mut out)?,
         Command::Run(args) => run::run(&args, &mut out)?,
+        Command::Gen(args) => generate::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(code)

@@ -194,7 +194,10 @@ fn check_channels(n: u32, at: &ItemPath) -> Result<(), Problem> {
     if n as usize > super::limits::active_value(Limit::Channels) {
         return Err(Problem {
             path: at.key("channels"),
-            kind: FileErrorKind::Limit(Limit::Channels, super::limits::active_value(Limit::Channels)),
+            kind: FileErrorKind::Limit(
+                Limit::Channels,
+                super::limits::active_value(Limit::Channels),
+            ),
         });
     }
     Ok(())

@@ -127,7 +127,11 @@ impl Limit {
             .iter()
             .copied()
             .find(|l| rest.starts_with(l.name()) && rest[l.name().len()..].starts_with(" = "))?;
-        let value = rest[limit.name().len() + 3..].split(' ').next()?.parse().ok()?;
+        let value = rest[limit.name().len() + 3..]
+            .split(' ')
+            .next()?
+            .parse()
+            .ok()?;
         Some((limit, value))
     }
 }
@@ -209,7 +213,10 @@ impl Limits {
         let (name, value) = (name.trim(), value.trim());
         let limit = Limit::from_name(name).ok_or_else(|| {
             let names: Vec<&str> = Limit::ALL.iter().map(|l| l.name()).collect();
-            format!("unknown limit `{name}`; the limits are {}", names.join(", "))
+            format!(
+                "unknown limit `{name}`; the limits are {}",
+                names.join(", ")
+            )
         })?;
         let value = match value {
             "none" | "unlimited" => usize::MAX,
@@ -267,7 +274,11 @@ pub(crate) mod bounded {
         type Value = Vec<T>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "a list of at most {} entries", super::active_value(self.limit))
+            write!(
+                f,
+                "a list of at most {} entries",
+                super::active_value(self.limit)
+            )
         }
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
@@ -353,6 +364,9 @@ mod limits_tests {
         let mut l = Limits::default();
         assert!(l.apply("max_nothing=3").is_err());
         assert!(l.apply("max_devices=x").is_err());
-        assert_eq!(l.apply("max_devices=none").map(|l| l.get(Limit::Devices)), Ok(usize::MAX));
+        assert_eq!(
+            l.apply("max_devices=none").map(|l| l.get(Limit::Devices)),
+            Ok(usize::MAX)
+        );
     }
 }

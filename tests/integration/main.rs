@@ -33,3 +33,5 @@ mod rules_connector;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
+#[cfg(feature = "cli")]
+mod scale;
