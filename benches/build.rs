@@ -32,13 +32,13 @@ fn fixtures(c: &mut Criterion) {
 fn api(c: &mut Criterion) {
     let mut group = c.benchmark_group("build_api");
     group.sample_size(10);
-    for parts in [1_000usize, 10_000, 100_000, 1_000_000] {
+    for parts in common::sizes(&[1_000, 10_000, 100_000, 1_000_000]) {
         group.throughput(criterion::Throughput::Elements(parts as u64));
         group.bench_with_input(BenchmarkId::new("chain_system", parts), &(), |bch, ()| {
             bch.iter(|| black_box(common::chain_system(parts).builder.build().expect("build")))
         });
     }
-    for n in [1_000usize, 10_000] {
+    for n in common::sizes(&[1_000, 10_000]) {
         group.throughput(criterion::Throughput::Elements(n as u64));
         for (label, reverse) in [("links_forward", false), ("links_reverse", true)] {
             group.bench_with_input(BenchmarkId::new(label, n), &(), |bch, ()| {

@@ -22,7 +22,7 @@ mod common;
 
 fn round_trips(c: &mut Criterion) {
     let mut group = c.benchmark_group("connect_disconnect");
-    for parts in [1_000usize, 100_000, 1_000_000] {
+    for parts in common::sizes(&[1_000, 100_000, 1_000_000]) {
         let chain = common::chain_system(parts);
         let (endpoint, jack) = (chain.endpoint, chain.jacks[chain.jacks.len() / 2]);
         let system = chain.builder.build().expect("build");

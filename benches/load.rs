@@ -3,8 +3,8 @@
 //! at all (target: at most 1.5x). The files are generated once into `target/bench-data/`
 //! (`devtopo::generate`, seed 1) and reused.
 //!
-//! Run with `cargo bench --bench load`; `DEVTOPO_BENCH_SIZES=100000` picks sizes. In
-//! criterion's `--test` mode (CI) the size is 10^3, so the run stays short.
+//! Run with `cargo bench --bench load`; `DEVTOPO_BENCH_SIZES=100000` picks sizes. Under
+//! `cargo test --benches` or `-- --test` (CI) the size is 10^3, so the run stays short.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -12,8 +12,10 @@ use std::path::PathBuf;
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use devtopo::file::{Format, Limits, parse_with};
 
+mod common;
+
 fn sizes() -> Vec<usize> {
-    if std::env::args().any(|a| a == "--test") {
+    if !common::full_run() {
         return vec![1_000];
     }
     std::env::var("DEVTOPO_BENCH_SIZES")

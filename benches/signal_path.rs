@@ -14,7 +14,7 @@ mod common;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("signal_path");
-    for n in [10usize, 100, 1_000, 10_000] {
+    for n in common::sizes(&[10, 100, 1_000, 10_000]) {
         let (b, input, output) = common::linear_chain(n, false);
         let system = b.build().expect("build");
         let (input, output) = (

@@ -5,13 +5,15 @@
 //! BENCHMARKS.md). The baseline in the group is the same walk over the system's `Snapshot`
 //! (plain vectors), the floor for touching the same data.
 //!
-//! Run with `cargo bench --bench walk` (10^3 parts in criterion's `--test` mode).
+//! Run with `cargo bench --bench walk` (10^3 parts under `cargo test --benches`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use devtopo::{ConnectorType, DeviceKind, Snapshot, System};
+
+mod common;
 
 /// Walks the system like a client; returns the number of parts visited.
 fn walk(system: &System) -> usize {
@@ -48,11 +50,7 @@ fn walk(system: &System) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let parts = if std::env::args().any(|a| a == "--test") {
-        1_000
-    } else {
-        100_000
-    };
+    let parts = if common::full_run() { 100_000 } else { 1_000 };
     let system = devtopo::generate(parts, 1).expect("generate");
     let visited = walk(&system);
     let mut group = c.benchmark_group("walk");

@@ -8,6 +8,21 @@ use devtopo::{
     LevelSpec, PartKey, Permanence, SubunitSpec, SystemBuilder, guids,
 };
 
+/// True under `cargo bench` (criterion passes `--bench`); false under `cargo test --benches`
+/// or `-- --test`, where each benchmark runs once (as CI does) and small sizes keep it short.
+pub(crate) fn full_run() -> bool {
+    std::env::args().any(|a| a == "--bench") && !std::env::args().any(|a| a == "--test")
+}
+
+/// `sizes` under a full run, else only the first of them.
+pub(crate) fn sizes(sizes: &[usize]) -> Vec<usize> {
+    if full_run() {
+        sizes.to_vec()
+    } else {
+        sizes[..1].to_vec()
+    }
+}
+
 /// Parts per adapter device in [`chain_system`]: 50 connectors and 50 subunits.
 pub(crate) const PARTS_PER_ADAPTER: usize = 100;
 

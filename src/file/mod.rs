@@ -326,21 +326,29 @@ pub fn parse_with(
 
 fn parse_text(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
     let doc: schema::FileDoc = deserialize_text(text, format, file).map_err(|e| vec![e])?;
-    load::build(&doc).map_err(|problems| {
-        let mut errors: Vec<FileError> = problems
-            .into_iter()
-            .map(|p| {
-                error_at(
-                    file,
-                    position(text, format, &p.path),
-                    p.path.to_string(),
-                    p.kind,
-                )
-            })
-            .collect();
-        errors.sort_by_key(|e| (e.line, e.column));
-        errors
-    })
+    load::build(&doc).map_err(|problems| locate_problems(problems, text, format, file))
+}
+
+/// Places the loader's problems in the text (sorted by position).
+fn locate_problems(
+    problems: Vec<load::Problem>,
+    text: &str,
+    format: Format,
+    file: &str,
+) -> Vec<FileError> {
+    let mut errors: Vec<FileError> = problems
+        .into_iter()
+        .map(|p| {
+            error_at(
+                file,
+                position(text, format, &p.path),
+                p.path.to_string(),
+                p.kind,
+            )
+        })
+        .collect();
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
 }
 
 /// Loads a system from a `.toml` or `.json` file, reporting every problem found.
@@ -367,7 +375,17 @@ pub fn read_with(path: &Path, limits: &Limits) -> Result<System, Vec<FileError>>
         )]
     })?;
     let text = read_text_with(path, limits).map_err(|e| vec![e])?;
-    parse_with(&text, format, &file, limits)
+    limits::scoped(limits, || {
+        let doc: schema::FileDoc = deserialize_text(&text, format, &file).map_err(|e| vec![e])?;
+        // The text is not needed to build: free it first, so that the peak of a load holds
+        // the document and the system but not the text too. Problems (rare) read it again
+        // to say where they are.
+        drop(text);
+        load::build(&doc).map_err(|problems| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            locate_problems(problems, &text, format, &file)
+        })
+    })
 }
 
 fn first(mut errors: Vec<FileError>) -> FileError {
