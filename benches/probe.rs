@@ -55,6 +55,13 @@ fn probe_name_outgoing(part: &devtopo::Part) -> usize {
 }
 
 #[inline(never)]
+fn probe_signal_path(t: &devtopo::DeviceTopology, a: &devtopo::Part, z: &devtopo::Part) -> u32 {
+    t.signal_path(a, z, devtopo::MixedPaths::Allow)
+        .expect("path")
+        .count()
+}
+
+#[inline(never)]
 fn probe_fixture() -> System {
     devtopo::fixtures::four_topologies().expect("fixture")
 }
@@ -146,6 +153,18 @@ fn run(op: &str, n: usize, size: usize) {
             });
         }
         "fixture" => (0..n).for_each(|_| drop(probe_fixture())),
+        "signal_path" => {
+            let (b, input, output) = common::linear_chain(size, false);
+            let system = b.build().expect("build");
+            let (a, z) = (
+                system.part(input).expect("in"),
+                system.part(output).expect("out"),
+            );
+            let t = a.topology().expect("topology");
+            (0..n).for_each(|_| {
+                black_box(probe_signal_path(&t, &a, &z));
+            });
+        }
         "load_json" | "load_toml" => {
             let path = std::env::var("PROBE_FILE").expect("PROBE_FILE names the file to load");
             let text = std::fs::read_to_string(path).expect("read");
@@ -212,6 +231,7 @@ fn main() {
             "direct",
             "name_outgoing",
             "fixture",
+            "signal_path",
         ] {
             run(op, 1, 200);
         }
