@@ -7,7 +7,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::{ConnectorData, Engine, PartKey, Peer};
-use crate::error::{Error, Result};
+use crate::error::{Error, PartRef, Result};
 use crate::types::{DeviceState, Permanence};
 
 impl Engine {
@@ -102,10 +102,22 @@ impl Engine {
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected; a permanent
     /// connection is refused and nothing changes.
     pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<()> {
-        let peer = self.peer_slot(a)?;
+        let part = self.part(a)?;
+        // The errors name `a` from what was just read (no second lookup): an error path
+        // costs about what success costs (issue 11).
+        let named = || PartRef {
+            device: self.device_id(a.device),
+            local_id: part.local_id,
+        };
+        let Some(connector) = &part.connector else {
+            return Err(Error::NotAConnector { part: named() });
+        };
+        let Some(peer) = connector.peer else {
+            return Err(Error::NotConnected { part: named() });
+        };
         if peer.permanence == Permanence::Permanent {
             return Err(Error::PermanentConnection {
-                part: self.part_ref(a.node),
+                part: named(),
                 peer: self.part_ref(peer.node),
             });
         }
