@@ -61,6 +61,42 @@ fn probe_signal_path(t: &devtopo::DeviceTopology, a: &devtopo::Part, z: &devtopo
         .count()
 }
 
+/// The client walk of `benches/walk.rs`: every endpoint -> connector 0 -> its peer's
+/// topology -> every part's name, type and control kinds. Returns the parts visited.
+#[inline(never)]
+fn probe_walk(system: &System) -> usize {
+    let mut visited = 0;
+    for device in system.devices() {
+        let Ok(peer) = device
+            .topology()
+            .and_then(|t| t.connector(0))
+            .and_then(|c| c.connected_to())
+        else {
+            continue;
+        };
+        if device.kind().expect("kind") == devtopo::DeviceKind::Adapter {
+            continue;
+        }
+        let t = peer.as_part().topology().expect("topology");
+        let parts = (0..t.connector_count().expect("n"))
+            .map(|i| t.connector(i).map(|c| c.as_part().clone()))
+            .chain(
+                (0..t.subunit_count().expect("n"))
+                    .map(|i| t.subunit(i).map(|s| s.as_part().clone())),
+            );
+        for part in parts {
+            let part = part.expect("part");
+            black_box(part.name().expect("name").len());
+            black_box(part.part_type().expect("type"));
+            for j in 0..part.control_interface_count().expect("count") {
+                black_box(part.control_interface(j).expect("control").kind());
+            }
+            visited += 1;
+        }
+    }
+    visited
+}
+
 #[inline(never)]
 fn probe_fixture() -> System {
     devtopo::fixtures::four_topologies().expect("fixture")
@@ -153,6 +189,12 @@ fn run(op: &str, n: usize, size: usize) {
             });
         }
         "fixture" => (0..n).for_each(|_| drop(probe_fixture())),
+        "walk" => {
+            let system = devtopo::generate(size, 1).expect("generate");
+            let mut visited = 0;
+            (0..n).for_each(|_| visited += probe_walk(&system));
+            println!("visited {visited}");
+        }
         "signal_path" => {
             let (b, input, output) = common::linear_chain(size, false);
             let system = b.build().expect("build");
