@@ -1,4 +1,4 @@
-//! Volume walk, in the style of the S12 walker, NAudio's demo and VA.ahk (rule W3): from each
+//! Volume walk, in the style of van Eerde's devicetopology.exe walker, NAudio's demo and VA.ahk (rule W3): from each
 //! endpoint, follow the signal path across devices, find every volume and mute subunit, and
 //! set each volume per channel (channel n to -6(n+1) dB) and unmute.
 //!

@@ -1,37 +1,90 @@
 //! # devtopo
 //!
-//! An in-memory simulation of the Windows Core Audio **DeviceTopology** API
-//! (`IDeviceTopology`, `IConnector`, `IPart`, `ISubunit`, `IPartsList`), in pure Rust, with
-//! the rules and the exact `HRESULT`s of Windows. Test and model audio device topologies
-//! without Windows and without audio hardware.
+//! **Test Windows audio code without Windows and without a sound card.** devtopo simulates
+//! Core Audio's **DeviceTopology** API (`IDeviceTopology`, `IConnector`, `IPart`, `ISubunit`,
+//! `IPartsList` and the control interfaces) in pure Rust, in memory, with the rules and the
+//! exact `HRESULT`s of Windows. The code under test walks a simulated topology exactly as it
+//! would walk a real one (endpoint -> connector 0 -> adapter -> parts) and meets the real
+//! error codes, on any CI machine.
+//!
+//! ## Your first test
+//!
+//! Add devtopo for tests only (`cargo add --dev devtopo`), then hand your code a bundled
+//! topology: here a function that finds the volume control on a capture endpoint's path,
+//! the way audio software does, and a test of it.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
 //! use devtopo::*;
 //!
-//! // The four-topology example of the "Device Topologies" page.
+//! /// The code under test: the first volume control on the way from a capture endpoint to
+//! /// the system bus (the walk of rule W1, then the links downstream).
+//! fn mic_volume(endpoint: &Device) -> Result<Option<(Part, PerChannelDbLevel)>> {
+//!     let jack = endpoint.topology()?.connector(0)?.connected_to()?;
+//!     let mut part = jack.as_part().clone();
+//!     loop {
+//!         if let Ok(volume) = part.activate_as::<PerChannelDbLevel>(CLSCTX_ALL) {
+//!             return Ok(Some((part, volume)));
+//!         }
+//!         match part.parts_outgoing() {
+//!             Ok(next) => part = next.part(0)?,
+//!             Err(e) if e.hresult() == HResult::E_NOTFOUND => return Ok(None), // rule P9
+//!             Err(e) => return Err(e),
+//!         }
+//!     }
+//! }
+//!
+//! // The test: the "Device Topologies" page's example system, endpoint B (a microphone).
 //! let system = fixtures::four_topologies()?;
-//!
-//! // Walk as real clients do (rule W1): endpoint -> connector 0 -> peer -> adapter topology.
-//! let endpoint = system.device(fixtures::FOUR_EPB)?.topology()?;
-//! let jack = endpoint.connector(0)?.connected_to()?;
-//! let adapter = jack.as_part().topology()?;
-//! assert_eq!(adapter.device_id()?, fixtures::FOUR_MUX);
-//! assert_eq!(jack.as_part().name()?, "Microphone");
-//!
-//! // A second Disconnect gives E_NOTFOUND (rule C6) ...
-//! let mic = endpoint.connector(0)?;
-//! mic.disconnect()?;
-//! let err = mic.disconnect().unwrap_err();
-//! assert_eq!(err.hresult(), HResult::E_NOTFOUND);
-//! assert_eq!(err.hresult().to_string(), "0x80070490");
-//!
-//! // ... and a permanent Software_Fixed link cannot be broken (rule C6).
-//! let to_wave = adapter.connector(3)?;
-//! assert_eq!(to_wave.disconnect().unwrap_err().hresult(), HResult::ERROR_FILE_READ_ONLY);
+//! let mic = system.device(fixtures::FOUR_EPB)?;
+//! let (part, volume) = mic_volume(&mic)?.expect("the mic path has a volume");
+//! assert_eq!(part.name()?, "Vol (Mic)");
+//! volume.set_level_uniform(-12.0, None)?;
+//! assert_eq!(volume.level(0)?, -12.0);
 //! # }
 //! # Ok::<(), devtopo::Error>(())
 //! ```
+//!
+//! ## Faults: unplug a jack, disable or remove a device
+//!
+//! [`System::hardware`] is the simulated hardware: it pulls plugs, disables and removes
+//! devices, turns knobs and feeds peak meters, and every change reaches registered sinks as
+//! Windows delivers it. Your code then meets what it would meet on Windows:
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use devtopo::*;
+//!
+//! let system = fixtures::sysvad_hdmi()?;
+//! let hdmi = system.device(fixtures::SYSVAD_HDMI_ENDPOINT)?;
+//! let jack = hdmi.topology()?.connector(0)?.connected_to()?;
+//!
+//! system.hardware().unplug_jack(&jack, 0)?;                     // the cable comes out
+//! assert_eq!(hdmi.state()?, DeviceState::Unplugged);            // rule X27
+//! let err = jack.connected_to().unwrap_err();                   // walking toward it ...
+//! assert_eq!(err.hresult(), HResult::ERROR_PATH_NOT_FOUND);     // ... rule C9
+//! assert!(system.endpoints(EDataFlow::Render, DeviceState::Active.value())?.is_empty());
+//!
+//! // A permanent Software_Fixed connection cannot be broken, and a second Disconnect of a
+//! // transient one finds nothing (rule C6).
+//! let four = fixtures::four_topologies()?;
+//! let mux = four.device(fixtures::FOUR_MUX)?.topology()?;
+//! assert_eq!(mux.connector(3)?.disconnect().unwrap_err().hresult(), HResult::ERROR_FILE_READ_ONLY);
+//! let mic = four.device(fixtures::FOUR_EPB)?.topology()?.connector(0)?;
+//! mic.disconnect()?;
+//! assert_eq!(mic.disconnect().unwrap_err().hresult(), HResult::E_NOTFOUND);
+//! # }
+//! # Ok::<(), devtopo::Error>(())
+//! ```
+//!
+//! ## Your own topology
+//!
+//! Describe the devices your code must handle in a TOML or JSON file (the
+//! [Topology files](#topology-files) section) and load it with [`System::load`]; build one in
+//! code with [`SystemBuilder`]. The `devtopo` command checks such files (every problem with
+//! file, line and column), shows each endpoint's signal chain, draws the system with
+//! Graphviz, finds signal paths and runs scenarios of calls with their expected `HRESULT`s;
+//! `devtopo docs` prints this reference.
 //!
 //! ## Who it is for
 //!
@@ -39,8 +92,10 @@
 //!   simulated topology exactly as it would walk a real one and meets the real error codes.
 //! - People modelling topologies: describe devices, check them, walk them.
 //!
-//! Windows behaviour is the contract: `shared/spec/windows-semantics.md` lists it as numbered
-//! rules, which the docs and tests cite ("rule C6", "X13").
+//! Windows behaviour is the contract, as numbered rules that the docs, tests and messages cite
+//! ("rule C6", "X13"); every rule is listed under
+//! [Rules](#rules-the-windows-behaviour-devtopo-follows) below, with what devtopo does and the
+//! Windows source it follows.
 //!
 //! ## Layers
 //!
@@ -81,6 +136,8 @@
 //!
 #![doc = include_str!("../docs/decisions.md")]
 //!
+#![doc = include_str!("../docs/rules.md")]
+//!
 #![cfg_attr(feature = "serde", doc = include_str!("../docs/topology-files.md"))]
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
@@ -96,6 +153,7 @@ mod generate;
 mod guid;
 mod handles;
 mod hresult;
+mod names;
 mod system;
 mod types;
 
@@ -103,8 +161,8 @@ pub use controls::{
     CLSCTX_ALL, CLSCTX_INPROC_SERVER, ControlChangeNotify, ControlKind, ControlProblem,
     ControlSpec, DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT, DeviceSpecificSpec, EPcxConnectionType,
     EPcxGenLocation, EPcxGeoLocation, EPxcPortConnection, FormatSupportSpec, FourByteRange,
-    HARDWARE_INITIATED_CONTEXT, JackDescription, JackDescription2, KsDataFormat, LevelSpec,
-    PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
+    HARDWARE_INITIATED_CONTEXT, JackDescription, JackDescription2, KsDataFormat, KsDataRange,
+    LevelSpec, PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
 };
 pub use engine::{
     ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
@@ -115,8 +173,8 @@ pub use generate::generate;
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
     AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
-    AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlInterface, Device,
-    DeviceSpecificProperty, DeviceTopology, Hardware, KsFormatSupport, KsJackDescription,
+    AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlHandle, ControlInterface,
+    Device, DeviceSpecificProperty, DeviceTopology, Hardware, KsFormatSupport, KsJackDescription,
     KsJackDescription2, LevelRange, Part, PartsList, PartsListIter, PerChannelDbLevel, Subunit,
 };
 pub use hresult::HResult;

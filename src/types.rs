@@ -66,11 +66,24 @@ pub(crate) use windows_enum;
 
 /// A name that is not one of an enum's Windows names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a {type_name}; expected one of {}", expected.join(", "))]
+#[error(
+    "`{text}` is not {} {type_name}; expected one of {}",
+    article(type_name),
+    expected.join(", ")
+)]
 pub struct ParseEnumError {
     pub(crate) type_name: &'static str,
     pub(crate) text: String,
     pub(crate) expected: &'static [&'static str],
+}
+
+/// `an` before a vowel (`an EDataFlow`), else `a`.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 windows_enum! {

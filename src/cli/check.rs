@@ -5,12 +5,15 @@ use std::path::PathBuf;
 
 use devtopo::file::{FileErrorKind, read_with};
 
+use super::controls_view::count;
 use super::{CliError, FAILED, OutputFormat, USAGE, error_json, write_json};
 
 /// Validate topology files.
 ///
-/// Prints every problem as `file:line:col: message (at path)`, or `FILE: ok (...)` for a
-/// valid file.
+/// Prints `FILE: ok (...)` for a valid file on standard output, and every problem of an
+/// invalid one as `file:line:col: message (at path)` on standard error (results to stdout,
+/// diagnostics to stderr, as every devtopo command does). With `--format json` the whole
+/// report is one JSON document on standard output.
 ///
 /// Exits 0 when every file is valid, 1 when a file is invalid, 2 when a file cannot be read
 /// or is neither .toml nor .json.
@@ -53,7 +56,11 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 match args.format {
                     OutputFormat::Text => writeln!(
                         out,
-                        "{file}: ok ({devices} devices, {parts} parts, {links} links, {connections} connections)"
+                        "{file}: ok ({}, {}, {}, {})",
+                        count(devices, "device"),
+                        count(parts, "part"),
+                        count(links, "link"),
+                        count(connections, "connection")
                     )?,
                     OutputFormat::Json => reports.push(serde_json::json!({
                         "file": file, "valid": true, "devices": devices, "parts": parts,
@@ -68,8 +75,9 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 code = code.max(if unreadable { USAGE } else { FAILED });
                 match args.format {
                     OutputFormat::Text => {
+                        let mut err = std::io::stderr().lock();
                         for e in &errors {
-                            writeln!(out, "{e}")?;
+                            writeln!(err, "{e}")?;
                         }
                     }
                     OutputFormat::Json => reports.push(serde_json::json!({

@@ -252,6 +252,25 @@ fn bad(key: &'static str, message: String) -> Problem {
     (Some(key), message)
 }
 
+/// A device-state mask: a number, or `DEVICE_STATE_*` names (and `DEVICE_STATEMASK_ALL`,
+/// numbers) joined by `|`: `"DEVICE_STATE_ACTIVE | DEVICE_STATE_UNPLUGGED"`.
+pub(super) fn state_mask(v: &Json) -> Option<u32> {
+    if let Some(mask) = word(v) {
+        return Some(mask);
+    }
+    v.as_str()?.split('|').try_fold(0u32, |mask, part| {
+        let part = part.trim();
+        let bit = match part {
+            "DEVICE_STATEMASK_ALL" => 0xF,
+            _ => match part.parse::<devtopo::DeviceState>() {
+                Ok(state) => state.value(),
+                Err(_) => word(&Json::String(part.to_owned()))?,
+            },
+        };
+        Some(mask | bit)
+    })
+}
+
 pub(super) fn word(v: &Json) -> Option<u32> {
     match v {
         Json::Number(n) => n.as_u64().and_then(|x| u32::try_from(x).ok()),
@@ -424,7 +443,12 @@ pub(crate) fn prepare(
         text.push_str(&format!(" 0x{word_arg:X}"));
     }
     if let Some(v) = raw.state_mask {
-        word_arg = word(v).ok_or_else(|| bad("state_mask", format!("{v} is not a 32-bit mask")))?;
+        word_arg = state_mask(v).ok_or_else(|| {
+            bad(
+                "state_mask",
+                format!("{v} is not a state mask: a number, or DEVICE_STATE_* names joined by `|`"),
+            )
+        })?;
         text.push_str(&format!(" mask 0x{word_arg:X}"));
     }
     let jack = match raw.jack {
@@ -470,7 +494,7 @@ pub(crate) fn prepare(
             ));
         }
         Some(v) => {
-            let g = notify_call::context(v).ok_or_else(|| {
+            let g = notify_call::context(system, v).ok_or_else(|| {
                 bad(
                     "context",
                     format!("{v} is not a GUID name or a braced GUID"),

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use devtopo::{ControlSpec, KsDataFormat, LevelSpec, LocalId, PropertyValue, System, format_guids};
+use devtopo::{
+    ControlSpec, KsDataFormat, KsDataRange, LevelSpec, LocalId, PropertyValue, System, format_guids,
+};
 use serde_json::{Value, json};
 
 /// The controls of every part, by device ID and local ID.
@@ -32,6 +34,15 @@ impl Controls {
     }
 }
 
+/// `1 channel`, `2 channels`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn db(v: f32) -> String {
     if v == f32::NEG_INFINITY {
         "-inf".to_owned()
@@ -51,9 +62,8 @@ fn db_json(v: f32) -> Value {
 fn levels(l: &LevelSpec) -> String {
     let each: Vec<String> = l.levels_db.iter().map(|&v| db(v)).collect();
     format!(
-        "{} channel{}, range {}..{} dB step {} dB, levels [{}] dB",
-        l.channel_count(),
-        if l.channel_count() == 1 { "" } else { "s" },
+        "{}, range {}..{} dB step {} dB, levels [{}] dB",
+        count(l.channel_count() as usize, "channel"),
         db(l.min_db),
         db(l.max_db),
         db(l.step_db),
@@ -77,7 +87,7 @@ fn value_text(v: PropertyValue) -> String {
     }
 }
 
-fn sub_format_name(f: &KsDataFormat) -> String {
+fn sub_format_name(sub_format: devtopo::Guid) -> String {
     let known = [
         (format_guids::KSDATAFORMAT_SUBTYPE_PCM, "PCM"),
         (format_guids::KSDATAFORMAT_SUBTYPE_IEEE_FLOAT, "IEEE_FLOAT"),
@@ -100,29 +110,58 @@ fn sub_format_name(f: &KsDataFormat) -> String {
     ];
     known
         .iter()
-        .find(|(g, _)| *g == f.sub_format)
-        .map_or_else(|| f.sub_format.to_string(), |(_, n)| (*n).to_owned())
+        .find(|(g, _)| *g == sub_format)
+        .map_or_else(|| sub_format.to_string(), |(_, n)| (*n).to_owned())
 }
 
 fn format_text(f: &KsDataFormat) -> String {
     match &f.wave {
         Some(w) => format!(
             "{} {} ch {} Hz {}/{} bit mask 0x{:X}",
-            sub_format_name(f),
+            sub_format_name(f.sub_format),
             w.channels,
             w.samples_per_sec,
             w.bits_per_sample,
             w.valid_bits_per_sample,
             w.channel_mask
         ),
-        None => format!("{} (specifier {})", sub_format_name(f), f.specifier),
+        None => format!(
+            "{} (specifier {})",
+            sub_format_name(f.sub_format),
+            f.specifier
+        ),
     }
+}
+
+fn range_text(r: &KsDataRange) -> String {
+    format!(
+        "{} 1-{} ch {}..{} Hz {}..{} bit",
+        sub_format_name(r.sub_format),
+        r.max_channels,
+        r.min_sample_frequency,
+        r.max_sample_frequency,
+        r.min_bits_per_sample,
+        r.max_bits_per_sample
+    )
+}
+
+fn range_json(r: &KsDataRange) -> Value {
+    json!({
+        "major_format": r.major_format.to_string(),
+        "sub_format": sub_format_name(r.sub_format),
+        "specifier": r.specifier.to_string(),
+        "max_channels": r.max_channels,
+        "min_bits_per_sample": r.min_bits_per_sample,
+        "max_bits_per_sample": r.max_bits_per_sample,
+        "min_sample_frequency": r.min_sample_frequency,
+        "max_sample_frequency": r.max_sample_frequency,
+    })
 }
 
 fn format_json(f: &KsDataFormat) -> Value {
     let mut v = json!({
         "major_format": f.major_format.to_string(),
-        "sub_format": sub_format_name(f),
+        "sub_format": sub_format_name(f.sub_format),
         "specifier": f.specifier.to_string(),
     });
     if let (Some(w), Some(map)) = (&f.wave, v.as_object_mut()) {
@@ -157,8 +196,8 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
         ControlSpec::PeakMeter(p) => {
             let each: Vec<String> = p.peaks_db.iter().map(|&v| db(v)).collect();
             vec![format!(
-                "{name}: {} channels, pending peaks [{}] dB",
-                p.peaks_db.len(),
+                "{name}: {}, pending peaks [{}] dB",
+                count(p.peaks_db.len(), "channel"),
                 each.join(", ")
             )]
         }
@@ -182,8 +221,8 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
         }
         ControlSpec::FormatSupport(f) => {
             let mut out = vec![format!(
-                "{name}: {} formats, preferred {}",
-                f.formats.len(),
+                "{name}: {}, preferred {}",
+                count(f.formats.len(), "format"),
                 format_text(&f.preferred)
             )];
             out.extend(
@@ -192,10 +231,16 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
                     .enumerate()
                     .map(|(i, x)| format!("  format {i}: {}", format_text(x))),
             );
+            out.extend(
+                f.ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| format!("  range {i}: {}", range_text(r))),
+            );
             out
         }
         ControlSpec::JackDescription(jacks) => {
-            let mut out = vec![format!("{name}: {} jack(s)", jacks.len())];
+            let mut out = vec![format!("{name}: {}", count(jacks.len(), "jack"))];
             out.extend(jacks.iter().enumerate().map(|(j, d)| {
                 format!(
                     "  jack {j}: ChannelMapping 0x{:X}, Color 0x{:06X}, ConnectionType {}, GeoLocation {}, GenLocation {}, PortConnection {}, IsConnected {}",
@@ -211,7 +256,7 @@ pub(crate) fn lines(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> String
             out
         }
         ControlSpec::JackDescription2(jacks) => {
-            let mut out = vec![format!("{name}: {} jack(s)", jacks.len())];
+            let mut out = vec![format!("{name}: {}", count(jacks.len(), "jack"))];
             out.extend(jacks.iter().enumerate().map(|(j, d)| {
                 format!(
                     "  jack {j}: DeviceStateInfo 0x{:X}, JackCapabilities 0x{:X}",
@@ -272,6 +317,7 @@ pub(crate) fn to_json(spec: &ControlSpec, system_label: &dyn Fn(LocalId) -> Stri
         ControlSpec::FormatSupport(f) => json!({
             "interface": interface,
             "formats": f.formats.iter().map(format_json).collect::<Vec<_>>(),
+            "ranges": f.ranges.iter().map(range_json).collect::<Vec<_>>(),
             "preferred": format_json(&f.preferred),
         }),
         ControlSpec::JackDescription(jacks) => json!({

@@ -15,8 +15,11 @@ mod check;
 mod control_call;
 mod control_exec;
 mod controls_view;
+mod convert;
+mod docs;
 mod dot;
 mod generate;
+mod list;
 mod notify_call;
 mod path;
 mod run;
@@ -26,10 +29,12 @@ mod show;
 /// Model Windows DeviceTopology systems from files: check them, look at them, draw them,
 /// and run scenarios with expected results.
 ///
-/// Topology files are TOML or JSON (chosen by extension) and are described in
-/// docs/topology-files.md; scenario files in docs/scenarios.md. Parts are named
-/// `device/part`: the device by ID or unique name, the part by local ID (0x10001) or unique
-/// name.
+/// Topology files are TOML or JSON (chosen by extension): `devtopo docs files` prints the
+/// format; `devtopo docs scenarios` the scenario format; `devtopo docs rules` every rule id
+/// (C6, X13, ...) the messages cite. Parts are named `device/part`: the device by ID or unique
+/// name, the part by local ID (0x10001) or unique name.
+///
+/// Results go to standard output, problems to standard error.
 ///
 /// Exit codes: 0 success; 1 a file is invalid, a scenario step failed, or `path` found no
 /// path; 2 usage, input or I/O errors.
@@ -47,6 +52,9 @@ enum Command {
     Dot(dot::Args),
     Path(path::Args),
     Run(run::Args),
+    List(list::Args),
+    Convert(convert::Args),
+    Docs(docs::Args),
     Gen(generate::Args),
 }
 
@@ -124,6 +132,9 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Dot(args) => dot::run(&args, &mut out)?,
         Command::Path(args) => path::run(&args, &mut out)?,
         Command::Run(args) => run::run(&args, &mut out)?,
+        Command::List(args) => list::run(&args, &mut out)?,
+        Command::Convert(args) => convert::run(&args, &mut out)?,
+        Command::Docs(args) => docs::run(&args, &mut out)?,
         Command::Gen(args) => generate::run(&args, &mut out)?,
     };
     out.flush()?;
@@ -138,10 +149,16 @@ pub(crate) fn hr_text(hr: HResult) -> String {
     }
 }
 
+/// The name people see for a device, the one place output picks it: today the device's
+/// name as the file gives it (the endpoint's friendly name).
+pub(crate) fn display_name(device: &Device) -> String {
+    device.name().unwrap_or_default()
+}
+
 /// How output names a device: by friendly name when that finds it again, else by ID.
 pub(crate) fn device_label(system: &System, device: &Device) -> String {
     let id = device.id().unwrap_or_default();
-    let name = device.name().unwrap_or_default();
+    let name = display_name(device);
     match system.find_device(&name) {
         Ok(found) if !name.is_empty() && found == *device => name,
         _ => id,
@@ -160,10 +177,13 @@ pub(crate) fn part_label(system: &System, part: &Part) -> String {
 
 /// One line about a part: local ID, part type, name, and for a connector its type and flow,
 /// then the subtype by name.
-pub(crate) fn part_line(part: &Part) -> String {
+pub(crate) fn part_line(system: &System, part: &Part) -> String {
     let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
     let name = part.name().unwrap_or_default();
-    let subtype = part.subtype().map(|g| g.display_name()).unwrap_or_default();
+    let subtype = part
+        .subtype()
+        .map(|g| system.guid_display(g))
+        .unwrap_or_default();
     match (part.part_type(), part.as_connector()) {
         (Ok(PartType::Connector), Ok(c)) => {
             let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
@@ -174,30 +194,13 @@ pub(crate) fn part_line(part: &Part) -> String {
     }
 }
 
-/// A part as JSON: local ID, type, name, connector type and flow, subtype.
-pub(crate) fn part_json(system: &System, part: &Part) -> serde_json::Value {
-    let mut value = serde_json::json!({
-        "part": part_label(system, part),
-        "local_id": part.local_id().map(|l| l.to_string()).unwrap_or_default(),
-        "part_type": part.part_type().map(|t| t.name()).unwrap_or("?"),
-        "name": part.name().unwrap_or_default(),
-        "subtype": part.subtype().map(|g| g.display_name()).unwrap_or_default(),
-    });
-    if let (Ok(c), Some(map)) = (part.as_connector(), value.as_object_mut()) {
-        let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
-        let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
-        map.insert("connector_type".into(), ty.into());
-        map.insert("flow".into(), flow.into());
-    }
-    value
-}
-
 /// A file error as JSON.
 pub(crate) fn error_json(e: &FileError) -> serde_json::Value {
+    let (line, column) = e.position().unzip();
     let mut value = serde_json::json!({
         "file": e.file,
-        "line": e.line,
-        "column": e.column,
+        "line": line,
+        "column": column,
         "path": e.path,
         "class": e.class(),
         "message": e.message(),

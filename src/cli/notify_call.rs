@@ -58,20 +58,20 @@ pub(crate) fn resolve(sinks: &Sinks, name: &str) -> Result<Arc<Recorder>, String
 }
 
 /// An event context argument or expectation: a GUID name (`EVENTCONTEXT_VOLUMESLIDER`,
-/// `HARDWARE_INITIATED_CONTEXT`) or a braced GUID.
-pub(crate) fn context(v: &Json) -> Option<Guid> {
+/// `HARDWARE_INITIATED_CONTEXT`, a name the topology file declares) or a braced GUID.
+pub(crate) fn context(system: &System, v: &Json) -> Option<Guid> {
     let text = v.as_str()?.trim();
     if text == HARDWARE_CONTEXT_NAME {
         return Some(HARDWARE_INITIATED_CONTEXT);
     }
-    Guid::from_name(text).or_else(|| text.parse().ok())
+    system.guid_from_text(text)
 }
 
-fn context_json(context: Option<Guid>) -> Json {
+fn context_json(system: &System, context: Option<Guid>) -> Json {
     match context {
         None => json!("none"),
         Some(g) if g == HARDWARE_INITIATED_CONTEXT => json!(HARDWARE_CONTEXT_NAME),
-        Some(g) => json!(g.display_name()),
+        Some(g) => json!(system.guid_display(g)),
     }
 }
 
@@ -91,7 +91,7 @@ pub(crate) fn take(system: &System, sink: &Recorder) -> Json {
     Json::Array(
         sink.take()
             .into_iter()
-            .map(|(pid, ctx)| json!({ "sender": sender_json(system, pid), "context": context_json(ctx) }))
+            .map(|(pid, ctx)| json!({ "sender": sender_json(system, pid), "context": context_json(system, ctx) }))
             .collect(),
     )
 }
@@ -127,12 +127,12 @@ pub(crate) fn expected(system: &System, raw: &Json) -> Result<Json, String> {
             };
             let ctx = match obj.get("context") {
                 Some(Json::String(s)) if s == "none" => None,
-                Some(v) => Some(context(v).ok_or_else(|| {
+                Some(v) => Some(context(system, v).ok_or_else(|| {
                     format!("context {v} is not a GUID name, a braced GUID or \"none\"")
                 })?),
                 None => return Err("a notification needs `context`".to_owned()),
             };
-            Ok(json!({ "sender": sender, "context": context_json(ctx) }))
+            Ok(json!({ "sender": sender, "context": context_json(system, ctx) }))
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Json::Array)

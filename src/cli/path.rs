@@ -54,7 +54,7 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                     out,
                     "{i}: {}  {}",
                     part_label(&system, &part),
-                    part_line(&part)
+                    part_line(&system, &part)
                 )?;
             }
             Ok(0)

@@ -11,9 +11,10 @@ use super::{CliError, FAILED, OutputFormat, USAGE, error_json, hr_text};
 /// Run scenario files and compare every result.
 ///
 /// Each scenario names a topology file and lists steps (method calls with the
-/// expected HRESULT and, for getters, the expected value; see docs/scenarios.md). Every step
+/// expected HRESULT and, for getters, the expected value; `devtopo docs scenarios`). Every step
 /// runs, in order; one line per step says `ok` or what was expected and what happened, and a
-/// last line says `N passed, M failed`.
+/// last line says `N passed, M failed` (and how many scenario files did not load). Results go
+/// to standard output; a scenario that cannot be loaded is reported on standard error.
 ///
 /// Exits 0 when every step passed, 1 when a step failed, 2 when a scenario or its topology
 /// file cannot be read or has a problem (those are reported as file:line:col: message and
@@ -31,7 +32,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
-    let (mut passed, mut failed) = (0usize, 0usize);
+    let (mut passed, mut failed, mut unloaded) = (0usize, 0usize, 0usize);
     let mut code = 0;
     let mut reports = Vec::new();
     let limits = args.limits.limits()?;
@@ -40,15 +41,22 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
             Ok(s) => s,
             Err(errors) => {
                 code = USAGE;
+                unloaded += 1;
                 match args.format {
                     OutputFormat::Text => {
                         let mut err = std::io::stderr().lock();
                         for e in &errors {
                             writeln!(err, "{e}")?;
                         }
+                        writeln!(
+                            err,
+                            "devtopo: scenario {} did not load; none of its steps ran",
+                            path.display()
+                        )?;
                     }
                     OutputFormat::Json => reports.push(serde_json::json!({
                         "scenario": path.display().to_string(),
+                        "loaded": false,
                         "problems": errors.iter().map(error_json).collect::<Vec<_>>(),
                     })),
                 }
@@ -85,10 +93,17 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         }
     }
     match args.format {
+        OutputFormat::Text if unloaded > 0 => writeln!(
+            out,
+            "{passed} passed, {failed} failed; {} did not load",
+            super::controls_view::count(unloaded, "scenario file")
+        )?,
         OutputFormat::Text => writeln!(out, "{passed} passed, {failed} failed")?,
         OutputFormat::Json => super::write_json(
             out,
-            &serde_json::json!({ "scenarios": reports, "passed": passed, "failed": failed }),
+            &serde_json::json!({
+                "scenarios": reports, "passed": passed, "failed": failed, "not_loaded": unloaded,
+            }),
         )?,
     }
     Ok(code)
@@ -136,10 +151,9 @@ fn outcome(scenario: &Scenario, step: &Step) -> Outcome {
             text.push_str(&format!(" = {v}"));
         }
         text.push_str(&format!(", got {}", hr_text(actual_hr)));
+        // The value a call returned, also when an error was expected instead.
         if let Some(v) = show(&actual_value) {
-            if step.value.is_some() {
-                text.push_str(&format!(" = {v}"));
-            }
+            text.push_str(&format!(" = {v}"));
         }
         if let Some(m) = &message {
             text.push_str(&format!(" ({m})"));

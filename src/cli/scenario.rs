@@ -159,7 +159,7 @@ impl Value {
             Value::Text(t) => t.clone().into(),
             Value::LocalId(l) => l.to_string().into(),
             Value::Name(n) => (*n).into(),
-            Value::Guid(g) => g.display_name().into(),
+            Value::Guid(g) => system.guid_display(*g).into(),
             Value::Bool(b) => (*b).into(),
             Value::Count(c) => (*c).into(),
             Value::Part(p) => super::part_label(system, p).into(),
@@ -454,10 +454,13 @@ fn expected(system: &System, call: Call, raw: &serde_json::Value) -> Result<Valu
         Returns::ConnectorType => name_of::<ConnectorType>(raw, ConnectorType::name),
         Returns::DataFlow => name_of::<DataFlow>(raw, DataFlow::name),
         Returns::DeviceState => name_of::<DeviceState>(raw, DeviceState::name),
-        Returns::Guid => text()?
-            .parse::<Guid>()
-            .map(Value::Guid)
-            .map_err(|e| e.to_string()),
+        Returns::Guid => {
+            let text = text()?;
+            system
+                .guid_from_text(text)
+                .map(Value::Guid)
+                .ok_or_else(|| format!("`{text}` is not a GUID name or a braced GUID"))
+        }
         Returns::Bool => raw
             .as_bool()
             .map(Value::Bool)

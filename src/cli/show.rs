@@ -1,24 +1,41 @@
-//! `devtopo show FILE`: a tree per endpoint, walked as real clients walk it.
+//! `devtopo show FILE`: each endpoint's walk, as real clients walk it.
+//!
+//! The walk is iterative (an explicit stack), so a valid file of any depth cannot overflow the
+//! stack, and every part appears once per endpoint: the output, text or JSON, is linear in the
+//! number of parts and links shown (indentation only grows at forks, and is capped).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
-use devtopo::{Connector, DeviceKind, Direction, LocalId, Part, System};
+use devtopo::{
+    Device, DeviceKey, DeviceKind, Direction, LocalId, Part, PartKey, PartType, Permanence, System,
+};
+use serde_json::{Value, json};
 
 use super::controls_view::{self, Controls};
-use super::{CliError, OutputFormat, hr_text, load, part_json, part_line, write_json};
+use super::{CliError, OutputFormat, display_name, hr_text, load, write_json};
 
-/// Show each endpoint as a tree, walked as real clients walk it.
+/// Show each endpoint's signal chain, walked as real clients walk it.
 ///
-/// The walk follows rule W1: the endpoint, its
-/// connector, the connector on the other side and the adapter topology behind it, then the
-/// parts link by link (upstream for render endpoints, downstream for capture endpoints),
-/// crossing to the next adapter at each connection. Each part shows its local ID, part type,
-/// name, connector type and data flow, and subtype, then its control interfaces with their
-/// current values (levels per channel with range and step, mute, selection, peak meter
-/// channels, device-specific properties, formats) and its jack descriptions with every field
-/// by Windows' names; a connector the walk ends on shows what `GetConnectedTo` answered.
+/// The walk follows rule W1: the endpoint, its connector, the connector on the other side and
+/// the adapter topology behind it, then the parts link by link (upstream for render endpoints,
+/// downstream for capture endpoints), crossing to the next adapter at each connection. A line
+/// starting `=>` marks a crossing, with the connector type and whether the connection is
+/// permanent (Software_Fixed, cannot be disconnected) or transient. A chain of parts prints at
+/// one indentation; where the walk forks, each branch starts with `+` one level deeper.
+///
+/// Each part shows its name, part type, local ID, connector type and data flow, and subtype,
+/// then (lines marked `*`) its control interfaces with their current values (levels per
+/// channel with range and step, mute, selection, peak meter channels, device-specific
+/// properties, formats) and its jack descriptions with every field by Windows' names; a
+/// connector the walk ends on shows what `GetConnectedTo` answered.
+///
+/// With `--format json`: `{"endpoints": [{"id", "name", "kind", "state", "walk": [...]}],
+/// "unreached": [...]}`, where `walk` has one flat record per step, in the text's order: the
+/// part (`part` as `device/local-id`, `name`, `part_type`, `subtype`, `connector_type` and
+/// `flow`, `controls`), its `level`, and where the walk went on: `next` (part references),
+/// `connected_to` with `permanent`, `connected_to_error`, or `see_above`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// Topology file (.toml or .json).
@@ -29,197 +46,427 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
+    /// Show only this endpoint (its device ID or name).
+    #[arg(long, value_name = "ENDPOINT")]
+    endpoint: Option<String>,
+    /// Also list the parts no endpoint walk reaches (a loopback pin, an unconnected branch),
+    /// device by device.
+    #[arg(long)]
+    unreached: bool,
 }
+
+/// Indentation stops growing here, so a deeply forking walk stays linear in size.
+const MAX_LEVEL: usize = 32;
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
     let system = load(&args.file, &args.limits)?;
-    let controls = Controls::of(&system);
+    let mut show = Show {
+        system: &system,
+        controls: Controls::of(&system),
+        labels: HashMap::new(),
+        reached: HashSet::new(),
+    };
     let mut endpoints = Vec::new();
     for device in system.devices() {
         let kind = device
             .kind()
             .map_err(|e| CliError::Message(e.to_string()))?;
-        let direction = match kind {
-            DeviceKind::RenderEndpoint => Direction::Incoming,
-            DeviceKind::CaptureEndpoint => Direction::Outgoing,
-            DeviceKind::Adapter => continue,
-        };
-        let mut walker = Walker {
-            system: &system,
-            controls: &controls,
-            direction,
-            seen: HashSet::new(),
-            lines: Vec::new(),
-        };
-        let header = format!(
-            "{} endpoint {:?} {} {}",
-            if direction == Direction::Incoming {
-                "render"
-            } else {
-                "capture"
-            },
-            device.name().unwrap_or_default(),
-            device.id().unwrap_or_default(),
-            device.state().map(|s| s.name()).unwrap_or("?"),
-        );
-        walker.lines.push(header);
-        let connector = device.topology().and_then(|t| t.connector(0));
-        let tree = match connector {
-            Ok(c) => walker.connector(&c, 1, false),
-            Err(e) => {
-                walker
-                    .lines
-                    .push(format!("  GetConnector(0): {}", hr_text(e.hresult())));
-                serde_json::Value::Null
-            }
-        };
+        if kind == DeviceKind::Adapter {
+            continue;
+        }
+        if let Some(wanted) = &args.endpoint
+            && device.id().ok().as_ref() != Some(wanted)
+            && display_name(&device) != *wanted
+        {
+            continue;
+        }
+        endpoints.push((device, kind));
+    }
+    if let (Some(wanted), true) = (&args.endpoint, endpoints.is_empty()) {
+        let names: Vec<String> = system
+            .devices()
+            .iter()
+            .filter(|d| d.kind().is_ok_and(|k| k != DeviceKind::Adapter))
+            .map(|d| format!("{:?}", display_name(d)))
+            .collect();
+        return Err(CliError::Message(format!(
+            "{}: no endpoint {wanted:?}; the endpoints are {}",
+            args.file.display(),
+            names.join(", ")
+        )));
+    }
+    let mut json_endpoints = Vec::new();
+    for (device, kind) in &endpoints {
+        let walk = show.walk(device, *kind);
         match args.format {
             OutputFormat::Text => {
-                for line in &walker.lines {
-                    writeln!(out, "{line}")?;
+                writeln!(out, "{}", endpoint_line(device, *kind))?;
+                for step in &walk {
+                    show.write_step(out, step)?;
                 }
                 writeln!(out)?;
             }
-            OutputFormat::Json => endpoints.push(serde_json::json!({
-                "id": device.id().unwrap_or_default(),
-                "name": device.name().unwrap_or_default(),
-                "kind": kind.name(),
-                "state": device.state().map(|s| s.name()).unwrap_or("?"),
-                "connector": tree,
-            })),
+            OutputFormat::Json => {
+                let steps: Vec<Value> = walk.iter().map(|s| show.step_json(s)).collect();
+                json_endpoints.push(json!({
+                    "id": device.id().unwrap_or_default(),
+                    "name": display_name(device),
+                    "kind": kind.name(),
+                    "state": device.state().map(|s| s.name()).unwrap_or("?"),
+                    "walk": steps,
+                }));
+            }
         }
     }
-    if args.format == OutputFormat::Json {
-        write_json(out, &serde_json::json!({ "endpoints": endpoints }))?;
+    let unreached = if args.unreached {
+        show.unreached()
+    } else {
+        Vec::new()
+    };
+    match args.format {
+        OutputFormat::Text => {
+            if args.unreached {
+                writeln!(out, "parts no endpoint walk reaches:")?;
+                if unreached.is_empty() {
+                    writeln!(out, "  (none)")?;
+                }
+                let mut last_device = None;
+                for part in &unreached {
+                    let key = part.topology().map(|t| t.device().key()).ok();
+                    if key != last_device {
+                        last_device = key;
+                        if let Ok(device) = part.topology().map(|t| t.device()) {
+                            writeln!(out, "  {}", device_line(&device))?;
+                        }
+                    }
+                    show.write_part(out, "    ", part, "")?;
+                }
+            }
+        }
+        OutputFormat::Json => {
+            let mut doc = json!({ "endpoints": json_endpoints });
+            if args.unreached
+                && let Some(map) = doc.as_object_mut()
+            {
+                let list: Vec<Value> = unreached.iter().map(|p| show.part_json(p)).collect();
+                map.insert("unreached".into(), list.into());
+            }
+            write_json(out, &doc)?;
+        }
     }
     Ok(0)
 }
 
-struct Walker<'a> {
-    system: &'a System,
-    controls: &'a Controls,
-    direction: Direction,
-    seen: HashSet<Part>,
-    lines: Vec<String>,
+/// `capture endpoint "Name" DEVICE_STATE_ACTIVE {id}`.
+fn endpoint_line(device: &Device, kind: DeviceKind) -> String {
+    let what = if kind == DeviceKind::RenderEndpoint {
+        "render"
+    } else {
+        "capture"
+    };
+    format!(
+        "{what} endpoint {:?} {} {}",
+        display_name(device),
+        device.state().map(|s| s.name()).unwrap_or("?"),
+        device.id().unwrap_or_default(),
+    )
 }
 
-impl Walker<'_> {
-    fn indent(depth: usize) -> String {
-        "  ".repeat(depth)
+/// `"Name" (adapter, DEVICE_STATE_ACTIVE) {id}`.
+fn device_line(device: &Device) -> String {
+    format!(
+        "{:?} ({}, {}) {}",
+        display_name(device),
+        device.kind().map(|k| k.name()).unwrap_or("?"),
+        device.state().map(|s| s.name()).unwrap_or("?"),
+        device.id().unwrap_or_default(),
+    )
+}
+
+/// What the walk did at one part.
+enum Visit {
+    /// Followed the links on to these parts.
+    Links(Vec<Part>),
+    /// Crossed a connection to this peer connector.
+    Cross(Part, Option<Permanence>),
+    /// A connector whose `GetConnectedTo` failed: the walk ends here.
+    End(String),
+    /// Met again: shown above.
+    Again,
+}
+
+/// One step of a walk: a part at an indentation level, `branch` when it starts a branch of a
+/// fork.
+struct Step {
+    part: Part,
+    level: usize,
+    branch: bool,
+    visit: Visit,
+}
+
+struct Show<'a> {
+    system: &'a System,
+    controls: Controls,
+    /// Device labels, computed once per device.
+    labels: HashMap<DeviceKey, String>,
+    /// Every part some walk reached.
+    reached: HashSet<PartKey>,
+}
+
+impl Show<'_> {
+    /// One endpoint's walk (W1), in the order a depth-first client meets the parts: O(parts +
+    /// links reached), iteratively.
+    fn walk(&mut self, device: &Device, kind: DeviceKind) -> Vec<Step> {
+        let direction = if kind == DeviceKind::RenderEndpoint {
+            Direction::Incoming
+        } else {
+            Direction::Outgoing
+        };
+        let mut steps = Vec::new();
+        let mut seen = HashSet::new();
+        let Ok(start) = device.topology().and_then(|t| t.connector(0)) else {
+            return steps;
+        };
+        // (part, level, starts a branch, entered through a connection)
+        let mut stack = vec![(start.as_part().clone(), 0, false, false)];
+        while let Some((part, level, branch, entered)) = stack.pop() {
+            self.reached.insert(part.key());
+            if !seen.insert(part.key()) {
+                steps.push(Step {
+                    part,
+                    level,
+                    branch,
+                    visit: Visit::Again,
+                });
+                continue;
+            }
+            let connector = part.as_connector().ok().filter(|_| !entered);
+            let visit = match connector {
+                Some(c) => match c.connected_to() {
+                    Ok(peer) => {
+                        let peer = peer.as_part().clone();
+                        stack.push((peer.clone(), level, false, true));
+                        Visit::Cross(peer, c.permanence().ok().flatten())
+                    }
+                    Err(e) => Visit::End(hr_text(e.hresult())),
+                },
+                None => {
+                    let list = match direction {
+                        Direction::Incoming => part.parts_incoming(),
+                        Direction::Outgoing => part.parts_outgoing(),
+                    };
+                    let next: Vec<Part> = list.map(|l| l.iter().collect()).unwrap_or_default();
+                    let fork = next.len() > 1;
+                    let child = if fork {
+                        (level + 1).min(MAX_LEVEL)
+                    } else {
+                        level
+                    };
+                    for p in next.iter().rev() {
+                        stack.push((p.clone(), child, fork, false));
+                    }
+                    Visit::Links(next)
+                }
+            };
+            steps.push(Step {
+                part,
+                level,
+                branch,
+                visit,
+            });
+        }
+        steps
     }
 
-    /// The part's controls: lines under its line (marked `*`) and `controls` in its JSON.
-    fn controls(&mut self, part: &Part, depth: usize, node: &mut serde_json::Value) {
+    /// Every part of every device that no walk reached, in device and index order.
+    fn unreached(&self) -> Vec<Part> {
+        let mut list = Vec::new();
+        for device in self.system.devices() {
+            let Ok(topology) = device.topology() else {
+                continue;
+            };
+            let count = |n: devtopo::Result<u32>| n.unwrap_or(0);
+            let connectors = (0..count(topology.connector_count()))
+                .filter_map(|i| topology.connector(i).ok().map(|c| c.as_part().clone()));
+            let subunits = (0..count(topology.subunit_count()))
+                .filter_map(|i| topology.subunit(i).ok().map(|s| s.as_part().clone()));
+            list.extend(
+                connectors
+                    .chain(subunits)
+                    .filter(|p| !self.reached.contains(&p.key())),
+            );
+        }
+        list
+    }
+
+    fn device_label(&mut self, device: &Device) -> String {
+        self.labels
+            .entry(device.key())
+            .or_insert_with(|| super::device_label(self.system, device))
+            .clone()
+    }
+
+    /// `device/0x00010001`, which `find_part` accepts.
+    fn part_label(&mut self, part: &Part) -> String {
+        let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
+        match part.topology().map(|t| t.device()) {
+            Ok(device) => format!("{}/{local}", self.device_label(&device)),
+            Err(_) => format!("?/{local}"),
+        }
+    }
+
+    fn write_step(&mut self, out: &mut dyn Write, step: &Step) -> Result<(), CliError> {
+        let mut pad = "  ".repeat(step.level + 1);
+        if step.branch {
+            pad.truncate(pad.len() - 2);
+            pad.push_str("+ ");
+        }
+        match &step.visit {
+            Visit::Again => writeln!(
+                out,
+                "{pad}{} (see above)",
+                part_line(self.system, &step.part)
+            )?,
+            Visit::Links(_) => self.write_part(out, &pad, &step.part, "")?,
+            Visit::End(hr) => {
+                let tail = format!(" -- GetConnectedTo: {hr}");
+                self.write_part(out, &pad, &step.part, &tail)?;
+            }
+            Visit::Cross(peer, permanence) => {
+                self.write_part(out, &pad, &step.part, "")?;
+                let ty = step
+                    .part
+                    .as_connector()
+                    .and_then(|c| c.connector_type())
+                    .map(|t| t.name())
+                    .unwrap_or("?");
+                let how = match permanence {
+                    Some(Permanence::Permanent) => "permanent",
+                    _ => "transient",
+                };
+                let pad = "  ".repeat(step.level + 1);
+                if let Ok(device) = peer.topology().map(|t| t.device()) {
+                    writeln!(
+                        out,
+                        "{pad}=> {how} {ty} connection to {}",
+                        device_line(&device)
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A part's line and its controls' lines (marked `*`, one level deeper).
+    fn write_part(
+        &mut self,
+        out: &mut dyn Write,
+        pad: &str,
+        part: &Part,
+        tail: &str,
+    ) -> Result<(), CliError> {
+        writeln!(out, "{pad}{}{tail}", part_line(self.system, part))?;
+        let under = " ".repeat(pad.len() + 2);
+        self.with_controls(part, |spec, label| {
+            controls_view::lines(spec, label)
+                .into_iter()
+                .try_for_each(|line| writeln!(out, "{under}* {line}"))
+        })?;
+        Ok(())
+    }
+
+    /// Calls `each` for every control of the part, with a labeller for selector targets.
+    fn with_controls<E>(
+        &self,
+        part: &Part,
+        mut each: impl FnMut(&devtopo::ControlSpec, &dyn Fn(LocalId) -> String) -> Result<(), E>,
+    ) -> Result<(), E> {
         let Ok(topology) = part.topology() else {
-            return;
+            return Ok(());
         };
         let (Ok(device), Ok(local)) = (topology.device_id(), part.local_id()) else {
-            return;
+            return Ok(());
         };
-        let specs = self.controls.get(&device, local);
-        if specs.is_empty() {
-            return;
-        }
         let label = |id: LocalId| match topology.part_by_id(id).and_then(|p| p.name()) {
             Ok(name) => format!("{id} {name:?}"),
             Err(_) => id.to_string(),
         };
-        let pad = Self::indent(depth + 1);
-        let mut list = Vec::new();
-        for spec in specs {
-            for line in controls_view::lines(spec, &label) {
-                self.lines.push(format!("{pad}* {line}"));
+        for spec in self.controls.get(&device, local) {
+            each(spec, &label)?;
+        }
+        Ok(())
+    }
+
+    /// A part as JSON: label, local ID, type, name, connector type and flow, subtype,
+    /// controls.
+    fn part_json(&mut self, part: &Part) -> Value {
+        let mut value = json!({
+            "part": self.part_label(part),
+            "local_id": part.local_id().map(|l| l.to_string()).unwrap_or_default(),
+            "part_type": part.part_type().map(|t| t.name()).unwrap_or("?"),
+            "name": part.name().unwrap_or_default(),
+            "subtype": part.subtype().map(|g| self.system.guid_display(g)).unwrap_or_default(),
+        });
+        let mut controls = Vec::new();
+        let _ = self.with_controls(part, |spec, label| {
+            controls.push(controls_view::to_json(spec, label));
+            Ok::<(), ()>(())
+        });
+        if let Some(map) = value.as_object_mut() {
+            if let Ok(c) = part.as_connector() {
+                let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
+                let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
+                map.insert("connector_type".into(), ty.into());
+                map.insert("flow".into(), flow.into());
             }
-            list.push(controls_view::to_json(spec, &label));
+            if !controls.is_empty() {
+                map.insert("controls".into(), controls.into());
+            }
         }
-        if let Some(map) = node.as_object_mut() {
-            map.insert("controls".into(), list.into());
-        }
+        value
     }
 
-    /// A part and everything after it in the walk direction.
-    fn part(&mut self, part: &Part, depth: usize) -> serde_json::Value {
-        if let Ok(c) = part.as_connector() {
-            return self.connector(&c, depth, false);
-        }
-        let mut node = part_json(self.system, part);
-        if !self.seen.insert(part.clone()) {
-            self.lines.push(format!(
-                "{}{} (see above)",
-                Self::indent(depth),
-                part_line(part)
-            ));
-            return node;
-        }
-        self.lines
-            .push(format!("{}{}", Self::indent(depth), part_line(part)));
-        self.controls(part, depth, &mut node);
-        let next = self.next(part, depth + 1);
-        if let Some(map) = node.as_object_mut() {
-            map.insert("next".into(), next.into());
-        }
-        node
-    }
-
-    fn next(&mut self, part: &Part, depth: usize) -> Vec<serde_json::Value> {
-        let list = match self.direction {
-            Direction::Incoming => part.parts_incoming(),
-            Direction::Outgoing => part.parts_outgoing(),
+    /// One step as a flat JSON record: the part, its level, and where the walk went next by
+    /// part label (never nested, so the document is linear in the walk's length).
+    fn step_json(&mut self, step: &Step) -> Value {
+        let mut value = match step.visit {
+            Visit::Again => json!({ "part": self.part_label(&step.part) }),
+            _ => self.part_json(&step.part),
         };
-        match list {
-            Ok(list) => list.iter().map(|p| self.part(&p, depth)).collect(),
-            Err(_) => Vec::new(),
+        let extra = match &step.visit {
+            Visit::Again => json!({ "see_above": true }),
+            Visit::Links(next) => {
+                json!({ "next": next.iter().map(|p| self.part_label(p)).collect::<Vec<_>>() })
+            }
+            Visit::Cross(peer, permanence) => json!({
+                "connected_to": self.part_label(peer),
+                "permanent": *permanence == Some(Permanence::Permanent),
+            }),
+            Visit::End(hr) => json!({ "connected_to_error": hr }),
+        };
+        if let (Some(map), Value::Object(extra)) = (value.as_object_mut(), extra) {
+            map.insert("level".into(), step.level.into());
+            map.extend(extra);
         }
+        value
     }
+}
 
-    /// A connector. One the walk `entered` a device through continues along the links; any
-    /// other (the endpoint's own, or one reached along the links) crosses to its peer.
-    fn connector(&mut self, c: &Connector, depth: usize, entered: bool) -> serde_json::Value {
-        let part = c.as_part().clone();
-        let mut node = part_json(self.system, &part);
-        let pad = Self::indent(depth);
-        if !self.seen.insert(part.clone()) {
-            self.lines
-                .push(format!("{pad}{} (see above)", part_line(&part)));
-            return node;
+/// One line about a part, name first: `"Microphone" connector 0x00010001 Physical_External In
+/// KSNODETYPE_MICROPHONE`.
+fn part_line(system: &System, part: &Part) -> String {
+    let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
+    let name = part.name().unwrap_or_default();
+    let subtype = part
+        .subtype()
+        .map(|g| system.guid_display(g))
+        .unwrap_or_default();
+    match (part.part_type(), part.as_connector()) {
+        (Ok(PartType::Connector), Ok(c)) => {
+            let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
+            let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
+            format!("{name:?} connector {local} {ty} {flow} {subtype}")
         }
-        if entered {
-            self.lines.push(format!("{pad}{}", part_line(&part)));
-            self.controls(&part, depth, &mut node);
-            let next = self.next(&part, depth + 1);
-            if let Some(map) = node.as_object_mut() {
-                map.insert("next".into(), next.into());
-            }
-            return node;
-        }
-        match c.connected_to() {
-            Ok(peer) => {
-                self.lines.push(format!("{pad}{}", part_line(&part)));
-                self.controls(&part, depth, &mut node);
-                if let Ok(device) = peer.as_part().topology().map(|t| t.device()) {
-                    self.lines.push(format!(
-                        "{pad}=> {} {} ({}, {})",
-                        device.id().unwrap_or_default(),
-                        format_args!("{:?}", device.name().unwrap_or_default()),
-                        device.kind().map(|k| k.name()).unwrap_or("?"),
-                        device.state().map(|s| s.name()).unwrap_or("?"),
-                    ));
-                }
-                let peer_node = self.connector(&peer, depth + 1, true);
-                if let Some(map) = node.as_object_mut() {
-                    map.insert("connected_to".into(), peer_node);
-                }
-            }
-            Err(e) => {
-                let hr = hr_text(e.hresult());
-                self.lines
-                    .push(format!("{pad}{} -- GetConnectedTo: {hr}", part_line(&part)));
-                self.controls(&part, depth, &mut node);
-                if let Some(map) = node.as_object_mut() {
-                    map.insert("connected_to_error".into(), hr.into());
-                }
-            }
-        }
-        node
+        _ => format!("{name:?} subunit {local} {subtype}"),
     }
 }

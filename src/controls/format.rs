@@ -142,21 +142,127 @@ impl KsDataFormat {
     }
 }
 
-/// The data of an `IKsFormatSupport` control (K15): the formats the connector accepts and
-/// the one `GetDevicePreferredFormat` returns.
+/// A range of wave formats, as a driver's `KSDATARANGE_AUDIO` describes what a pin accepts:
+/// one major format, sub-format and specifier, up to `max_channels` channels, a bit-depth
+/// range and a sample-rate range (all inclusive).
+///
+/// ```
+/// use devtopo::*;
+/// let range = KsDataRange::pcm(2, 16..=24, 8_000..=192_000);
+/// assert!(range.contains(&KsDataFormat::pcm(2, 96_000, 24)));
+/// assert!(range.contains(&KsDataFormat::pcm(1, 11_025, 16)));
+/// assert!(!range.contains(&KsDataFormat::pcm(6, 48_000, 16)));   // too many channels
+/// assert!(!range.contains(&KsDataFormat::pcm(2, 48_000, 32)));   // too deep
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KsDataRange {
+    /// `MajorFormat`, normally `KSDATAFORMAT_TYPE_AUDIO`.
+    pub major_format: Guid,
+    /// `SubFormat`, for example `KSDATAFORMAT_SUBTYPE_PCM`.
+    pub sub_format: Guid,
+    /// `Specifier`, normally `KSDATAFORMAT_SPECIFIER_WAVEFORMATEX`.
+    pub specifier: Guid,
+    /// `MaximumChannels`: formats of 1 to this many channels.
+    pub max_channels: u16,
+    /// `MinimumBitsPerSample`.
+    pub min_bits_per_sample: u16,
+    /// `MaximumBitsPerSample`.
+    pub max_bits_per_sample: u16,
+    /// `MinimumSampleFrequency`.
+    pub min_sample_frequency: u32,
+    /// `MaximumSampleFrequency`.
+    pub max_sample_frequency: u32,
+}
+
+impl KsDataRange {
+    /// A `WAVEFORMATEX` range of this sub-format.
+    pub const fn wave(
+        sub_format: Guid,
+        max_channels: u16,
+        bits: std::ops::RangeInclusive<u16>,
+        rates: std::ops::RangeInclusive<u32>,
+    ) -> KsDataRange {
+        KsDataRange {
+            major_format: format_guids::KSDATAFORMAT_TYPE_AUDIO,
+            sub_format,
+            specifier: format_guids::KSDATAFORMAT_SPECIFIER_WAVEFORMATEX,
+            max_channels,
+            min_bits_per_sample: *bits.start(),
+            max_bits_per_sample: *bits.end(),
+            min_sample_frequency: *rates.start(),
+            max_sample_frequency: *rates.end(),
+        }
+    }
+
+    /// An integer PCM range.
+    pub const fn pcm(
+        max_channels: u16,
+        bits: std::ops::RangeInclusive<u16>,
+        rates: std::ops::RangeInclusive<u32>,
+    ) -> KsDataRange {
+        KsDataRange::wave(
+            format_guids::KSDATAFORMAT_SUBTYPE_PCM,
+            max_channels,
+            bits,
+            rates,
+        )
+    }
+
+    /// True when the range is well formed: a `WAVEFORMATEX` specifier, at least one channel,
+    /// non-zero minimums, each minimum at most its maximum.
+    pub fn is_valid(&self) -> bool {
+        self.specifier == format_guids::KSDATAFORMAT_SPECIFIER_WAVEFORMATEX
+            && self.max_channels > 0
+            && 0 < self.min_bits_per_sample
+            && self.min_bits_per_sample <= self.max_bits_per_sample
+            && 0 < self.min_sample_frequency
+            && self.min_sample_frequency <= self.max_sample_frequency
+    }
+
+    /// True when the format falls in the range: the same major format, sub-format and
+    /// specifier, 1 to `max_channels` channels, a container size and a rate within the
+    /// bounds (the valid bits never exceed the container: [`KsDataFormat::is_valid`]).
+    pub fn contains(&self, format: &KsDataFormat) -> bool {
+        let Some(w) = &format.wave else {
+            return false;
+        };
+        format.major_format == self.major_format
+            && format.sub_format == self.sub_format
+            && format.specifier == self.specifier
+            && (1..=self.max_channels).contains(&w.channels)
+            && (self.min_bits_per_sample..=self.max_bits_per_sample).contains(&w.bits_per_sample)
+            && (self.min_sample_frequency..=self.max_sample_frequency).contains(&w.samples_per_sec)
+    }
+}
+
+/// The data of an `IKsFormatSupport` control (K15): the formats the connector accepts (listed
+/// one by one, and as data ranges) and the one `GetDevicePreferredFormat` returns.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FormatSupportSpec {
-    /// Every supported format. `IsFormatSupported` is true exactly for these.
+    /// Formats supported one by one.
     pub formats: Vec<KsDataFormat>,
+    /// Ranges of supported formats (`KSDATARANGE_AUDIO`). `IsFormatSupported` is true exactly
+    /// for a listed format or one inside a range.
+    pub ranges: Vec<KsDataRange>,
     /// The preferred format; must be one of `formats`.
     pub preferred: KsDataFormat,
 }
 
 impl FormatSupportSpec {
-    /// The formats, with the first one preferred; `None` when the list is empty.
+    /// The formats, with the first one preferred, and no ranges; `None` when the list is
+    /// empty.
     pub fn first_preferred(formats: Vec<KsDataFormat>) -> Option<FormatSupportSpec> {
         let preferred = *formats.first()?;
-        Some(FormatSupportSpec { formats, preferred })
+        Some(FormatSupportSpec {
+            formats,
+            ranges: Vec::new(),
+            preferred,
+        })
+    }
+
+    /// Whether `format` is supported: listed, or inside a range (K15).
+    pub fn supports(&self, format: &KsDataFormat) -> bool {
+        self.formats.contains(format) || self.ranges.iter().any(|r| r.contains(format))
     }
 }
 

@@ -16,7 +16,7 @@ pub(crate) mod notify;
 mod spec;
 pub(crate) mod validate;
 
-pub use format::{FormatSupportSpec, KsDataFormat, WaveFormat, format_guids};
+pub use format::{FormatSupportSpec, KsDataFormat, KsDataRange, WaveFormat, format_guids};
 pub use jack::{
     EPcxConnectionType, EPcxGenLocation, EPcxGeoLocation, EPxcPortConnection, JackDescription,
     JackDescription2, speaker,

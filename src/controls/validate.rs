@@ -109,7 +109,7 @@ impl fmt::Display for ControlProblem {
                 "the device-specific property's range or value is invalid (rule K13, X33)",
             ),
             ControlProblem::BadFormats => {
-                f.write_str("the format list is invalid or lacks the preferred format (rule K15)")
+                f.write_str("the format list or a format range is invalid, or the list lacks the preferred format (rule K15)")
             }
             ControlProblem::JackDescription2Mismatch => f.write_str(
                 "IKsJackDescription2 needs IKsJackDescription with the same jack count (X16)",
@@ -209,7 +209,10 @@ fn check_one(spec: &ControlSpec, all: &[ControlSpec]) -> Result<(), ControlProbl
             }
         }
         ControlSpec::FormatSupport(f) => {
-            if !f.formats.iter().all(|x| x.is_valid()) || !f.formats.contains(&f.preferred) {
+            if !f.formats.iter().all(|x| x.is_valid())
+                || !f.ranges.iter().all(|r| r.is_valid())
+                || !f.formats.contains(&f.preferred)
+            {
                 return Err(ControlProblem::BadFormats);
             }
         }

@@ -172,6 +172,15 @@ impl SystemBuilder {
         SystemBuilder::default()
     }
 
+    /// Names a GUID devtopo does not know (a vendor's pin category or node type), so output
+    /// prints the name ([`System::guid_name`]) and topology files and scenarios accept it.
+    /// Naming a GUID again replaces its name.
+    pub fn name_guid(&mut self, name: &str, guid: Guid) {
+        self.engine
+            .guid_names
+            .insert(guid, std::sync::Arc::from(name));
+    }
+
     /// Adds a device.
     ///
     /// # Errors

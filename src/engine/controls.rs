@@ -412,6 +412,6 @@ impl Engine {
                 part: self.part_ref(key.node),
             });
         }
-        Ok(spec.formats.contains(format))
+        Ok(spec.supports(format))
     }
 }

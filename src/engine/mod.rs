@@ -126,6 +126,8 @@ pub(crate) struct Engine {
     pub(crate) by_id: HashMap<DeviceId, u32>,
     /// The control-change sinks of every part (N1-N4).
     pub(crate) sinks: Registry,
+    /// GUID names the model declares (a vendor's pin category, ...), for output.
+    pub(crate) guid_names: std::collections::BTreeMap<Guid, Arc<str>>,
 }
 
 impl Engine {

@@ -13,8 +13,8 @@ use super::refs::RefError;
 use super::schema_controls::{ControlEntry, FormatEntry, JackEntry, RawValue};
 use crate::controls::{
     ControlKind, ControlProblem, ControlSpec, DeviceSpecificSpec, FormatSupportSpec, FourByteRange,
-    JackDescription, JackDescription2, KsDataFormat, LevelSpec, PeakMeterSpec, PropertyValue,
-    VarType, WaveFormat, format_guids,
+    JackDescription, JackDescription2, KsDataFormat, KsDataRange, LevelSpec, PeakMeterSpec,
+    PropertyValue, VarType, WaveFormat, format_guids,
 };
 use crate::types::LocalId;
 
@@ -40,7 +40,7 @@ fn allowed_keys(kind: ControlKind) -> &'static [&'static str] {
         ControlKind::InputSelector | ControlKind::OutputSelector => &["selection"],
         ControlKind::ChannelConfig => &["channel_config"],
         ControlKind::DeviceSpecificProperty => &["type", "value", "range", "read_only"],
-        ControlKind::FormatSupport => &["format", "preferred"],
+        ControlKind::FormatSupport => &["format", "format_range", "preferred"],
         ControlKind::JackDescription | ControlKind::JackDescription2 => &["jack"],
     }
 }
@@ -63,6 +63,7 @@ fn present_keys(e: &ControlEntry) -> impl Iterator<Item = &'static str> {
         ("range", e.range.is_some()),
         ("read_only", e.read_only.is_some()),
         ("format", e.formats.is_some()),
+        ("format_range", e.format_ranges.is_some()),
         ("preferred", e.preferred.is_some()),
         ("jack", e.jacks.is_some()),
     ]
@@ -311,8 +312,24 @@ fn formats(e: &ControlEntry, at: &ItemPath) -> Result<FormatSupportSpec, Problem
             ),
         )
     })?;
+    let ranges = e
+        .format_ranges
+        .iter()
+        .flatten()
+        .map(|r| KsDataRange {
+            major_format: r.major_format.0,
+            sub_format: r.sub_format.0,
+            specifier: r.specifier.0,
+            max_channels: r.max_channels,
+            min_bits_per_sample: r.min_bits_per_sample,
+            max_bits_per_sample: r.max_bits_per_sample,
+            min_sample_frequency: r.min_sample_frequency,
+            max_sample_frequency: r.max_sample_frequency,
+        })
+        .collect();
     Ok(FormatSupportSpec {
         formats,
+        ranges,
         preferred: chosen,
     })
 }

@@ -5,8 +5,8 @@
 use super::controls::default_mask;
 use super::schema::{Named, PartText};
 use super::schema_controls::{
-    ControlEntry, Db, FormatEntry, FormatGuid, Hex, Interface, JackEntry, RangeEntry, RawValue,
-    VarTypeName,
+    ControlEntry, Db, FormatEntry, FormatGuid, FormatRangeEntry, Hex, Interface, JackEntry,
+    RangeEntry, RawValue, VarTypeName,
 };
 use crate::controls::{ControlSpec, KsDataFormat, PropertyValue};
 
@@ -76,6 +76,23 @@ fn to_entry(spec: &ControlSpec) -> ControlEntry {
         }
         ControlSpec::FormatSupport(f) => {
             e.formats = Some(f.formats.iter().map(format_entry).collect());
+            if !f.ranges.is_empty() {
+                e.format_ranges = Some(
+                    f.ranges
+                        .iter()
+                        .map(|r| FormatRangeEntry {
+                            major_format: FormatGuid(r.major_format),
+                            sub_format: FormatGuid(r.sub_format),
+                            specifier: FormatGuid(r.specifier),
+                            max_channels: r.max_channels,
+                            min_bits_per_sample: r.min_bits_per_sample,
+                            max_bits_per_sample: r.max_bits_per_sample,
+                            min_sample_frequency: r.min_sample_frequency,
+                            max_sample_frequency: r.max_sample_frequency,
+                        })
+                        .collect(),
+                );
+            }
             let preferred = f
                 .formats
                 .iter()

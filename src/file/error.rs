@@ -17,8 +17,11 @@ use crate::error::Error;
 ///     "<toml>:3:8: `sideways` is not a DeviceKind; expected one of render, capture, adapter (at device[0].kind)"
 /// );
 /// ```
+///
+/// A problem of the whole file (it cannot be read, has an unknown extension, or is over
+/// [`Limit::FileBytes`]) has no position: `file: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {kind}{}", AtPath(path))]
+#[error("{}: {kind}{}", Location(self), AtPath(path))]
 pub struct FileError {
     /// The file name as given (`<toml>` or `<json>` for text without a file).
     pub file: String,
@@ -30,6 +33,19 @@ pub struct FileError {
     pub path: String,
     /// What is wrong.
     pub kind: FileErrorKind,
+}
+
+/// `file:line:col`, or just `file` for a problem of the whole file.
+struct Location<'a>(&'a FileError);
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.0;
+        match e.position() {
+            Some((line, column)) => write!(f, "{}:{line}:{column}", e.file),
+            None => f.write_str(&e.file),
+        }
+    }
 }
 
 struct AtPath<'a>(&'a str);
@@ -103,6 +119,19 @@ impl FileError {
         }
     }
 
+    /// The line and column of the problem; `None` for a problem of the whole file (it
+    /// cannot be read or written, its extension is unknown, it is over
+    /// [`Limit::FileBytes`]).
+    pub fn position(&self) -> Option<(u32, u32)> {
+        match self.kind {
+            FileErrorKind::Io(_)
+            | FileErrorKind::UnknownFormat
+            | FileErrorKind::Serialize(_)
+            | FileErrorKind::Limit(Limit::FileBytes, _) => None,
+            _ => Some((self.line, self.column)),
+        }
+    }
+
     /// The message without the location.
     pub fn message(&self) -> String {
         self.kind.to_string()
@@ -121,10 +150,11 @@ impl FileError {
 /// `HRESULT`), else [`Error::InvalidFile`] (`E_INVALIDARG`).
 impl From<FileError> for Error {
     fn from(e: FileError) -> Error {
+        let location = Location(&e).to_string();
         match e.kind {
             FileErrorKind::Rule(rule) => rule,
             kind => Error::InvalidFile {
-                location: format!("{}:{}:{}", e.file, e.line, e.column),
+                location,
                 message: if e.path.is_empty() {
                     kind.to_string()
                 } else {

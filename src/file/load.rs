@@ -10,7 +10,7 @@ use super::error::FileErrorKind;
 use super::limits::Limit;
 use super::locate::ItemPath;
 use super::refs::{DeviceIndex, NameIndex, RefError, part_answer, split};
-use super::schema::{DeviceEntry, FileDoc};
+use super::schema::{DeviceEntry, FileDoc, Subtype, is_guid_name};
 use super::schema_controls::ControlEntry;
 use crate::engine::{ConnectorSpec, DeviceKey, DeviceSpec, PartKey, SubunitSpec, SystemBuilder};
 use crate::error::Error;
@@ -61,6 +61,7 @@ impl Built<'_> {
 pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut b = SystemBuilder::new();
+    name_guids(&mut b, doc, &mut problems);
     let mut built = Vec::with_capacity(doc.devices.len());
     let devices = DeviceIndex::new(
         doc.devices
@@ -69,7 +70,7 @@ pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
     );
     for (i, dev) in doc.devices.iter().enumerate() {
         let at = ItemPath::root().item("device", i);
-        built.push(add_device(&mut b, dev, &at, &mut problems));
+        built.push(add_device(&mut b, doc, dev, &at, &mut problems));
     }
     for (k, c) in doc.connections.iter().enumerate() {
         let at = ItemPath::root().item("connection", k);
@@ -135,8 +136,46 @@ fn resolve(
     }
 }
 
+/// The `[guids]` names: each a GUID name devtopo does not know already, each GUID named once
+/// and not already known by another name.
+fn name_guids(b: &mut SystemBuilder, doc: &FileDoc, problems: &mut Vec<Problem>) {
+    let mut seen = std::collections::HashMap::new();
+    for (name, guid) in &doc.guids {
+        let at = ItemPath::root().key("guids").key(name);
+        let problem = if !is_guid_name(name) {
+            Some(format!(
+                "`{name}` is not a GUID name: use letters, digits and `_`, starting with a letter"
+            ))
+        } else if let Some(known) = crate::guid::Guid::from_name(name) {
+            Some(format!("`{name}` is already devtopo's name for {known}"))
+        } else if let Some(known) = guid.0.name() {
+            Some(format!("{} already has the name {known}", guid.0))
+        } else {
+            seen.insert(guid.0, name)
+                .map(|other| format!("{} is already named {other}", guid.0))
+        };
+        match problem {
+            Some(message) => problems.push(Problem::new(at, FileErrorKind::Schema(message))),
+            None => b.name_guid(name, guid.0),
+        }
+    }
+}
+
+/// A part's subtype: the GUID, or the one a `[guids]` name stands for.
+fn subtype(doc: &FileDoc, s: &Subtype) -> Result<crate::guid::Guid, FileErrorKind> {
+    match s {
+        Subtype::Guid(guid) => Ok(*guid),
+        Subtype::Name(name) => doc.guids.get(name).map(|g| g.0).ok_or_else(|| {
+            FileErrorKind::Schema(format!(
+                "`{name}` is not a GUID ({{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}) nor a known GUID name such as KSNODETYPE_VOLUME, nor a name under [guids]"
+            ))
+        }),
+    }
+}
+
 fn add_device<'a>(
     b: &mut SystemBuilder,
+    doc: &FileDoc,
     dev: &'a DeviceEntry,
     at: &ItemPath,
     problems: &mut Vec<Problem>,
@@ -176,18 +215,34 @@ fn add_device<'a>(
     // local ID and a flow, name, controls, the new part or the rule error).
     let mut added = Vec::with_capacity(dev.connectors.len() + dev.subunits.len());
     for (j, c) in dev.connectors.iter().enumerate() {
+        let here = at.item("connector", j);
+        let guid = match subtype(doc, &c.subtype) {
+            Ok(guid) => guid,
+            Err(kind) => {
+                problems.push(Problem::new(here.key("subtype"), kind));
+                entry.broken = true;
+                continue;
+            }
+        };
         let mut spec =
-            ConnectorSpec::new(c.name.0.clone(), c.flow.0, c.connector_type.0).subtype(c.subtype.0);
+            ConnectorSpec::new(c.name.0.clone(), c.flow.0, c.connector_type.0).subtype(guid);
         spec.local_id = c.local_id.map(|l| l.0);
         let part = b.add_connector(key, spec);
-        let here = at.item("connector", j);
         added.push((here, c.local_id.is_some(), true, &c.name, &c.controls, part));
     }
     for (j, s) in dev.subunits.iter().enumerate() {
-        let mut spec = SubunitSpec::new(s.name.0.clone(), s.subtype.0);
+        let here = at.item("subunit", j);
+        let guid = match subtype(doc, &s.subtype) {
+            Ok(guid) => guid,
+            Err(kind) => {
+                problems.push(Problem::new(here.key("subtype"), kind));
+                entry.broken = true;
+                continue;
+            }
+        };
+        let mut spec = SubunitSpec::new(s.name.0.clone(), guid);
         spec.local_id = s.local_id.map(|l| l.0);
         let part = b.add_subunit(key, spec);
-        let here = at.item("subunit", j);
         added.push((
             here,
             s.local_id.is_some(),

@@ -70,6 +70,7 @@ mod form;
 mod limits;
 mod load;
 mod locate;
+mod problems;
 mod refs;
 mod save;
 mod schema;
@@ -325,7 +326,8 @@ pub fn parse_with(
 }
 
 fn parse_text(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
-    let doc: schema::FileDoc = deserialize_text(text, format, file).map_err(|e| vec![e])?;
+    let doc: schema::FileDoc = deserialize_text(text, format, file)
+        .map_err(|e| every_schema_problem(text, format, file, e))?;
     load::build(&doc).map_err(|problems| locate_problems(problems, text, format, file))
 }
 
@@ -347,6 +349,38 @@ fn locate_problems(
             )
         })
         .collect();
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
+}
+
+/// The first schema problem serde found, and every other one of the file (module
+/// `problems`), sorted by position; syntax errors and limits stay alone.
+fn every_schema_problem(
+    text: &str,
+    format: Format,
+    file: &str,
+    first: FileError,
+) -> Vec<FileError> {
+    if !matches!(first.kind, FileErrorKind::Schema(_)) {
+        return vec![first];
+    }
+    let mut errors = vec![first];
+    for (path, message) in problems::all(text, format) {
+        let path_text = path.to_string();
+        if errors.iter().any(|e| e.path == path_text) {
+            continue;
+        }
+        let kind = match Limit::from_message(&message) {
+            Some((limit, value)) => FileErrorKind::Limit(limit, value),
+            None => FileErrorKind::Schema(message),
+        };
+        errors.push(error_at(
+            file,
+            position(text, format, &path),
+            path_text,
+            kind,
+        ));
+    }
     errors.sort_by_key(|e| (e.line, e.column));
     errors
 }

@@ -11,12 +11,20 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::controls_save::to_entries;
 use super::schema::{
-    ConnectionEntry, ConnectorEntry, DeviceEntry, FileDoc, LinkEntry, LocalIdText, Named, PartText,
-    Subtype, SubunitEntry, Text,
+    BracedGuid, ConnectionEntry, ConnectorEntry, DeviceEntry, FileDoc, LinkEntry, LocalIdText,
+    Named, PartText, Subtype, SubunitEntry, Text,
 };
 use crate::engine::Engine;
 use crate::system::System;
 use crate::types::Permanence;
+
+/// A subtype as the file writes it: the system's own name for it, else the GUID.
+fn subtype_of(engine: &Engine, guid: crate::guid::Guid) -> Subtype {
+    match engine.guid_names.get(&guid) {
+        Some(name) => Subtype::Name(name.to_string()),
+        None => Subtype::Guid(guid),
+    }
+}
 
 /// The document that describes a system.
 pub(crate) fn document(system: &System) -> FileDoc {
@@ -73,7 +81,7 @@ fn document_of(engine: &Engine) -> FileDoc {
                 name: Text(part.name.to_string()),
                 flow: Named(c.flow),
                 connector_type: Named(c.connector_type),
-                subtype: Subtype(part.subtype),
+                subtype: subtype_of(engine, part.subtype),
                 controls: to_entries(&part.controls),
             });
             if let Some(peer) = c.peer {
@@ -98,7 +106,7 @@ fn document_of(engine: &Engine) -> FileDoc {
             .map(|part| SubunitEntry {
                 local_id: Some(LocalIdText(part.local_id)),
                 name: Text(part.name.to_string()),
-                subtype: Subtype(part.subtype),
+                subtype: subtype_of(engine, part.subtype),
                 controls: to_entries(&part.controls),
             })
             .collect();
@@ -112,7 +120,13 @@ fn document_of(engine: &Engine) -> FileDoc {
             links: links.remove(&ix).unwrap_or_default(),
         });
     }
+    let guids = engine
+        .guid_names
+        .iter()
+        .map(|(guid, name)| (name.to_string(), BracedGuid(*guid)))
+        .collect();
     FileDoc {
+        guids,
         devices,
         connections,
     }

@@ -8,6 +8,7 @@
 //! `control` list on [`ConnectorEntry`] and [`SubunitEntry`] (module `schema_controls`); it
 //! defaults to empty.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -24,6 +25,10 @@ use crate::types::{ConnectorType, DataFlow, DeviceKind, DeviceState, LocalId};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FileDoc {
+    /// Names for GUIDs devtopo does not know (`[guids]`: `ACME_PIN_RIBBON = "{...}"`), usable
+    /// as subtypes below and printed by every command.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) guids: BTreeMap<String, BracedGuid>,
     /// The devices, in the order they are added to the system.
     #[serde(
         default,
@@ -116,7 +121,7 @@ pub(crate) struct ConnectorEntry {
 }
 
 fn audio() -> Subtype {
-    Subtype(guids::KSCATEGORY_AUDIO)
+    Subtype::Guid(guids::KSCATEGORY_AUDIO)
 }
 
 /// One subunit: `[[device.subunit]]`.
@@ -248,24 +253,67 @@ impl TextForm for LocalIdText {
     }
 }
 
-/// A subtype GUID: a known name (`KSNODETYPE_VOLUME`) or the braced form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Subtype(pub(crate) Guid);
+/// A subtype GUID: a known name (`KSNODETYPE_VOLUME`), the braced form, or a name the file
+/// declares under `[guids]` (resolved when the file is loaded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subtype {
+    /// A GUID, given braced or by a name devtopo knows.
+    Guid(Guid),
+    /// A name, to be found under `[guids]`.
+    Name(String),
+}
+
+/// Whether a text can be a GUID name: a letter or `_`, then letters, digits and `_`.
+pub(crate) fn is_guid_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
 
 impl TextForm for Subtype {
     const EXPECTING: &'static str = "a GUID name such as \"KSNODETYPE_VOLUME\" or a braced GUID";
 
     fn parse<E: de::Error>(text: &str) -> Result<Subtype, E> {
-        text.parse::<Guid>().map(Subtype).map_err(|_| {
-            E::custom(format_args!(
-                "`{}` is not a GUID ({{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}) nor a known GUID name such as KSNODETYPE_VOLUME",
+        match text.parse::<Guid>() {
+            Ok(guid) => Ok(Subtype::Guid(guid)),
+            Err(_) if is_guid_name(text) => Ok(Subtype::Name(text.to_owned())),
+            Err(_) => Err(E::custom(format_args!(
+                "`{}` is not a GUID ({{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}) nor a GUID name such as KSNODETYPE_VOLUME",
                 Shorten(text)
-            ))
-        })
+            ))),
+        }
     }
 
     fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.display_name())
+        match self {
+            Subtype::Guid(guid) => serializer.serialize_str(&guid.display_name()),
+            Subtype::Name(name) => serializer.serialize_str(name),
+        }
+    }
+}
+
+/// A GUID in braced form only (the values of `[guids]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BracedGuid(pub(crate) Guid);
+
+impl TextForm for BracedGuid {
+    const EXPECTING: &'static str =
+        "a braced GUID such as \"{8A1B2C3D-0000-4000-8000-000000000001}\"";
+
+    fn parse<E: de::Error>(text: &str) -> Result<BracedGuid, E> {
+        match text.parse::<Guid>() {
+            Ok(guid) if text.trim_start().starts_with('{') => Ok(BracedGuid(guid)),
+            _ => Err(E::custom(format_args!(
+                "`{}` is not a braced GUID ({{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}})",
+                Shorten(text)
+            ))),
+        }
+    }
+
+    fn render<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.to_string())
     }
 }
 
@@ -284,7 +332,12 @@ where
     fn expecting(f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let full = std::any::type_name::<T>();
         let short = full.rsplit("::").next().unwrap_or(full);
-        write!(f, "a {short} name")
+        let article = if short.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        write!(f, "{article} {short} name")
     }
 
     fn parse<E: de::Error>(text: &str) -> Result<Named<T>, E> {
@@ -299,17 +352,29 @@ where
     }
 }
 
-serde_by_form!(Text, PartText, LocalIdText, Subtype);
+serde_by_form!(Text, PartText, LocalIdText, Subtype, BracedGuid);
 serde_by_form!([T] Named<T>);
 
-/// Shows at most 64 characters of a user's text in a message.
+/// A user's text in a message: whole up to 1024 characters (so every ID or name a valid file
+/// can hold prints whole: device IDs that share a long prefix differ only at the end), else
+/// its first 256 and last 256 characters around `...`, so the end that tells IDs apart stays.
 pub(crate) struct Shorten<'a>(pub(crate) &'a str);
+
+impl Shorten<'_> {
+    /// Texts up to this many characters print whole.
+    const WHOLE: usize = 1024;
+    /// Characters kept at each end of a longer text.
+    const ENDS: usize = 256;
+}
 
 impl fmt::Display for Shorten<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.char_indices().nth(64) {
-            Some((end, _)) => write!(f, "{}...", &self.0[..end]),
-            None => f.write_str(self.0),
+        let count = self.0.chars().count();
+        if count <= Self::WHOLE {
+            return f.write_str(self.0);
         }
+        let head: String = self.0.chars().take(Self::ENDS).collect();
+        let tail: String = self.0.chars().skip(count - Self::ENDS).collect();
+        write!(f, "{head}...{tail} ({count} characters)")
     }
 }

@@ -89,6 +89,14 @@ pub(crate) struct ControlEntry {
         skip_serializing_if = "Option::is_none"
     )]
     pub(crate) formats: Option<Vec<FormatEntry>>,
+    /// `IKsFormatSupport`: ranges of supported formats (`KSDATARANGE_AUDIO`).
+    #[serde(
+        default,
+        rename = "format_range",
+        deserialize_with = "format_range_list",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) format_ranges: Option<Vec<FormatRangeEntry>>,
     /// `IKsFormatSupport`: the index of the preferred format in `format` (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) preferred: Option<u32>,
@@ -112,6 +120,39 @@ where
 
 fn format_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<FormatEntry>>, D::Error> {
     bounded::formats(d).map(Some)
+}
+
+fn format_range_list<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<FormatRangeEntry>>, D::Error> {
+    super::limits::bounded::seq(d, super::limits::Limit::Formats).map(Some)
+}
+
+/// One range of `IKsFormatSupport`, as `KSDATARANGE_AUDIO`: formats of 1 to `max_channels`
+/// channels, `min_bits_per_sample..=max_bits_per_sample` bits and
+/// `min_sample_frequency..=max_sample_frequency` Hz.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FormatRangeEntry {
+    /// `MajorFormat`; default `KSDATAFORMAT_TYPE_AUDIO`.
+    #[serde(default = "audio", skip_serializing_if = "is_audio")]
+    pub(crate) major_format: FormatGuid,
+    /// `SubFormat`; default `KSDATAFORMAT_SUBTYPE_PCM`.
+    #[serde(default = "pcm")]
+    pub(crate) sub_format: FormatGuid,
+    /// `Specifier`; default `KSDATAFORMAT_SPECIFIER_WAVEFORMATEX`.
+    #[serde(default = "wave", skip_serializing_if = "is_wave")]
+    pub(crate) specifier: FormatGuid,
+    /// `MaximumChannels`.
+    pub(crate) max_channels: u16,
+    /// `MinimumBitsPerSample`.
+    pub(crate) min_bits_per_sample: u16,
+    /// `MaximumBitsPerSample`.
+    pub(crate) max_bits_per_sample: u16,
+    /// `MinimumSampleFrequency`.
+    pub(crate) min_sample_frequency: u32,
+    /// `MaximumSampleFrequency`.
+    pub(crate) max_sample_frequency: u32,
 }
 
 fn jack_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<JackEntry>>, D::Error> {

@@ -21,8 +21,9 @@ mod topology;
 pub use connector::Connector;
 pub use control::{
     AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
-    AudioOutputSelector, AudioPeakMeter, Control, ControlInterface, DeviceSpecificProperty,
-    KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange, PerChannelDbLevel,
+    AudioOutputSelector, AudioPeakMeter, Control, ControlHandle, ControlInterface,
+    DeviceSpecificProperty, KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange,
+    PerChannelDbLevel,
 };
 pub use device::Device;
 pub use hardware::Hardware;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::control::{Control, ControlInterface};
+use super::control::{Control, ControlHandle, ControlInterface};
 use super::{Connector, DeviceTopology, PartsList, identity_handle};
 use crate::controls::ControlChangeNotify;
 use crate::engine::{DeviceKey, PartKey};
@@ -184,6 +184,35 @@ impl Part {
     pub fn activate(&self, clsctx: u32, iid: Guid) -> Result<Control> {
         let kind = self.shared.read().activate(self.key, clsctx, iid)?;
         Ok(Control::new(self.clone(), kind))
+    }
+
+    /// `IPart::Activate` with the interface named by the handle type, as windows-rs's
+    /// `Activate::<T>()` reads: the typed control, no `into_*` step (rule P12).
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")] {
+    /// use devtopo::*;
+    /// let system = fixtures::four_topologies()?;
+    /// let mute = system.find_part("Input Multiplexer Device/Mute (Mic)")?;
+    /// let control = mute.activate_as::<AudioMute>(CLSCTX_ALL)?;
+    /// assert!(!control.mute()?);
+    /// let volume = system.find_part("Input Multiplexer Device/Vol (Mic)")?;
+    /// assert_eq!(volume.activate_as::<PerChannelDbLevel>(CLSCTX_ALL)?.channel_count()?, 2);
+    /// // A part without that interface: E_NOINTERFACE, as from `activate`.
+    /// let err = mute.activate_as::<AudioPeakMeter>(CLSCTX_ALL).unwrap_err();
+    /// assert_eq!(err.hresult(), HResult::E_NOINTERFACE);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Part::activate`] with `T::IID`.
+    pub fn activate_as<T: ControlHandle>(&self, clsctx: u32) -> Result<T> {
+        let control = self.activate(clsctx, T::IID)?;
+        T::from_control(control).ok_or_else(|| Error::NoSuchControl {
+            part: self.shared.read().part_ref(self.key.node),
+            iid: T::IID,
+        })
     }
 
     /// `IPart::RegisterControlChangeCallback` (rules N1, N2, N4, X19): `sink` is notified of

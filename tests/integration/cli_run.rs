@@ -121,7 +121,18 @@ fn broken_scenarios_exit_2_with_locations() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.stdout, "0 passed, 0 failed\n");
+    // The summary says the file did not load (issue 13, item 4), and stderr says which.
+    assert_eq!(
+        run.stdout,
+        "0 passed, 0 failed; 1 scenario file did not load\n"
+    );
+    assert!(
+        run.stderr.ends_with(&format!(
+            "devtopo: scenario {path} did not load; none of its steps ran\n"
+        )),
+        "{}",
+        run.stderr
+    );
 
     let syntax = write(&dir, "bad.toml", "topology = \n");
     let run = devtopo(&["run", &syntax]);
@@ -135,7 +146,9 @@ fn broken_scenarios_exit_2_with_locations() {
     let missing = write(&dir, "missing.toml", "topology = \"nope.toml\"\n");
     let run = devtopo(&["run", &missing]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("nope.toml:1:1:"), "{}", run.stderr);
+    // An I/O error has no meaningless `:1:1` (issue 13, item 4).
+    assert!(run.stderr.contains("nope.toml: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("nope.toml:1:1"), "{}", run.stderr);
 }
 
 #[test]
@@ -150,4 +163,22 @@ fn run_json_output() -> Result<(), Box<dyn std::error::Error>> {
     assert_eq!(step["actual"]["hresult"], "E_NOTFOUND 0x80070490");
     assert_eq!(step["ok"], true);
     Ok(())
+}
+
+/// Issue 13, item 4: a step that expected an error and got a value prints the value.
+#[test]
+fn failed_step_prints_the_value_it_got() {
+    let dir = scenario_dir("run-got-value");
+    let text = format!(
+        "{FOUR}\n[[step]]\ncall = \"GetName\"\npart = \"Input Multiplexer Device/0x10001\"\nexpect = \"E_NOTFOUND\"\n"
+    );
+    let path = write(&dir, "s.toml", &text);
+    let run = devtopo(&["run", &path]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("expected E_NOTFOUND 0x80070490, got S_OK 0x00000000 = \"Microphone\""),
+        "{}",
+        run.stdout
+    );
 }

@@ -116,6 +116,9 @@ fn notification_step_errors_are_located() {
             "{what}: {}",
             run.stderr
         );
-        assert_eq!(run.stdout, "0 passed, 0 failed\n", "{what}");
+        assert_eq!(
+            run.stdout, "0 passed, 0 failed; 1 scenario file did not load\n",
+            "{what}"
+        );
     }
 }

@@ -231,3 +231,81 @@ fn x16_jack2_needs_matching_jack1() -> R {
     assert!(build(vec![ControlSpec::JackDescription(vec![])]).is_ok()); // 0 jacks (K16)
     Ok(())
 }
+
+/// Issue 13, item 5 (rule K15): format ranges (`KSDATARANGE_AUDIO`) in files and in
+/// `IsFormatSupported`: an in-range format that is not listed is supported; out of range
+/// (channels, bits, rate, sub-format) it is not; ranges survive save and load, and show
+/// prints them.
+#[test]
+fn k15_format_ranges() -> Result<(), Box<dyn std::error::Error>> {
+    use devtopo::*;
+    let text = r#"
+[[device]]
+id = "wave"
+kind = "adapter"
+
+[[device.connector]]
+flow = "In"
+type = "Software_IO"
+
+[[device.connector.control]]
+interface = "IKsFormatSupport"
+format = [{ channels = 2, samples_per_sec = 48000, bits_per_sample = 16 }]
+format_range = [
+    { max_channels = 2, min_bits_per_sample = 16, max_bits_per_sample = 24, min_sample_frequency = 8000, max_sample_frequency = 96000 },
+    { sub_format = "KSDATAFORMAT_SUBTYPE_IEEE_FLOAT", max_channels = 8, min_bits_per_sample = 32, max_bits_per_sample = 32, min_sample_frequency = 44100, max_sample_frequency = 192000 },
+]
+"#;
+    let system = System::from_toml_str(text)?;
+    let part = system.find_part("wave/0x10000")?;
+    let formats = part.activate_as::<KsFormatSupport>(CLSCTX_ALL)?;
+    let float =
+        |ch, rate| KsDataFormat::wave(format_guids::KSDATAFORMAT_SUBTYPE_IEEE_FLOAT, ch, rate, 32);
+    for (format, want) in [
+        (KsDataFormat::pcm(2, 48_000, 16), true),   // listed
+        (KsDataFormat::pcm(2, 22_050, 24), true),   // in the PCM range, not listed
+        (KsDataFormat::pcm(1, 8_000, 16), true),    // 1 channel: within 1..=2
+        (KsDataFormat::pcm(3, 48_000, 16), false),  // too many channels
+        (KsDataFormat::pcm(2, 192_000, 16), false), // rate above the PCM range
+        (KsDataFormat::pcm(2, 48_000, 32), false),  // too deep for the PCM range
+        (float(8, 192_000), true),                  // the float range
+        (float(2, 22_050), false),                  // rate below the float range
+    ] {
+        assert_eq!(formats.is_format_supported(&format)?, want, "{format:?}");
+    }
+    let again = System::from_json_str(&system.to_json_string()?)?;
+    assert_eq!(again.snapshot(), system.snapshot());
+    let spec = again.snapshot().devices[0].parts[0].controls[0].clone();
+    let ControlSpec::FormatSupport(spec) = spec else {
+        return Err("no format support".into());
+    };
+    assert_eq!(spec.ranges[0], KsDataRange::pcm(2, 16..=24, 8_000..=96_000));
+    // A malformed range is a located rule error.
+    let bad = text.replace(
+        "min_sample_frequency = 8000, max_sample_frequency = 96000",
+        "min_sample_frequency = 96000, max_sample_frequency = 8000",
+    );
+    let err = System::from_toml_str(&bad).err().ok_or("loaded")?;
+    assert!(err.to_string().contains("format range is invalid"), "{err}");
+    Ok(())
+}
+
+/// Issue 13, item 5: `show` lists a connector's format ranges.
+#[cfg(feature = "cli")]
+#[test]
+fn show_prints_format_ranges() {
+    let dir = crate::cli_support::scratch("show-ranges");
+    let file = crate::cli_support::write(
+        &dir,
+        "r.toml",
+        "[[device]]\nid = 'wave'\nkind = 'adapter'\n\n[[device.connector]]\nflow = 'In'\ntype = 'Software_IO'\ncontrol = [{ interface = 'IKsFormatSupport', format = [{ channels = 2, samples_per_sec = 48000, bits_per_sample = 16 }], format_range = [{ max_channels = 2, min_bits_per_sample = 16, max_bits_per_sample = 24, min_sample_frequency = 8000, max_sample_frequency = 96000 }] }]\n",
+    );
+    let run = crate::cli_support::devtopo(&["show", "--unreached", &file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("range 0: PCM 1-2 ch 8000..96000 Hz 16..24 bit"),
+        "{}",
+        run.stdout
+    );
+}

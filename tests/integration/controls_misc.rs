@@ -413,3 +413,37 @@ fn g5_snapshot_has_control_state() -> R {
     assert_eq!(part.controls, vec![ControlSpec::Mute(true)]);
     Ok(())
 }
+
+/// Issue 13, item 11 (rule P12): `Part::activate_as::<T>()` gives the typed control, as
+/// windows-rs's `Activate::<T>()` does, with `activate`'s errors.
+#[test]
+fn p12_activate_as_returns_the_typed_control() -> Result<(), Box<dyn std::error::Error>> {
+    use devtopo::*;
+    let system = fixtures::four_topologies()?;
+    let mux = system.find_part("Input Multiplexer Device/MUX")?;
+    let selector = mux.activate_as::<AudioInputSelector>(CLSCTX_ALL)?;
+    assert_eq!(selector.selection()?, LocalId(0x20001));
+    let jack = system.find_part("Input Multiplexer Device/Microphone")?;
+    assert_eq!(
+        jack.activate_as::<KsJackDescription>(CLSCTX_INPROC_SERVER)?
+            .jack_count()?,
+        1
+    );
+    assert_eq!(
+        mux.activate_as::<AudioMute>(CLSCTX_ALL)
+            .unwrap_err()
+            .hresult(),
+        HResult::E_NOINTERFACE
+    );
+    assert_eq!(
+        mux.activate_as::<AudioInputSelector>(0)
+            .unwrap_err()
+            .hresult(),
+        HResult::E_INVALIDARG
+    );
+    assert_eq!(
+        <PerChannelDbLevel as ControlHandle>::IID,
+        guids::IID_IAudioVolumeLevel
+    );
+    Ok(())
+}

@@ -249,7 +249,7 @@ fn control_cases() -> Vec<Case> {
             ),
             (26, 19),
             "device[1].connector[0].control[0].jack[0].connection_type",
-            "`eConnType35mm` is not a EPcxConnectionType",
+            "`eConnType35mm` is not an EPcxConnectionType",
         ),
         toml(
             "bad jack colour",
@@ -303,7 +303,7 @@ fn control_cases() -> Vec<Case> {
             "{\"device\": [\n  {\"id\": \"x\", \"kind\": \"adapter\", \"connector\": [\n    {\"flow\": \"In\", \"type\": \"Physical_External\", \"control\": [\n      {\"interface\": \"IKsJackDescription\", \"jack\": [{\"geo_location\": \"eGeoLocBack\"}]}]}]}\n]}",
             (4, 69),
             "device[0].connector[0].control[0].jack[0].geo_location",
-            "`eGeoLocBack` is not a EPcxGeoLocation",
+            "`eGeoLocBack` is not an EPcxGeoLocation",
         ),
         json(
             "json missing required control (R4)",
@@ -722,4 +722,73 @@ fn deep_nesting_does_not_crash() {
     assert!(devtopo::System::from_toml_str(&deep_toml).is_err());
     let deep_inline = format!("x = {}", "{a = ".repeat(50_000));
     assert!(devtopo::System::from_toml_str(&deep_inline).is_err());
+}
+
+/// Issue 13, item 2: errors show whole device IDs. SYSVAD's IDs share their first 64
+/// characters (`{2}.\\?\root#media#0000#{6994ad04-...}\`), so a message cut at 64 lost the
+/// only part that tells them apart.
+#[test]
+fn reference_errors_show_whole_device_ids() -> Result<(), Box<dyn std::error::Error>> {
+    let prefix = r"{2}.\\?\root#media#0000#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\";
+    assert!(prefix.len() > 64 - "wave".len());
+    let text = format!(
+        r#"
+[[device]]
+id = '{prefix}topologyspeaker'
+kind = "adapter"
+connector = [{{ flow = "Out", type = "Software_Fixed" }}]
+
+[[device]]
+id = '{prefix}wavespeaker'
+kind = "adapter"
+connector = [{{ flow = "In", type = "Software_Fixed" }}]
+
+[[connection]]
+a = '{prefix}topologyspeaker/0x10000'
+b = '{prefix}wavespeaker/0x10007'
+"#
+    );
+    let errors = devtopo::System::from_toml_str(&text)
+        .err()
+        .ok_or("loaded")?;
+    let message = errors.to_string();
+    assert!(
+        message.contains(&format!("device `{prefix}wavespeaker` has no part")),
+        "{message}"
+    );
+    Ok(())
+}
+
+/// Issue 13, item 11: `System::load` and friends return an error that `?` turns into
+/// `devtopo::Error` (a file problem is `E_INVALIDARG` with its location; a broken rule keeps
+/// its own HRESULT).
+#[test]
+fn file_errors_convert_into_devtopo_error() {
+    fn load(path: &str) -> devtopo::Result<usize> {
+        let system = devtopo::System::load(path)?;
+        let text = system.to_toml_string()?;
+        let again = devtopo::System::from_toml_str(&text)?;
+        let json = devtopo::System::from_json_str(&again.to_json_string()?)?;
+        Ok(json.devices().len())
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    assert_eq!(
+        load(&format!("{root}/topologies/four-topologies.toml")).ok(),
+        Some(4)
+    );
+    let missing = load("no/such/file.toml").unwrap_err();
+    assert_eq!(missing.hresult(), devtopo::HResult::E_INVALIDARG);
+    assert!(
+        missing.to_string().contains("no/such/file.toml"),
+        "{missing}"
+    );
+    fn rule() -> devtopo::Result<devtopo::System> {
+        Ok(devtopo::System::from_toml_str(
+            "[[device]]\nid = 'x'\nkind = 'adapter'\n[[device]]\nid = 'x'\nkind = 'adapter'\n",
+        )?)
+    }
+    assert_eq!(
+        rule().unwrap_err().hresult(),
+        devtopo::HResult::E_INVALIDARG
+    );
 }

@@ -161,8 +161,16 @@ fn connector_controls(c: &CtlSeed) -> Vec<ControlSpec> {
             });
         }
         let preferred = formats[c.word as usize % formats.len()];
+        // Format ranges (KSDATARANGE_AUDIO) round-trip too.
+        let ranges = (0..c.channels % 3)
+            .map(|i| {
+                let low = 8_000 * (u32::from(i) + 1);
+                KsDataRange::pcm(u16::from(c.channels) + 1, 16..=24, low..=low * 4)
+            })
+            .collect();
         list.push(ControlSpec::FormatSupport(FormatSupportSpec {
             formats,
+            ranges,
             preferred,
         }));
     }

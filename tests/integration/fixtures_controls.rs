@@ -4,7 +4,7 @@ use devtopo::*;
 
 type R = std::result::Result<(), Box<dyn std::error::Error>>;
 
-/// Probes a part the way the S12 walker does (W3): volume, mute, jack; E_NOINTERFACE means
+/// Probes a part the way van Eerde's devicetopology.exe walker does (W3): volume, mute, jack; E_NOINTERFACE means
 /// "not this kind", anything else is an error.
 fn probe(
     part: &Part,

@@ -195,7 +195,7 @@ fn d7_x25_enumerate_endpoints() -> R {
         ids(EDataFlow::Render, 0x1)?,
         vec![fixtures::SYSVAD_SPEAKER_ENDPOINT]
     ); // D8
-    assert_eq!(ids(EDataFlow::Render, 0x9)?.len(), 2); // ACTIVE | UNPLUGGED, as the S12 walker
+    assert_eq!(ids(EDataFlow::Render, 0x9)?.len(), 2); // ACTIVE | UNPLUGGED, as van Eerde's devicetopology.exe walker
     assert_eq!(
         ids(EDataFlow::Render, 0x8)?,
         vec![fixtures::SYSVAD_HDMI_ENDPOINT]

@@ -5,10 +5,14 @@ mod alloc;
 #[cfg(feature = "cli")]
 mod cli_check;
 #[cfg(feature = "cli")]
+mod cli_list;
+#[cfg(feature = "cli")]
 mod cli_run;
 mod cli_run_notify;
 #[cfg(feature = "cli")]
 mod cli_show;
+#[cfg(feature = "cli")]
+mod cli_show_walk;
 #[cfg(feature = "cli")]
 mod cli_support;
 mod controls_connectors;
@@ -22,14 +26,19 @@ mod examples_controls;
 mod files_bundled;
 #[cfg(feature = "serde")]
 mod files_errors;
+#[cfg(feature = "cli")]
+mod files_guid_names;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
 mod fixtures_controls;
 mod hotplug;
 mod notify;
 mod props;
+#[cfg(feature = "serde")]
+mod readme;
 mod rules_build;
 mod rules_connector;
+mod rules_doc;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;

@@ -4,8 +4,9 @@
 //! IID (the way real clients find out what a part is, P12, X15) has one Rust home,
 //! [`Part::activate`](crate::Part::activate). It returns a [`Control`]: an enum with one
 //! variant per interface of R2, each holding a typed handle, and `into_*` accessors that give
-//! the typed handle (`None` for another interface). A generic `activate::<T>()` would need a
-//! second method for runtime IIDs; the enum keeps one home per COM method.
+//! the typed handle (`None` for another interface). [`Part::activate_as`](crate::Part::activate_as)
+//! is the typed form of the same call (`activate_as::<AudioMute>(CLSCTX_ALL)`, as windows-rs's
+//! `Activate::<T>()` reads): the handle type names the IID ([`ControlHandle`]).
 //!
 //! Every handle is `(part, interface)`: cheap to clone, `Send + Sync`, and reading the
 //! system's current state on each call. Every method is the Rust home of one COM method.
@@ -280,4 +281,45 @@ into_accessors! {
     into_jack_description => JackDescription(KsJackDescription);
     /// The `IKsJackDescription2` handle.
     into_jack_description2 => JackDescription2(KsJackDescription2);
+}
+
+/// A typed control handle [`Part::activate_as`] can return: the handle type names its
+/// interface, as windows-rs's `IPart::Activate::<T>()` does.
+///
+/// [`PerChannelDbLevel`] stands for `IAudioVolumeLevel`, the level interface clients ask for
+/// almost always; reach `IAudioBass`, `IAudioMidrange` and `IAudioTreble` (the same handle
+/// type) with [`Part::activate`] and [`Control::into_level`].
+pub trait ControlHandle: Sized {
+    /// The IID `activate_as` asks for.
+    const IID: Guid;
+    /// The handle inside a [`Control`] of this interface (`None` for another interface).
+    fn from_control(control: Control) -> Option<Self>;
+}
+
+macro_rules! control_handles {
+    ($( $ty:ty => $iid:ident, $into:ident; )*) => {
+        $(
+            impl ControlHandle for $ty {
+                const IID: Guid = crate::guid::guids::$iid;
+                fn from_control(control: Control) -> Option<Self> {
+                    control.$into()
+                }
+            }
+        )*
+    };
+}
+
+control_handles! {
+    PerChannelDbLevel => IID_IAudioVolumeLevel, into_level;
+    AudioMute => IID_IAudioMute, into_mute;
+    AudioLoudness => IID_IAudioLoudness, into_loudness;
+    AudioAutoGainControl => IID_IAudioAutoGainControl, into_auto_gain_control;
+    AudioPeakMeter => IID_IAudioPeakMeter, into_peak_meter;
+    AudioInputSelector => IID_IAudioInputSelector, into_input_selector;
+    AudioOutputSelector => IID_IAudioOutputSelector, into_output_selector;
+    AudioChannelConfig => IID_IAudioChannelConfig, into_channel_config;
+    DeviceSpecificProperty => IID_IDeviceSpecificProperty, into_device_specific_property;
+    KsFormatSupport => IID_IKsFormatSupport, into_format_support;
+    KsJackDescription => IID_IKsJackDescription, into_jack_description;
+    KsJackDescription2 => IID_IKsJackDescription2, into_jack_description2;
 }
