@@ -229,7 +229,7 @@ pub(crate) fn load(path: &std::path::Path, limits: &LimitArgs) -> Result<System,
 #[derive(Debug, Clone, Default, clap::Args)]
 pub(crate) struct LimitArgs {
     /// Sets one limit of the files read, as NAME=VALUE with the names of the limits table in
-    /// docs/topology-files.md (max_file_bytes, max_devices, max_parts_per_device,
+    /// `devtopo docs files` (max_file_bytes, max_devices, max_parts_per_device,
     /// max_links_per_device, max_connections, max_text_bytes, max_scenario_steps,
     /// max_controls_per_part, max_channels, max_jacks, max_formats); VALUE `none` lifts it.
     /// Repeatable.

@@ -410,7 +410,8 @@ pub fn read_with(path: &Path, limits: &Limits) -> Result<System, Vec<FileError>>
     })?;
     let text = read_text_with(path, limits).map_err(|e| vec![e])?;
     limits::scoped(limits, || {
-        let doc: schema::FileDoc = deserialize_text(&text, format, &file).map_err(|e| vec![e])?;
+        let doc: schema::FileDoc = deserialize_text(&text, format, &file)
+            .map_err(|e| every_schema_problem(&text, format, &file, e))?;
         // The text is not needed to build: free it first, so that the peak of a load holds
         // the document and the system but not the text too. Problems (rare) read it again
         // to say where they are.

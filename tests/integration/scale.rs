@@ -142,7 +142,8 @@ fn cli_gen_then_check_no_limits() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         let run = devtopo(&["check", &file]);
         assert_eq!(run.code, 1, "default limits refuse it: {}", run.stdout);
-        assert!(run.stdout.contains("max_file_bytes"), "{}", run.stdout);
+        let said = format!("{}{}", run.stdout, run.stderr);
+        assert!(said.contains("max_file_bytes"), "{said}");
         let run = devtopo(&["check", "--no-limits", &file]);
         assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
         assert!(run.stdout.contains("8000 parts"), "{}", run.stdout);
