@@ -87,7 +87,7 @@ impl Guid {
         }
     }
 
-    fn parse_hex(text: &str) -> Option<Guid> {
+    pub(crate) fn parse_hex(text: &str) -> Option<Guid> {
         let inner = text
             .strip_prefix('{')
             .and_then(|t| t.strip_suffix('}'))

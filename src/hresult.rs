@@ -57,6 +57,19 @@ impl HResult {
     pub const AUDCLNT_E_DEVICE_INVALIDATED: HResult = hr(0x8889_0004);
     /// H16 `AUDCLNT_E_WRONG_ENDPOINT_TYPE`.
     pub const AUDCLNT_E_WRONG_ENDPOINT_TYPE: HResult = hr(0x8889_0003);
+    /// H19 `E_ACCESSDENIED` = `HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED)` (V24, S9, S10).
+    pub const E_ACCESSDENIED: HResult = hr(0x8007_0005);
+    /// H20 `STG_E_ACCESSDENIED` (S7, S11, X55).
+    pub const STG_E_ACCESSDENIED: HResult = hr(0x8003_0005);
+    /// H22 `HRESULT_FROM_WIN32(ERROR_SET_NOT_FOUND)` = `E_PROP_SET_UNSUPPORTED` (Q7, X61).
+    pub const E_PROP_SET_UNSUPPORTED: HResult = hr(0x8007_0492);
+    /// H23 `HRESULT_FROM_WIN32(ERROR_MORE_DATA)` (Q4, X61).
+    pub const ERROR_MORE_DATA: HResult = hr(0x8007_00EA);
+    /// H24 `HRESULT_FROM_WIN32(ERROR_INVALID_FUNCTION)` (Q7, X61).
+    pub const ERROR_INVALID_FUNCTION: HResult = hr(0x8007_0001);
+    /// `E_ILLEGAL_METHOD_CALL` ("a method was called at an unexpected time"): devtopo's
+    /// answer to Register/Unregister from inside an endpoint callback (Y3, X47).
+    pub const E_ILLEGAL_METHOD_CALL: HResult = hr(0x8000_000E);
 
     /// Every code devtopo names, with its symbolic name, in the order of the spec's table H.
     pub const KNOWN: &'static [(HResult, &'static str)] = &[
@@ -85,6 +98,12 @@ impl HResult {
             Self::AUDCLNT_E_WRONG_ENDPOINT_TYPE,
             "AUDCLNT_E_WRONG_ENDPOINT_TYPE",
         ),
+        (Self::E_ACCESSDENIED, "E_ACCESSDENIED"),
+        (Self::STG_E_ACCESSDENIED, "STG_E_ACCESSDENIED"),
+        (Self::E_PROP_SET_UNSUPPORTED, "E_PROP_SET_UNSUPPORTED"),
+        (Self::ERROR_MORE_DATA, "ERROR_MORE_DATA"),
+        (Self::ERROR_INVALID_FUNCTION, "ERROR_INVALID_FUNCTION"),
+        (Self::E_ILLEGAL_METHOD_CALL, "E_ILLEGAL_METHOD_CALL"),
     ];
 
     /// `HRESULT_FROM_WIN32(code)`: `code` itself when it is zero (or negative as an `i32`),

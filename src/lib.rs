@@ -122,7 +122,39 @@
 //!
 //! A failure is an `Err` that returns nothing else (G1); strings are owned `String`s (G2).
 //! A NULL pointer cannot be expressed, so `E_POINTER` (G4) never arises; devtopo has no COM
-//! vtables (G7) and no `IKsControl` (N10, K19): it models the DeviceTopology API itself.
+//! vtables (G7). `IKsControl` exists on adapter devices as a script a test installs
+//! ([`KsControl`], Q11), not as a KS driver.
+//!
+//! ## The MMDevice layer
+//!
+//! Clients start at `IMMDeviceEnumerator`: [`System::enum_audio_endpoints`],
+//! [`System::default_endpoint`] (per role, B10), [`System::device`], endpoint notifications
+//! ([`MMNotificationClient`], [`EndpointEventLog`]), property stores ([`PropertyStore`],
+//! [`PropVariant`], [`pkey`]), [`Device::activate`] and [`Device::data_flow`]. Endpoint states
+//! follow one rule from jacks, connections and device conditions (X27), re-applied after every
+//! change; whole devices arrive and leave with [`System::add_devices`] and
+//! [`System::remove_device`]. The contract is `shared/spec/mmdevice-semantics.md` (rules V, Y,
+//! S, Q, B, X36-X68).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use devtopo::*;
+//! let system = fixtures::sysvad()?;
+//! let log = EndpointEventLog::new();
+//! system.register_endpoint_notification_callback(log.clone())?;
+//! let speakers = system.default_endpoint(EDataFlow::Render, ERole::Console)?;
+//! let name = speakers.open_property_store(STGM_READ)?.value(&pkey::PKEY_Device_FriendlyName)?;
+//! assert!(name.as_str().is_some_and(|n| n.starts_with("Speakers (")));
+//! system.hardware().disable(&speakers)?;                      // Mmsys.cpl: DISABLED (B4)
+//! assert_eq!(log.take()[0], EndpointEvent::StateChanged {
+//!     device_id: fixtures::SYSVAD_SPEAKER_ENDPOINT.to_owned(),
+//!     new_state: DeviceState::Disabled,
+//! });
+//! // The role moved to the other render endpoint (B10).
+//! assert_eq!(system.default_endpoint(EDataFlow::Render, ERole::Console)?.id()?, fixtures::SYSVAD_HDMI_ENDPOINT);
+//! # }
+//! # Ok::<(), devtopo::Error>(())
+//! ```
 //!
 //! ## Features
 //!
@@ -154,6 +186,7 @@ mod guid;
 mod handles;
 mod hresult;
 mod names;
+mod properties;
 mod system;
 mod types;
 
@@ -165,19 +198,26 @@ pub use controls::{
     LevelSpec, PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
 };
 pub use engine::{
-    ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey, PartSnapshot,
-    PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
+    Conditions, ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey,
+    PartSnapshot, PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use generate::generate;
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
-    AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness, AudioMute,
-    AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlHandle, ControlInterface,
-    Device, DeviceSpecificProperty, DeviceTopology, Hardware, KsFormatSupport, KsJackDescription,
-    KsJackDescription2, LevelRange, Part, PartsList, PartsListIter, PerChannelDbLevel, Subunit,
+    Activated, AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness,
+    AudioMute, AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlHandle,
+    ControlInterface, Device, DeviceCollection, DeviceSpecificProperty, DeviceTopology, Hardware,
+    KsControl, KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange, Part, PartsList,
+    PartsListIter, PerChannelDbLevel, PropertyStore, Subunit,
 };
 pub use hresult::HResult;
+pub use properties::ks_request::{ks_identifier, ks_node_property};
+pub use properties::{
+    EndpointEvent, EndpointEventLog, EndpointFormFactor, KsHandler, KsRequest, KsRequestKind,
+    MMNotificationClient, ParsePropertyKeyError, PropVarType, PropVariant, PropertyKey, STGM_READ,
+    STGM_READWRITE, STGM_WRITE, StoreAccess, iids, ks, pkey,
+};
 pub use system::{DEFAULT_HARDWARE_PROCESS_ID, System};
 pub use types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, EDataFlow, ERole, LocalId,

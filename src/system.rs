@@ -5,11 +5,11 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::controls::HARDWARE_INITIATED_CONTEXT;
 use crate::controls::notify::Notice;
+use crate::engine::endpoints::deliver_endpoint_events;
 use crate::engine::{DeviceKey, Engine, PartKey, Sinks, Snapshot, SystemBuilder};
 use crate::error::{Error, Result};
 use crate::guid::Guid;
 use crate::handles::{Connector, Device, DeviceTopology, Hardware, Part};
-use crate::types::{DeviceState, EDataFlow, ERole};
 
 /// The process ID hardware-initiated notifications report by default (X21): 4, the Windows
 /// "System" process, in which kernel-mode drivers run.
@@ -63,9 +63,19 @@ impl Shared {
         origin: Origin,
         f: impl FnOnce(&mut Engine) -> Result<(T, Sinks)>,
     ) -> Result<T> {
-        let (value, sinks) = {
+        let (value, sinks, events, endpoint_sinks) = {
             let mut engine = self.write();
-            f(&mut engine)?
+            match f(&mut engine) {
+                Ok((value, sinks)) => {
+                    let (events, endpoint_sinks) = engine.take_endpoint_events();
+                    (value, sinks, events, endpoint_sinks)
+                }
+                Err(e) => {
+                    // A failed call changes nothing and notifies no one (G5).
+                    engine.mm.pending.clear();
+                    return Err(e);
+                }
+            }
         };
         if !sinks.is_empty() {
             let (sender_process_id, context) = match origin {
@@ -79,7 +89,23 @@ impl Shared {
             }
             .deliver();
         }
+        deliver_endpoint_events(events, endpoint_sinks);
         Ok(value)
+    }
+
+    /// Ends a mutation made directly under the write lock (the hot paths): takes the
+    /// endpoint events it queued, releases the lock, then delivers them (X48).
+    pub(crate) fn finish(&self, mut engine: RwLockWriteGuard<'_, Engine>) {
+        let (events, sinks) = engine.take_endpoint_events();
+        drop(engine);
+        deliver_endpoint_events(events, sinks);
+    }
+
+    /// A mutation that notifies only endpoint sinks (Y6-Y11): `change` without control sinks.
+    pub(crate) fn mutate<T>(&self, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+        self.change(Origin::Caller(None), |engine| {
+            Ok((f(engine)?, Sinks::default()))
+        })
     }
 
     /// Read access. A panic inside devtopo never leaves the engine half-written (every
@@ -137,21 +163,6 @@ impl System {
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn fresh_copy(&self) -> System {
         System::from_engine(self.shared.read().fresh_copy())
-    }
-
-    /// The device with this ID, endpoint or adapter, whatever its state
-    /// (`IMMDeviceEnumerator::GetDevice`, rules D11, I10).
-    ///
-    /// # Errors
-    /// [`Error::UnknownDevice`] (`E_NOTFOUND`) when no device has this ID.
-    pub fn device(&self, id: &str) -> Result<Device> {
-        let engine = self.shared.read();
-        match engine.by_id.get(id) {
-            Some(&ix) => Ok(Device::new(self.shared.clone(), engine.device_key(ix))),
-            None => Err(Error::UnknownDevice {
-                device: Arc::from(id),
-            }),
-        }
     }
 
     /// Every device still in the system, in the order they were added.
@@ -217,76 +228,16 @@ impl System {
     /// # Errors
     /// [`Error::UnknownDevice`].
     pub fn remove_device(&self, id: &str) -> Result<()> {
-        let mut engine = self.shared.write();
-        let ix = *engine.by_id.get(id).ok_or_else(|| Error::UnknownDevice {
-            device: Arc::from(id),
-        })?;
-        let key = engine.device_key(ix);
-        let dropped = engine.remove_device(key)?;
         // The sinks registered on the removed parts are dropped only after the lock is
         // released: a sink's `Drop` may call back into the system (X20, X35).
-        drop(engine);
+        let dropped = self.shared.mutate(|engine| {
+            let ix = *engine.by_id.get(id).ok_or_else(|| Error::UnknownDevice {
+                device: Arc::from(id),
+            })?;
+            engine.uninstall(ix)
+        })?;
         drop(dropped);
         Ok(())
-    }
-
-    /// `IMMDeviceEnumerator::EnumAudioEndpoints` (D7, E4, E5, X25): the endpoints of `flow`
-    /// whose state is one of the `DEVICE_STATE_*` bits of `state_mask`, in the order they
-    /// were added. Mask 0 gives an empty list (X25).
-    ///
-    /// ```
-    /// # #[cfg(feature = "serde")] {
-    /// use devtopo::*;
-    /// let system = fixtures::four_topologies()?;
-    /// let active = system.endpoints(EDataFlow::Capture, DeviceState::Active.value())?;
-    /// assert_eq!(active.len(), 2);
-    /// assert_eq!(system.endpoints(EDataFlow::Render, DeviceState::MASK_ALL)?.len(), 0);
-    /// assert_eq!(system.endpoints(EDataFlow::All, 0x10).unwrap_err().hresult(), HResult::E_INVALIDARG);
-    /// # }
-    /// # Ok::<(), devtopo::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::InvalidStateMask`] (`E_INVALIDARG`) for bits above `DEVICE_STATEMASK_ALL`
-    /// (X25).
-    pub fn endpoints(&self, flow: EDataFlow, state_mask: u32) -> Result<Vec<Device>> {
-        if state_mask & !DeviceState::MASK_ALL != 0 {
-            return Err(Error::InvalidStateMask { mask: state_mask });
-        }
-        let engine = self.shared.read();
-        Ok(engine
-            .devices
-            .iter()
-            .enumerate()
-            .filter_map(|(ix, slot)| {
-                let dev = slot.node.as_ref()?;
-                (flow.matches(dev.kind) && dev.state.value() & state_mask != 0).then(|| {
-                    let key = DeviceKey {
-                        ix: ix as u32,
-                        serial: slot.serial,
-                    };
-                    Device::new(self.shared.clone(), key)
-                })
-            })
-            .collect())
-    }
-
-    /// `IMMDeviceEnumerator::GetDefaultAudioEndpoint` (D9, X25): the first ACTIVE endpoint of
-    /// `flow` in the order the devices were added. Only ACTIVE endpoints are available (X25);
-    /// every role gives the same endpoint.
-    ///
-    /// # Errors
-    /// [`Error::InvalidDefaultFlow`] (`E_INVALIDARG`) for `eAll`;
-    /// [`Error::NoDefaultEndpoint`] (`E_NOTFOUND`) when no endpoint of `flow` is ACTIVE.
-    pub fn default_endpoint(&self, flow: EDataFlow, role: ERole) -> Result<Device> {
-        let _ = role;
-        if flow == EDataFlow::All {
-            return Err(Error::InvalidDefaultFlow { flow });
-        }
-        self.endpoints(flow, DeviceState::Active.value())?
-            .into_iter()
-            .next()
-            .ok_or(Error::NoDefaultEndpoint { flow })
     }
 
     /// The process ID that notifications of changes made through this system's API report

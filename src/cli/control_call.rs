@@ -13,8 +13,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use devtopo::{
-    CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, System,
-    format_guids,
+    CLSCTX_ALL, ControlKind, EDataFlow, ERole, Guid, KsDataFormat, LocalId, Part, PropertyKey,
+    System, format_guids,
 };
 use serde_json::Value as Json;
 
@@ -63,6 +63,16 @@ call_enum! {
         RegisterControlChangeCallback,
         UnregisterControlChangeCallback,
         Notifications,
+        RegisterEndpointNotificationCallback,
+        UnregisterEndpointNotificationCallback,
+        EndpointNotifications,
+        HardwareReinsert,
+        HardwareUnplug,
+        HardwarePlug,
+        SetDefaultEndpoint,
+        GetPropertyValue,
+        HardwareSetProperty,
+        AddDevices,
     }
 }
 
@@ -99,11 +109,22 @@ impl CtlCall {
 
     pub(crate) fn target(self) -> Target {
         match self {
-            CtlCall::HardwareDisable | CtlCall::HardwareEnable | CtlCall::HardwareRemove => {
-                Target::Device
-            }
-            CtlCall::EnumAudioEndpoints | CtlCall::GetDefaultAudioEndpoint => Target::System,
-            CtlCall::Notifications => Target::Sink,
+            CtlCall::HardwareDisable
+            | CtlCall::HardwareEnable
+            | CtlCall::HardwareRemove
+            | CtlCall::HardwareReinsert
+            | CtlCall::HardwareUnplug
+            | CtlCall::HardwarePlug
+            | CtlCall::SetDefaultEndpoint
+            | CtlCall::GetPropertyValue
+            | CtlCall::HardwareSetProperty => Target::Device,
+            CtlCall::EnumAudioEndpoints
+            | CtlCall::GetDefaultAudioEndpoint
+            | CtlCall::AddDevices => Target::System,
+            CtlCall::Notifications
+            | CtlCall::RegisterEndpointNotificationCallback
+            | CtlCall::UnregisterEndpointNotificationCallback
+            | CtlCall::EndpointNotifications => Target::Sink,
             _ => Target::Part,
         }
     }
@@ -125,6 +146,14 @@ impl CtlCall {
                     | CtlCall::HardwareRemove
                     | CtlCall::RegisterControlChangeCallback
                     | CtlCall::UnregisterControlChangeCallback
+                    | CtlCall::RegisterEndpointNotificationCallback
+                    | CtlCall::UnregisterEndpointNotificationCallback
+                    | CtlCall::HardwareReinsert
+                    | CtlCall::HardwareUnplug
+                    | CtlCall::HardwarePlug
+                    | CtlCall::SetDefaultEndpoint
+                    | CtlCall::HardwareSetProperty
+                    | CtlCall::AddDevices
             )
     }
 
@@ -193,7 +222,13 @@ impl CtlCall {
             CtlCall::EnumAudioEndpoints => &["flow", "state_mask"],
             CtlCall::GetDefaultAudioEndpoint => &["flow"],
             CtlCall::RegisterControlChangeCallback => &["interface", "sink"],
-            CtlCall::UnregisterControlChangeCallback | CtlCall::Notifications => &["sink"],
+            CtlCall::UnregisterControlChangeCallback
+            | CtlCall::Notifications
+            | CtlCall::RegisterEndpointNotificationCallback
+            | CtlCall::UnregisterEndpointNotificationCallback
+            | CtlCall::EndpointNotifications => &["sink"],
+            CtlCall::GetPropertyValue => &["key"],
+            CtlCall::HardwareSetProperty => &["key", "property"],
             _ => &[],
         }
     }
@@ -220,6 +255,9 @@ pub(crate) struct RawArgs<'a> {
     pub(crate) role: Option<&'a Json>,
     pub(crate) sink: Option<&'a str>,
     pub(crate) context: Option<&'a Json>,
+    pub(crate) key: Option<&'a Json>,
+    /// `AddDevices`: the loaded topology file.
+    pub(crate) devices: Option<&'a System>,
 }
 
 /// The arguments of a control step, checked.
@@ -244,6 +282,10 @@ pub(crate) struct Args {
     pub(super) context: Option<Guid>,
     /// The scenario sink of a notification step.
     pub(super) sink: Option<Arc<Recorder>>,
+    /// A property key (`GetPropertyValue`, `HardwareSetProperty`).
+    pub(super) key: Option<PropertyKey>,
+    /// `AddDevices`: the devices that arrive.
+    pub(super) devices: Option<System>,
 }
 
 type Problem = (Option<&'static str>, String);
@@ -366,6 +408,7 @@ pub(crate) fn prepare(
             "flow" => raw.flow.is_some(),
             "state_mask" => raw.state_mask.is_some(),
             "sink" => raw.sink.is_some(),
+            "key" => raw.key.is_some(),
             _ => true,
         }
     };
@@ -512,8 +555,21 @@ pub(crate) fn prepare(
         }
         None => None,
     };
+    let key = match raw.key {
+        Some(v) => {
+            let t = v.as_str().unwrap_or_default();
+            text.push_str(&format!(" {t}"));
+            Some(
+                t.parse::<PropertyKey>()
+                    .map_err(|e| bad("key", e.to_string()))?,
+            )
+        }
+        None => None,
+    };
     Ok((
         Args {
+            key,
+            devices: raw.devices.cloned(),
             iid: kind.0,
             kind: kind.1,
             channel,

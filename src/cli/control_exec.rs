@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use devtopo::{
-    CLSCTX_ALL, Control, ControlChangeNotify, ControlKind, LocalId, Part, PropertyValue, System,
+    CLSCTX_ALL, Control, ControlChangeNotify, ControlKind, LocalId, MMNotificationClient, Part,
+    PropVariant, PropertyValue, STGM_READ, System,
 };
 use serde_json::{Value as Json, json};
 
@@ -345,6 +346,60 @@ pub(crate) fn execute(
             return Ok(None);
         }
         CtlCall::Notifications => notify_call::take(system, &*sink()?),
+        CtlCall::RegisterEndpointNotificationCallback => {
+            let sink: Arc<dyn MMNotificationClient> = sink()?;
+            system.register_endpoint_notification_callback(sink)?;
+            return Ok(None);
+        }
+        CtlCall::UnregisterEndpointNotificationCallback => {
+            system.unregister_endpoint_notification_callback(&*sink()?)?;
+            return Ok(None);
+        }
+        CtlCall::EndpointNotifications => sink()?.take_endpoint(),
+        CtlCall::HardwareReinsert => {
+            hw.reinsert(device()?)?;
+            return Ok(None);
+        }
+        CtlCall::HardwareUnplug => {
+            hw.unplug(device()?)?;
+            return Ok(None);
+        }
+        CtlCall::HardwarePlug => {
+            hw.plug(device()?)?;
+            return Ok(None);
+        }
+        CtlCall::SetDefaultEndpoint => {
+            hw.set_default_endpoint(device()?, args.role)?;
+            return Ok(None);
+        }
+        CtlCall::GetPropertyValue => {
+            let key = args.key.ok_or_else(missing)?;
+            json!(
+                device()?
+                    .open_property_store(STGM_READ)?
+                    .value(&key)?
+                    .to_string()
+            )
+        }
+        CtlCall::AddDevices => {
+            system.add_devices(args.devices.as_ref().ok_or_else(missing)?)?;
+            return Ok(None);
+        }
+        CtlCall::HardwareSetProperty => {
+            let key = args.key.ok_or_else(missing)?;
+            let value = match args.property.as_ref() {
+                Some(Json::String(t)) => PropVariant::Lpwstr(t.clone()),
+                Some(Json::Bool(b)) => PropVariant::Bool(*b),
+                Some(Json::Number(n)) => n
+                    .as_u64()
+                    .and_then(|v| u32::try_from(v).ok())
+                    .map(PropVariant::Ui4)
+                    .ok_or_else(missing)?,
+                _ => PropVariant::Empty,
+            };
+            hw.set_property(device()?, key, value)?;
+            return Ok(None);
+        }
     };
     Ok(Some(value))
 }

@@ -11,16 +11,70 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use devtopo::{ControlChangeNotify, Guid, HARDWARE_INITIATED_CONTEXT, System};
+use devtopo::{
+    ControlChangeNotify, DeviceState, EDataFlow, ERole, EndpointEvent, Guid,
+    HARDWARE_INITIATED_CONTEXT, MMNotificationClient, PropertyKey, System,
+};
 use serde_json::{Value as Json, json};
 
 /// The name a notification's context reads as when it is [`HARDWARE_INITIATED_CONTEXT`] (X21).
 const HARDWARE_CONTEXT_NAME: &str = "HARDWARE_INITIATED_CONTEXT";
 
-/// A sink that records every `OnNotify` call: (sender process ID, event context).
+/// A sink that records every `OnNotify` call: (sender process ID, event context); and, as an
+/// `IMMNotificationClient` (Y1), every endpoint event in its text form.
 #[derive(Debug, Default)]
 pub(crate) struct Recorder {
     calls: Mutex<Vec<(u32, Option<Guid>)>>,
+    endpoint: Mutex<Vec<String>>,
+}
+
+impl Recorder {
+    fn push(&self, event: EndpointEvent) {
+        self.endpoint
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(event.to_string());
+    }
+
+    /// `EndpointNotifications`: the endpoint events since the last check, as text
+    /// (`OnDeviceStateChanged <id> DEVICE_STATE_UNPLUGGED`, ...); the record is cleared.
+    pub(crate) fn take_endpoint(&self) -> Json {
+        let list =
+            std::mem::take(&mut *self.endpoint.lock().unwrap_or_else(PoisonError::into_inner));
+        Json::Array(list.into_iter().map(Json::from).collect())
+    }
+}
+
+impl MMNotificationClient for Recorder {
+    fn on_device_state_changed(&self, device_id: &str, new_state: DeviceState) {
+        self.push(EndpointEvent::StateChanged {
+            device_id: device_id.to_owned(),
+            new_state,
+        });
+    }
+    fn on_device_added(&self, device_id: &str) {
+        self.push(EndpointEvent::Added {
+            device_id: device_id.to_owned(),
+        });
+    }
+    fn on_device_removed(&self, device_id: &str) {
+        self.push(EndpointEvent::Removed {
+            device_id: device_id.to_owned(),
+        });
+    }
+    fn on_default_device_changed(&self, flow: EDataFlow, role: ERole, device_id: Option<&str>) {
+        self.push(EndpointEvent::DefaultChanged {
+            flow,
+            role,
+            device_id: device_id.map(str::to_owned),
+        });
+    }
+    fn on_property_value_changed(&self, device_id: &str, key: PropertyKey) {
+        self.push(EndpointEvent::PropertyChanged {
+            device_id: device_id.to_owned(),
+            key,
+        });
+    }
 }
 
 impl ControlChangeNotify for Recorder {
@@ -47,7 +101,7 @@ pub(crate) fn resolve(sinks: &Sinks, name: &str) -> Result<Arc<Recorder>, String
     sinks.get(name).cloned().ok_or_else(|| {
         let known: Vec<&str> = sinks.keys().map(String::as_str).collect();
         format!(
-            "unknown sink `{name}`: no RegisterControlChangeCallback step names it (sinks: {})",
+            "unknown sink `{name}`: no RegisterControlChangeCallback or RegisterEndpointNotificationCallback step names it (sinks: {})",
             if known.is_empty() {
                 "none".to_owned()
             } else {

@@ -110,6 +110,10 @@ struct StepEntry {
     sink: Option<String>,
     /// Control setters: the event context (a GUID name or braced GUID, N5).
     context: Option<serde_json::Value>,
+    /// `GetPropertyValue`, `HardwareSetProperty`: a `PKEY_*` name or `{fmtid},pid`.
+    key: Option<serde_json::Value>,
+    /// `AddDevices`: a topology file, relative to the scenario, whose devices arrive.
+    file: Option<String>,
 }
 
 impl StepEntry {
@@ -133,6 +137,8 @@ impl StepEntry {
             role: self.role.as_ref(),
             sink: self.sink.as_deref(),
             context: self.context.as_ref(),
+            key: self.key.as_ref(),
+            devices: None,
         }
     }
 }
@@ -223,7 +229,8 @@ pub(crate) fn load(path: &Path, limits: &Limits) -> Result<Scenario, Vec<FileErr
     let mut errors = Vec::new();
     for (i, entry) in doc.steps.iter().enumerate() {
         let at = ItemPath::root().item("step", i);
-        match prepare(&system, &sinks, i, entry) {
+        let dir = path.parent().unwrap_or_else(|| Path::new(""));
+        match prepare(&system, &sinks, dir, i, entry) {
             Ok(step) => steps.push(step),
             Err((key, message)) => {
                 let path = match key {
@@ -261,10 +268,13 @@ type Problem = (Option<&'static str>, String);
 
 /// One recording sink per name that a `RegisterControlChangeCallback` step uses.
 fn sinks(steps: &[StepEntry]) -> Sinks {
-    let register = Call::Control(CtlCall::RegisterControlChangeCallback);
+    let register = [
+        Some(Call::Control(CtlCall::RegisterControlChangeCallback)),
+        Some(Call::Control(CtlCall::RegisterEndpointNotificationCallback)),
+    ];
     steps
         .iter()
-        .filter(|e| Call::parse(&e.call) == Some(register))
+        .filter(|e| register.contains(&Call::parse(&e.call)))
         .filter_map(|e| e.sink.clone())
         .map(|name| (name, Arc::default()))
         .collect()
@@ -282,7 +292,13 @@ fn find_part(system: &System, text: &str, key: &'static str) -> Result<Part, Pro
         .map_err(|e| (Some(key), e.to_string()))
 }
 
-fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Result<Step, Problem> {
+fn prepare(
+    system: &System,
+    sinks: &Sinks,
+    dir: &Path,
+    index: usize,
+    e: &StepEntry,
+) -> Result<Step, Problem> {
     let call = Call::parse(&e.call).ok_or_else(|| {
         let names = Call::names();
         (
@@ -358,7 +374,25 @@ fn prepare(system: &System, sinks: &Sinks, index: usize, e: &StepEntry) -> Resul
     }
     let mut ctl = None;
     if let Call::Control(c) = call {
-        let (args, more) = control_call::prepare(system, c, part.as_ref(), sinks, &e.raw_args())?;
+        let mut raw = e.raw_args();
+        // `AddDevices`: the devices arrive from a topology file next to the scenario.
+        let arriving = match (&e.file, c) {
+            (Some(file), CtlCall::AddDevices) => {
+                Some(devtopo::file::read(&dir.join(file)).map_err(|errors| {
+                    let first = errors.first().map_or_else(String::new, ToString::to_string);
+                    (Some("file"), first)
+                })?)
+            }
+            (Some(_), _) => {
+                return Err((Some("file"), format!("{} takes no `file`", call.name())));
+            }
+            (None, CtlCall::AddDevices) => {
+                return Err((None, "AddDevices needs `file`".to_owned()));
+            }
+            (None, _) => None,
+        };
+        raw.devices = arriving.as_ref();
+        let (args, more) = control_call::prepare(system, c, part.as_ref(), sinks, &raw)?;
         text.push_str(&more);
         ctl = Some(args);
     }

@@ -98,11 +98,16 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
     let mut json_endpoints = Vec::new();
     for (device, kind) in &endpoints {
         let walk = show.walk(device, *kind);
+        // The endpoint's property store (S3 order), after the walk.
+        let properties = store_lines(&system, device);
         match args.format {
             OutputFormat::Text => {
                 writeln!(out, "{}", endpoint_line(device, *kind))?;
                 for step in &walk {
                     show.write_step(out, step)?;
+                }
+                for (key, value) in &properties {
+                    writeln!(out, "  property {key} = {value}")?;
                 }
                 writeln!(out)?;
             }
@@ -114,6 +119,10 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                     "kind": kind.name(),
                     "state": device.state().map(|s| s.name()).unwrap_or("?"),
                     "walk": steps,
+                    "properties": properties
+                        .iter()
+                        .map(|(k, v)| json!({ "key": k, "value": v }))
+                        .collect::<Vec<_>>(),
                 }));
             }
         }
@@ -469,4 +478,35 @@ fn part_line(system: &System, part: &Part) -> String {
         }
         _ => format!("{name:?} subunit {local} {subtype}"),
     }
+}
+
+/// A device's store as `(key name, value)` text pairs (`PKEY_Device_FriendlyName`,
+/// `VT_LPWSTR "Speakers (...)"`); a GUID-valued string with a name (known or declared by the
+/// file) reads as that name, like subtypes (`VT_LPWSTR KSNODETYPE_SPEAKER`); empty when the
+/// store cannot be read.
+fn store_lines(system: &System, device: &Device) -> Vec<(String, String)> {
+    let text = |v: devtopo::PropVariant| match &v {
+        devtopo::PropVariant::Lpwstr(t) => match t.parse::<devtopo::Guid>() {
+            Ok(g) if t.starts_with('{') => match system.guid_name(g) {
+                Some(name) => format!("VT_LPWSTR {name}"),
+                None => v.to_string(),
+            },
+            _ => v.to_string(),
+        },
+        devtopo::PropVariant::Clsid(g) => match system.guid_name(*g) {
+            Some(name) => format!("VT_CLSID {name}"),
+            None => v.to_string(),
+        },
+        _ => v.to_string(),
+    };
+    device
+        .open_property_store(devtopo::STGM_READ)
+        .and_then(|s| s.entries())
+        .map(|entries| {
+            entries
+                .into_iter()
+                .map(|(k, v)| (format!("{k:?}"), text(v)))
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -161,7 +161,7 @@ impl SubunitSpec {
 /// ```
 #[derive(Debug, Default)]
 pub struct SystemBuilder {
-    engine: Engine,
+    pub(crate) engine: Engine,
     /// Reused by every cycle check of [`SystemBuilder::add_link`].
     scratch: CycleScratch,
 }
@@ -383,7 +383,9 @@ impl SystemBuilder {
                 }
             }
         }
-        Ok(System::from_engine(self.engine))
+        let mut engine = self.engine;
+        engine.init_mmdevice();
+        Ok(System::from_engine(engine))
     }
 
     /// Checks every part's controls (see [`SystemBuilder::build`]).

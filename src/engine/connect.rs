@@ -100,8 +100,9 @@ impl Engine {
     }
 
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected; a permanent
-    /// connection is refused and nothing changes.
-    pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<()> {
+    /// connection is refused and nothing changes. Returns the former peer, whose endpoint's
+    /// state the caller re-derives (X27).
+    pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<PartKey> {
         let part = self.part(a)?;
         // The errors name `a` from what was just read (no second lookup): an error path
         // costs about what success costs (issue 11).
@@ -123,7 +124,7 @@ impl Engine {
         }
         self.set_peer(a.node, None);
         self.set_peer(peer.node, None);
-        Ok(())
+        Ok(self.key_of(peer.node))
     }
 
     /// The peer of a connector, as `GetConnectedTo` and the two `...IdConnectedTo` methods see

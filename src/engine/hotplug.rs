@@ -14,10 +14,9 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::controls::Sinks;
-use super::{DeviceKey, Engine, PartKey};
+use super::{Engine, PartKey};
 use crate::controls::{ControlKind, ControlSpec};
 use crate::error::{Error, IndexKind, Result};
-use crate::types::DeviceState;
 
 impl Engine {
     /// Simulation: the plug of jack `jack` of a connector goes in (`true`) or out.
@@ -58,7 +57,7 @@ impl Engine {
             ControlSpec::JackDescription(new),
         )?;
         if let Some(endpoint) = self.endpoint_behind(key.node) {
-            self.sync_plug_state(endpoint);
+            self.refresh_exact(&[endpoint]);
         }
         Ok(sinks)
     }
@@ -93,7 +92,7 @@ impl Engine {
     }
 
     /// Whether an endpoint is plugged (X27): `None` when no sensing jack faces it.
-    fn plugged(&self, endpoint: u32) -> Option<bool> {
+    pub(crate) fn plugged(&self, endpoint: u32) -> Option<bool> {
         let dev = self.devices.get(endpoint as usize)?.node.as_ref()?;
         let own = *dev.connectors.first()?;
         let peer = self
@@ -121,38 +120,5 @@ impl Engine {
             }
         }
         sensing.then_some(false)
-    }
-
-    /// Moves an ACTIVE or UNPLUGGED endpoint to the state its jacks call for (X27).
-    fn sync_plug_state(&mut self, endpoint: u32) {
-        let Some(plugged) = self.plugged(endpoint) else {
-            return;
-        };
-        if let Some(dev) = self
-            .devices
-            .get_mut(endpoint as usize)
-            .and_then(|s| s.node.as_mut())
-        {
-            if matches!(dev.state, DeviceState::Active | DeviceState::Unplugged) {
-                dev.state = if plugged {
-                    DeviceState::Active
-                } else {
-                    DeviceState::Unplugged
-                };
-            }
-        }
-    }
-
-    /// Simulation: the device becomes usable again (enabled in Mmsys.cpl, or the adapter is
-    /// back): ACTIVE, or UNPLUGGED for an endpoint whose sensing jacks are all empty (X27).
-    pub(crate) fn enable_device(&mut self, key: DeviceKey) -> Result<()> {
-        let plugged = self.plugged(key.ix).unwrap_or(true);
-        let dev = self.device_mut(key)?;
-        dev.state = if plugged || !dev.kind.is_endpoint() {
-            DeviceState::Active
-        } else {
-            DeviceState::Unplugged
-        };
-        Ok(())
     }
 }

@@ -26,15 +26,21 @@ use crate::types::{
 };
 
 mod build;
+mod build_mm;
 mod connect;
 mod controls;
 mod cycle;
+pub(crate) mod endpoints;
 mod hotplug;
+pub(crate) mod ks;
+mod lifecycle;
 mod signal_path;
 mod snapshot;
+pub(crate) mod stores;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
+pub use endpoints::Conditions;
 pub use snapshot::{ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, Snapshot};
 
 /// The process-wide source of serial numbers: never reused.
@@ -126,6 +132,8 @@ pub(crate) struct Engine {
     pub(crate) by_id: HashMap<DeviceId, u32>,
     /// The control-change sinks of every part (N1-N4).
     pub(crate) sinks: Registry,
+    /// The MMDevice layer: conditions, defaults, stores, endpoint sinks, IKsControl tables.
+    pub(crate) mm: endpoints::MmState,
     /// GUID names the model declares (a vendor's pin category, ...), for output.
     pub(crate) guid_names: std::collections::BTreeMap<Guid, Arc<str>>,
 }

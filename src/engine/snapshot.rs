@@ -4,8 +4,9 @@
 use super::Engine;
 use crate::controls::ControlSpec;
 use crate::guid::Guid;
+use crate::properties::{PropVariant, PropertyKey};
 use crate::types::{
-    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, Permanence,
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, ERole, LocalId, Permanence,
 };
 
 /// The complete observable state (control states included, callbacks excluded) of a [`System`](crate::System): devices in creation order,
@@ -31,6 +32,10 @@ pub struct DeviceSnapshot {
     pub state: DeviceState,
     /// Connectors in index order, then subunits in index order.
     pub parts: Vec<PartSnapshot>,
+    /// The property store in `GetAt` order (S3).
+    pub properties: Vec<(PropertyKey, PropVariant)>,
+    /// The roles it is the chosen default for (X38).
+    pub default_for: Vec<ERole>,
 }
 
 /// One part in a [`Snapshot`].
@@ -77,7 +82,8 @@ impl Engine {
         let devices = self
             .devices
             .iter()
-            .filter_map(|slot| {
+            .enumerate()
+            .filter_map(|(ix, slot)| {
                 let dev = slot.node.as_ref()?;
                 let parts = dev
                     .connectors
@@ -121,6 +127,12 @@ impl Engine {
                     kind: dev.kind,
                     state: dev.state,
                     parts,
+                    properties: self
+                        .store(ix as u32)
+                        .iter()
+                        .map(|e| (e.key, e.value.clone()))
+                        .collect(),
+                    default_for: self.preferred_roles(ix as u32),
                 })
             })
             .collect();

@@ -432,6 +432,152 @@ pub enum Error {
     /// An empty device ID.
     #[error("a device ID must not be empty (rule I7)")]
     EmptyDeviceId,
+    // ---- MMDevice: enumerator, device, property store, notifications, IKsControl ----
+    /// An `EDataFlow` argument outside `eRender`, `eCapture`, `eAll` (rule V1, V2).
+    #[error("{value:#x} is not an EDataFlow value (rule V2)")]
+    InvalidDataFlow {
+        /// The value given.
+        value: u32,
+    },
+    /// An `ERole` argument outside `eConsole`, `eMultimedia`, `eCommunications` (rule V4, X37).
+    #[error("{value:#x} is not an ERole value (rule V4, X37)")]
+    InvalidRole {
+        /// The value given.
+        value: u32,
+    },
+    /// `GetDevice` with a string that has the form of no device ID (rule V9, X39).
+    #[error(
+        "`{device}` is not a device ID: expected `{{0.0.F.00000000}}.{{guid}}` or `{{2}}.\\?\\...` (rule V9, X39)"
+    )]
+    MalformedDeviceId {
+        /// The string given.
+        device: std::sync::Arc<str>,
+    },
+    /// `IMMDeviceCollection::Item` past the end (rule V16, V17).
+    #[error("collection index {index} is out of range; the collection has {count} (rule V16)")]
+    CollectionIndexOutOfRange {
+        /// The index given.
+        index: u32,
+        /// The collection's count.
+        count: u32,
+    },
+    /// `UnregisterEndpointNotificationCallback` with a sink that is not registered (rule V13, V14).
+    #[error("the endpoint-notification sink is not registered (rule V14)")]
+    EndpointSinkNotRegistered,
+    /// `Register`/`UnregisterEndpointNotificationCallback` called from inside an endpoint
+    /// callback: Windows deadlocks (rule Y3); devtopo refuses and records it (X47).
+    #[error(
+        "{method} was called from inside an IMMNotificationClient callback; Windows deadlocks here (rule Y3, X47)"
+    )]
+    CallFromEndpointCallback {
+        /// The method called.
+        method: &'static str,
+    },
+    /// `IMMDevice::Activate` with an IID the device does not serve (rule V19, V22, X45, X46).
+    #[error("device `{device}` does not serve {} through Activate (rule V22, X46)", .iid.display_name())]
+    UnsupportedActivation {
+        /// The device.
+        device: DeviceId,
+        /// The IID asked for.
+        iid: Guid,
+    },
+    /// `IMMDevice::Activate(IID_IDeviceTopology)` with activation parameters (rule V19, D10).
+    #[error("Activate of IDeviceTopology on `{device}` takes no activation parameters (rule V19)")]
+    ActivationParameters {
+        /// The device.
+        device: DeviceId,
+    },
+    /// `QueryInterface(IID_IMMEndpoint)` on an adapter device (rule V27, X45).
+    #[error(
+        "device `{device}` is an adapter device, not an endpoint: it has no IMMEndpoint (rule V27, X45)"
+    )]
+    NotAnEndpoint {
+        /// The device.
+        device: DeviceId,
+    },
+    /// `OpenPropertyStore` with a mode other than `STGM_READ`, `_WRITE`, `_READWRITE` (rule V23, X43).
+    #[error("{mode:#x} is not a property-store access mode (rule V23, X43)")]
+    InvalidStoreMode {
+        /// The mode given.
+        mode: u32,
+    },
+    /// A write the simulated user may not make: `OpenPropertyStore` for writing without
+    /// elevation (V24, X44), `SetValue` on a `STGM_READ` store (S10), or a read-only key (S9).
+    #[error("access denied to the property store of `{device}`: {reason} (rule {rule})")]
+    StoreAccessDenied {
+        /// The device.
+        device: DeviceId,
+        /// Why.
+        reason: &'static str,
+        /// The rule.
+        rule: &'static str,
+    },
+    /// `GetValue` on a `STGM_WRITE`-only store, `Commit` on a `STGM_READ` store (X55).
+    #[error("the property store of `{device}` was not opened for {needed} (X55)")]
+    StoreModeMismatch {
+        /// The device.
+        device: DeviceId,
+        /// "reading" or "writing".
+        needed: &'static str,
+    },
+    /// `SetValue` of a key no client may set, in any mode (rule S9).
+    #[error("{key:?} of `{device}` is read-only (rule S9)")]
+    ReadOnlyPropertyKey {
+        /// The device.
+        device: DeviceId,
+        /// The key.
+        key: crate::properties::PropertyKey,
+    },
+    /// `IPropertyStore::GetAt` past the end (X53).
+    #[error(
+        "property index {index} is out of range for `{device}`, whose store has {count} (rule S3, X53)"
+    )]
+    PropertyIndexOutOfRange {
+        /// The device.
+        device: DeviceId,
+        /// The index given.
+        index: u32,
+        /// The store's count.
+        count: u32,
+    },
+    /// An `IKsControl` request failed: no handler (X61) or the handler's own `HRESULT` (Q3, Q11).
+    #[error("IKsControl request to `{device}` failed with {hresult} ({reason}) (rule Q3, X61)")]
+    KsRequestFailed {
+        /// The adapter.
+        device: DeviceId,
+        /// The HRESULT.
+        hresult: HResult,
+        /// What devtopo found.
+        reason: &'static str,
+    },
+    /// An `IKsControl` size query or a buffer too small for the value: `ERROR_MORE_DATA`
+    /// with the size needed, which the COM layer writes to `*BytesReturned` (rule Q4, X61).
+    #[error(
+        "the IKsControl value of `{device}` needs {needed} bytes, the buffer has {given} (rule Q4)"
+    )]
+    KsMoreData {
+        /// The adapter.
+        device: DeviceId,
+        /// Bytes needed.
+        needed: u32,
+        /// `cbData`.
+        given: u32,
+    },
+    /// A simulation call that needs an ACTIVE endpoint got one in another state or an adapter.
+    #[error("device `{device}` is not an active endpoint (state {state}) (rule V6)")]
+    NotAnActiveEndpoint {
+        /// The device.
+        device: DeviceId,
+        /// Its state.
+        state: DeviceState,
+    },
+    /// A simulation call that needs an adapter device got an endpoint (Q1).
+    #[error("device `{device}` is an endpoint; IKsControl belongs to adapter devices (rule Q1)")]
+    NotAnAdapter {
+        /// The device.
+        device: DeviceId,
+    },
+
     /// A topology file that is not valid for a reason other than a rule of the model (syntax,
     /// schema, reference, limit), turned into an `Error` (the `file` module's `FileError`
     /// converts so; a broken rule keeps its own variant).
@@ -460,7 +606,27 @@ impl Error {
             | Error::UnknownDevice { .. }
             | Error::NoControls { .. }
             | Error::CallbackNotRegistered { .. }
-            | Error::NoDefaultEndpoint { .. } => HResult::E_NOTFOUND,
+            | Error::NoDefaultEndpoint { .. }
+            | Error::EndpointSinkNotRegistered => HResult::E_NOTFOUND,
+            Error::UnsupportedActivation { .. } | Error::NotAnEndpoint { .. } => {
+                HResult::E_NOINTERFACE
+            }
+            Error::CallFromEndpointCallback { .. } => HResult::E_ILLEGAL_METHOD_CALL,
+            Error::StoreAccessDenied { .. } | Error::ReadOnlyPropertyKey { .. } => {
+                HResult::E_ACCESSDENIED
+            }
+            Error::StoreModeMismatch { .. } => HResult::STG_E_ACCESSDENIED,
+            Error::KsRequestFailed { hresult, .. } => *hresult,
+            Error::KsMoreData { .. } => HResult::ERROR_MORE_DATA,
+            Error::InvalidDataFlow { .. }
+            | Error::InvalidRole { .. }
+            | Error::MalformedDeviceId { .. }
+            | Error::CollectionIndexOutOfRange { .. }
+            | Error::ActivationParameters { .. }
+            | Error::InvalidStoreMode { .. }
+            | Error::PropertyIndexOutOfRange { .. }
+            | Error::NotAnActiveEndpoint { .. }
+            | Error::NotAnAdapter { .. } => HResult::E_INVALIDARG,
             Error::ReadOnlyProperty { .. } => HResult::ERROR_FILE_READ_ONLY,
             Error::BufferTooSmall { .. } => HResult::ERROR_INSUFFICIENT_BUFFER,
             Error::NotFourByteProperty { .. } => HResult::ERROR_NOT_SUPPORTED,

@@ -209,6 +209,16 @@ fn add_device<'a>(
     };
     entry.key = Some(key);
     entry.broken = false;
+    for (key_, value) in &dev.properties.0 {
+        if let Err(e) = b.set_property(key, *key_, value.clone()) {
+            problems.push(Problem::new(at.key("properties"), FileErrorKind::Rule(e)));
+        }
+    }
+    for role in &dev.default_for {
+        if let Err(e) = b.set_default(key, role.0) {
+            problems.push(Problem::new(at.key("default_for"), FileErrorKind::Rule(e)));
+        }
+    }
     // (path, controls, key) of every part entry, for the controls added after the links.
     let mut with_controls: Vec<(ItemPath, &'a [ControlEntry], PartKey)> = Vec::new();
     // Connectors, then subunits, as the builder answered: (path, whether the entry has a

@@ -75,6 +75,7 @@ mod refs;
 mod save;
 mod schema;
 mod schema_controls;
+mod schema_properties;
 
 pub use error::{FileError, FileErrorKind};
 pub use limits::{Limit, Limits};

@@ -14,6 +14,7 @@ use super::schema::{
     BracedGuid, ConnectionEntry, ConnectorEntry, DeviceEntry, FileDoc, LinkEntry, LocalIdText,
     Named, PartText, Subtype, SubunitEntry, Text,
 };
+use super::schema_properties::PropertiesTable;
 use crate::engine::Engine;
 use crate::system::System;
 use crate::types::Permanence;
@@ -118,6 +119,8 @@ fn document_of(engine: &Engine) -> FileDoc {
             connectors,
             subunits,
             links: links.remove(&ix).unwrap_or_default(),
+            default_for: engine.preferred_roles(ix).into_iter().map(Named).collect(),
+            properties: PropertiesTable(engine.saved_properties(ix)),
         });
     }
     let guids = engine

@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::form::{TextForm, serde_by_form, u32_of};
 use super::limits::{Limit, bounded};
 use super::schema_controls::ControlEntry;
+use super::schema_properties::PropertiesTable;
 use crate::guid::{Guid, guids};
-use crate::types::{ConnectorType, DataFlow, DeviceKind, DeviceState, LocalId};
+use crate::types::{ConnectorType, DataFlow, DeviceKind, DeviceState, ERole, LocalId};
 
 /// A whole topology file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -85,6 +86,12 @@ pub(crate) struct DeviceEntry {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub(crate) links: Vec<LinkEntry>,
+    /// The roles this endpoint is the chosen default for (X38): `default_for = ["eConsole"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) default_for: Vec<Named<ERole>>,
+    /// Property-store values (S13): `[device.properties]`.
+    #[serde(default, skip_serializing_if = "PropertiesTable::is_empty")]
+    pub(crate) properties: PropertiesTable,
 }
 
 fn active() -> Named<DeviceState> {

@@ -86,9 +86,13 @@ impl Connector {
                 part: engine.part_ref(self.0.key.node),
             });
         }
-        self.shared()
-            .write()
-            .connect(self.0.key, other.0.key, Permanence::Transient)
+        // The state rule (B2, X27) follows the new wiring: events after the lock (Y6). A
+        // failed call queues nothing (G5).
+        let mut engine = self.shared().write();
+        engine.connect(self.0.key, other.0.key, Permanence::Transient)?;
+        engine.refresh_exact(&[self.0.key.device, other.0.key.device]);
+        self.shared().finish(engine);
+        Ok(())
     }
 
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected.
@@ -100,7 +104,11 @@ impl Connector {
     ///   nothing changes on either side;
     /// - [`Error::DeviceRemoved`] (X26).
     pub fn disconnect(&self) -> Result<()> {
-        self.shared().write().disconnect(self.0.key)
+        let mut engine = self.shared().write();
+        let peer = engine.disconnect(self.0.key)?;
+        engine.refresh_exact(&[self.0.key.device, peer.device]);
+        self.shared().finish(engine);
+        Ok(())
     }
 
     /// `IConnector::IsConnected` (rules C7, C8, X23): true while the connector has a peer,

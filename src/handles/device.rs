@@ -55,15 +55,22 @@ impl Device {
         Ok(self.shared.read().device(self.key)?.state)
     }
 
-    /// Sets the device state, as the user or the hardware would (disable in Mmsys.cpl, remove
-    /// the adapter, pull a plug). Connections are untouched (C8); peers then see
+    /// **Simulation only**: sets the device's conditions to what `state` stands for
+    /// (DISABLED: disabled; NOTPRESENT: hardware gone; UNPLUGGED: an unmodelled plug pulled;
+    /// ACTIVE: none), as the user or the hardware would, then the one state rule decides
+    /// (X27 in the decisions table): jacks, the connection and the adapter's
+    /// conditions still count, so the result can differ from `state` (an endpoint with an empty
+    /// sensing jack stays UNPLUGGED). Connections are untouched (C8); peers then see
     /// `ERROR_PATH_NOT_FOUND` from `GetConnectedTo` (C9, C10).
     ///
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn set_state(&self, state: DeviceState) -> Result<()> {
-        self.shared.write().device_mut(self.key)?.state = state;
-        Ok(())
+        self.shared.mutate(|engine| {
+            engine.device(self.key)?;
+            engine.set_conditions(self.key.ix, crate::engine::Conditions::from_state(state));
+            Ok(())
+        })
     }
 
     /// The device topology: `IMMDevice::Activate(IID_IDeviceTopology)` (W1, D10). Succeeds in

@@ -7,7 +7,6 @@ use crate::controls::ControlKind;
 use crate::engine::Change;
 use crate::error::{Error, Result};
 use crate::system::{Origin, Shared};
-use crate::types::DeviceState;
 
 /// **Simulation only**: what the hardware, the driver and the user do to a
 /// [`System`](crate::System), as opposed to what a client calls. Get it with
@@ -63,6 +62,14 @@ impl Hardware {
         Err(Error::ForeignObject { part })
     }
 
+    pub(crate) fn shared(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+
+    pub(crate) fn check_device(&self, device: &Device) -> Result<()> {
+        self.check(&device.shared, None)
+    }
+
     fn set_jack(&self, connector: &Connector, jack: u32, connected: bool) -> Result<()> {
         let part = connector.as_part();
         self.check(&part.shared, Some(part))?;
@@ -94,41 +101,6 @@ impl Hardware {
     /// As [`Hardware::plug_jack`].
     pub fn unplug_jack(&self, connector: &Connector, jack: u32) -> Result<()> {
         self.set_jack(connector, jack, false)
-    }
-
-    fn set_state(&self, device: &Device, state: DeviceState) -> Result<()> {
-        self.check(&device.shared, None)?;
-        self.shared.write().device_mut(device.key)?.state = state;
-        Ok(())
-    }
-
-    /// The user disables the device (Mmsys.cpl for an endpoint, Device Manager for an
-    /// adapter): DISABLED (D6).
-    ///
-    /// # Errors
-    /// [`Error::ForeignObject`]; [`Error::DeviceRemoved`].
-    pub fn disable(&self, device: &Device) -> Result<()> {
-        self.set_state(device, DeviceState::Disabled)
-    }
-
-    /// The adapter is taken out (or disabled in Device Manager): NOTPRESENT (D6). The device
-    /// stays in the system; use [`System::remove_device`](crate::System::remove_device) to
-    /// delete it from the model.
-    ///
-    /// # Errors
-    /// [`Error::ForeignObject`]; [`Error::DeviceRemoved`].
-    pub fn remove(&self, device: &Device) -> Result<()> {
-        self.set_state(device, DeviceState::NotPresent)
-    }
-
-    /// The device is enabled again or brought back: ACTIVE, or UNPLUGGED for an endpoint
-    /// whose sensing jacks are all empty (X27).
-    ///
-    /// # Errors
-    /// [`Error::ForeignObject`]; [`Error::DeviceRemoved`].
-    pub fn enable(&self, device: &Device) -> Result<()> {
-        self.check(&device.shared, None)?;
-        self.shared.write().enable_device(device.key)
     }
 
     /// A hardware knob moves a level control (volume, bass, midrange or treble) of one

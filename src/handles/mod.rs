@@ -13,9 +13,14 @@ use crate::system::Shared;
 mod connector;
 pub(crate) mod control;
 mod device;
+mod device_mm;
+mod enumerator;
 mod hardware;
+mod hardware_mm;
+mod ks_control;
 mod part;
 mod parts_list;
+mod property_store;
 mod topology;
 
 pub use connector::Connector;
@@ -26,9 +31,13 @@ pub use control::{
     PerChannelDbLevel,
 };
 pub use device::Device;
+pub use device_mm::Activated;
+pub use enumerator::DeviceCollection;
 pub use hardware::Hardware;
+pub use ks_control::KsControl;
 pub use part::{Part, Subunit};
 pub use parts_list::{PartsList, PartsListIter};
+pub use property_store::PropertyStore;
 pub use topology::DeviceTopology;
 
 /// Identity of a system, for `Hash` on handles.

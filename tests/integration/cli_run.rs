@@ -3,7 +3,7 @@
 
 use crate::cli_support::{devtopo, scratch, write};
 
-const SCENARIOS: [&str; 7] = [
+const SCENARIOS: [&str; 8] = [
     "scenarios/disconnect-rules.toml",
     "scenarios/four-topologies.toml",
     "scenarios/sysvad-speaker.toml",
@@ -11,6 +11,7 @@ const SCENARIOS: [&str; 7] = [
     "scenarios/sysvad-hdmi.toml",
     "scenarios/sysvad-micarray1.toml",
     "scenarios/notifications.toml",
+    "scenarios/headsets.toml",
 ];
 
 /// `SCENARIOS` lists every file in `scenarios/`, so a new scenario cannot be left out.

@@ -75,7 +75,7 @@ fn notification_step_errors_are_located() {
     let rows: [(&str, &str, &str); 6] = [
         (
             "[[step]]\ncall = \"Notifications\"\nsink = \"typo\"\nvalue = []\n",
-            ":5:8: unknown sink `typo`: no RegisterControlChangeCallback step names it (sinks: m)",
+            ":5:8: unknown sink `typo`: no RegisterControlChangeCallback or RegisterEndpointNotificationCallback step names it (sinks: m)",
             "unknown sink in a check",
         ),
         (

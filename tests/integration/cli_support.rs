@@ -40,13 +40,15 @@ pub(crate) fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 /// The bundled topology files.
-pub(crate) const TOPOLOGIES: [&str; 6] = [
+pub(crate) const TOPOLOGIES: [&str; 8] = [
     "topologies/four-topologies.toml",
     "topologies/sysvad-speaker.toml",
     "topologies/sysvad-mic-in.toml",
     "topologies/sysvad-hdmi.toml",
     "topologies/sysvad-micarray1.toml",
     "topologies/real-hda-lineout.toml",
+    "topologies/headsets.toml",
+    "topologies/bt-a2dp-headphones.toml",
 ];
 
 /// TOPOLOGIES lists every file of `topologies/`.

@@ -187,23 +187,39 @@ fn x7_connect_to_is_never_permanent() -> TestResult {
     Ok(())
 }
 
-/// X8: `ConnectTo`/`Disconnect` work whatever the device states, and leave states unchanged.
+/// X8: `ConnectTo`/`Disconnect` work whatever the device states. States follow the one
+/// state rule (issue 7 item 6): an unconnected endpoint is NOTPRESENT (B2), an endpoint of a
+/// NOTPRESENT or DISABLED adapter is NOTPRESENT (B4), and a reconnection restores the state.
 #[test]
 fn x8_connect_disconnect_with_inactive_devices() -> TestResult {
-    for (ep_state, mux_state) in [
-        (DeviceState::Unplugged, DeviceState::Active),
-        (DeviceState::Disabled, DeviceState::NotPresent),
-        (DeviceState::NotPresent, DeviceState::Disabled),
+    for (ep_state, mux_state, ep_effective) in [
+        (
+            DeviceState::Unplugged,
+            DeviceState::Active,
+            DeviceState::Unplugged,
+        ),
+        (
+            DeviceState::Disabled,
+            DeviceState::NotPresent,
+            DeviceState::NotPresent,
+        ),
+        (
+            DeviceState::NotPresent,
+            DeviceState::Disabled,
+            DeviceState::NotPresent,
+        ),
     ] {
         let f = Four::new()?;
         f.epb.device().set_state(ep_state)?;
         f.mux.device().set_state(mux_state)?;
+        assert_eq!(f.epb.device().state()?, ep_effective);
         let (ep, jack) = (f.epb.connector(0)?, f.mux.connector(1)?);
         ep.disconnect()?;
         assert!(!jack.is_connected()?);
+        assert_eq!(f.epb.device().state()?, DeviceState::NotPresent, "B2");
         jack.connect_to(&ep)?;
         assert!(ep.is_connected()? && jack.is_connected()?);
-        assert_eq!(f.epb.device().state()?, ep_state);
+        assert_eq!(f.epb.device().state()?, ep_effective);
         assert_eq!(f.mux.device().state()?, mux_state);
         assert_eq!(hr(jack.connected_to()), HResult::ERROR_PATH_NOT_FOUND);
         if mux_state == DeviceState::Active {

@@ -36,13 +36,14 @@ fn types(system: &System, device: &str) -> Res<Vec<Row>> {
 #[test]
 fn bundled_files_equal_fixtures() -> std::result::Result<(), Box<dyn std::error::Error>> {
     type Fixture = fn() -> devtopo::Result<System>;
-    let all: [(&str, Fixture); 6] = [
+    let all: [(&str, Fixture); 7] = [
         ("four-topologies.toml", fixtures::four_topologies),
         ("sysvad-speaker.toml", fixtures::sysvad_speaker),
         ("sysvad-mic-in.toml", fixtures::sysvad_mic_in),
         ("sysvad-hdmi.toml", fixtures::sysvad_hdmi),
         ("sysvad-micarray1.toml", fixtures::sysvad_micarray1),
         ("real-hda-lineout.toml", fixtures::real_hda_lineout),
+        ("headsets.toml", fixtures::headsets),
     ];
     for (file, fixture) in all {
         let system = load(file)?;

@@ -360,7 +360,8 @@ proptest! {
 }
 
 /// X27, G5: a plug change that changes nothing (the jack is already out) leaves the whole
-/// state alone, the endpoint's state included, even when that state was set by other means.
+/// state alone. Clearing the endpoint's conditions with `set_state(Active)` cannot make it
+/// ACTIVE while its only sensing jack is empty (the one state rule, issue 7 item 6).
 #[test]
 fn x27_noop_unplug_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
     let system = fixtures::sysvad_hdmi()?;
@@ -372,10 +373,11 @@ fn x27_noop_unplug_changes_nothing() -> Result<(), Box<dyn std::error::Error>> {
     system.hardware().unplug_jack(&jack, 0)?;
     assert_eq!(endpoint.state()?, DeviceState::Unplugged);
     endpoint.set_state(DeviceState::Active)?;
+    assert_eq!(endpoint.state()?, DeviceState::Unplugged);
     let before = system.snapshot();
     system.hardware().unplug_jack(&jack, 0)?;
     assert_eq!(system.snapshot(), before);
-    assert_eq!(endpoint.state()?, DeviceState::Active);
+    assert_eq!(endpoint.state()?, DeviceState::Unplugged);
     Ok(())
 }
 

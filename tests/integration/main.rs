@@ -23,6 +23,8 @@ mod decisions_core;
 mod examples;
 mod examples_controls;
 #[cfg(feature = "serde")]
+mod examples_mmdevice;
+#[cfg(feature = "serde")]
 mod files_bundled;
 #[cfg(feature = "serde")]
 mod files_errors;
@@ -32,6 +34,14 @@ mod files_guid_names;
 mod files_roundtrip;
 mod fixtures_controls;
 mod hotplug;
+mod mm_enumerator;
+#[cfg(feature = "serde")]
+mod mm_files;
+mod mm_ks;
+mod mm_lifecycle;
+mod mm_notify;
+mod mm_props;
+mod mm_state_model;
 mod notify;
 mod props;
 #[cfg(feature = "serde")]

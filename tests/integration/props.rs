@@ -226,13 +226,39 @@ impl Model {
         }
     }
 
+    /// The state rule (B2, B4, X27, X68) computed independently: `states` holds what
+    /// `set_state` asked for; an endpoint's effective state also depends on its connection
+    /// and on its peer adapter (this model has no sensing jacks).
+    fn state(&self, d: usize) -> DeviceState {
+        let asked = self.states[d];
+        let Some(own) = self.conns.iter().position(|c| c.dev == d && c.endpoint) else {
+            return asked; // an adapter: its own conditions
+        };
+        if asked == DeviceState::NotPresent {
+            return asked;
+        }
+        let Some((peer, _)) = self.conns[own].peer else {
+            return DeviceState::NotPresent; // B2: no path
+        };
+        let peer_dev = self.conns[peer].dev;
+        if !self.conns[peer].endpoint
+            && matches!(
+                self.states[peer_dev],
+                DeviceState::NotPresent | DeviceState::Disabled
+            )
+        {
+            return DeviceState::NotPresent; // B4
+        }
+        asked
+    }
+
     /// What `GetConnectedTo` and the two ID methods see (C9, X22).
     fn active_peer(&self, a: usize) -> Result<usize, Error> {
         let Some((p, _)) = self.conns[a].peer else {
             return Err(Error::NotConnected { part: self.r(a) });
         };
         let dev = self.conns[p].dev;
-        match self.states[dev] {
+        match self.state(dev) {
             DeviceState::Active => Ok(p),
             state => Err(Error::PeerNotActive {
                 part: self.r(a),
@@ -463,7 +489,7 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
         assert_eq!(structure(snapshot), shape, "parts and links never change");
         let mut peers = HashMap::new();
         for (d, dev) in snapshot.devices.iter().enumerate() {
-            assert_eq!(dev.state, model.states[d], "device state of {}", dev.id);
+            assert_eq!(dev.state, model.state(d), "device state of {}", dev.id);
             for p in &dev.parts {
                 if let Some(c) = &p.connector {
                     peers.insert((dev.id.as_str(), p.local_id), c.peer.clone());
@@ -559,7 +585,7 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
                 let d = x as usize % devices.len();
                 devices[d].set_state(state)?;
                 model.states[d] = state;
-                assert_eq!(devices[d].state()?, state);
+                assert_eq!(devices[d].state()?, model.state(d));
                 false
             }
             Op::Query(x) => {

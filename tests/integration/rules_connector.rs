@@ -444,14 +444,21 @@ fn c10_path_not_found_in_both_directions() -> TestResult {
         assert_eq!(ep.connected_to()?, jack);
         f.epb.device().set_state(DeviceState::Active)?;
 
-        // adapter inactive: endpoint -> adapter fails, adapter -> endpoint works
+        // adapter inactive: endpoint -> adapter fails; adapter -> endpoint works while the
+        // endpoint stays ACTIVE, which it does not when the adapter is NOTPRESENT or DISABLED
+        // (rule B4: its endpoints are NOTPRESENT then).
         f.mux.device().set_state(state)?;
         assert_eq!(hr(ep.connected_to()), HResult::ERROR_PATH_NOT_FOUND);
         assert_eq!(
             hr(f.wav.connector(0)?.connected_to()),
             HResult::ERROR_PATH_NOT_FOUND
         );
-        assert_eq!(jack.connected_to()?, ep);
+        if state == DeviceState::Unplugged {
+            assert_eq!(jack.connected_to()?, ep);
+        } else {
+            assert_eq!(f.epb.device().state()?, DeviceState::NotPresent, "B4");
+            assert_eq!(hr(jack.connected_to()), HResult::ERROR_PATH_NOT_FOUND);
+        }
         assert_eq!(f.mux.connector(3)?.connected_to()?, f.wav.connector(0)?);
         f.mux.device().set_state(DeviceState::Active)?;
     }

@@ -1,0 +1,425 @@
+//! The MMDevice layer's state inside the engine: device conditions and the one endpoint-state
+//! rule (B4, X27, X68, issue 7 item 6), default endpoints per role (V4-V7, B10, X38), the
+//! endpoint-notification sinks (V13-V15, Y1-Y14) and the events a change queues for them.
+//!
+//! **The state rule.** Every device carries *conditions*, set by the user or the hardware:
+//! `not_present` (the hardware is gone: USB unplug, adapter removal), `disabled` (Mmsys.cpl for
+//! an endpoint, Device Manager for an adapter) and `unplugged` (a plug devtopo does not model
+//! as a jack). An adapter's state is its own conditions (NOTPRESENT over DISABLED over
+//! UNPLUGGED over ACTIVE). An
+//! endpoint's state is [`Engine::derived_state`]:
+//!
+//! 1. NOTPRESENT when it is not present, when its connector is unconnected (B2: no path to
+//!    a host pin), or when its connector's peer adapter is not present or disabled (B4: the
+//!    adapter removed or disabled in Device Manager);
+//! 2. else DISABLED when disabled;
+//! 3. else UNPLUGGED when it carries the `unplugged` condition or when the sensing jacks
+//!    facing it (X27) are all empty;
+//! 4. else ACTIVE.
+//!
+//! NOTPRESENT wins over DISABLED over UNPLUGGED (X68). The rule is a pure function of the
+//! conditions, the jacks and the connection, and [`Engine::refresh`] applies it to every
+//! device a mutation can affect, after every mutation, so no order of plug, unplug, connect,
+//! disconnect, enable, disable, arrival and removal can leave an endpoint stale.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::Engine;
+use crate::properties::{EndpointEvent, EndpointFormFactor, MMNotificationClient, pkey};
+use crate::types::{DeviceKind, DeviceState, EDataFlow, ERole};
+
+/// What the user and the hardware say about one device (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Conditions {
+    /// The hardware is gone (NOTPRESENT).
+    pub not_present: bool,
+    /// Disabled by the user (DISABLED).
+    pub disabled: bool,
+    /// Unplugged at a plug devtopo does not model as a jack (a Bluetooth link, or a state
+    /// set directly): UNPLUGGED whatever the jacks say.
+    pub unplugged: bool,
+}
+
+impl Conditions {
+    /// The conditions a device spec's or a file's initial state stands for.
+    pub const fn from_state(state: DeviceState) -> Conditions {
+        Conditions {
+            not_present: matches!(state, DeviceState::NotPresent),
+            disabled: matches!(state, DeviceState::Disabled),
+            unplugged: matches!(state, DeviceState::Unplugged),
+        }
+    }
+}
+
+/// The flows that have defaults, in event order (X50).
+pub(crate) const FLOWS: [EDataFlow; 2] = [EDataFlow::Render, EDataFlow::Capture];
+/// The roles, in event order (X50).
+pub(crate) const ROLES: [ERole; 3] = [ERole::Console, ERole::Multimedia, ERole::Communications];
+
+/// The effective default of every (flow, role): device slot indices.
+pub(crate) type Defaults = [[Option<u32>; 3]; 2];
+
+/// MMDevice state beside the topology (same lock, same engine).
+#[derive(Clone, Default)]
+pub(crate) struct MmState {
+    /// The slots of live endpoint devices, ascending: the default election scans only these
+    /// (O(endpoints), not O(devices)).
+    pub(crate) endpoints: Vec<u32>,
+    /// Per device slot: the conditions (absent = none, i.e. ACTIVE). Slots are never reused.
+    pub(crate) conditions: Vec<Conditions>,
+    /// The default the user (or the file) chose per (flow, role), if any (X38).
+    pub(crate) preferred: Defaults,
+    /// The effective defaults after the last refresh.
+    pub(crate) defaults: Defaults,
+    /// Registered endpoint sinks, a multiset in registration order (V14, X40, X52).
+    pub(crate) sinks: Vec<Arc<dyn MMNotificationClient>>,
+    /// Events of the mutation in progress, delivered after the lock is released.
+    pub(crate) pending: Vec<EndpointEvent>,
+    /// Register/Unregister calls refused inside endpoint callbacks, in order (Y3, X47).
+    pub(crate) violations: Vec<&'static str>,
+    /// Whether `OpenPropertyStore` may open WRITE/READWRITE (X44).
+    pub(crate) elevated: bool,
+    /// The property stores (module `stores`).
+    pub(crate) stores: super::stores::Stores,
+    /// The `IKsControl` tables of adapters (module `ks`).
+    pub(crate) ks: super::ks::KsTables,
+}
+
+impl std::fmt::Debug for MmState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MmState")
+            .field("conditions", &self.conditions)
+            .field("defaults", &self.defaults)
+            .field("sinks", &self.sinks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// The conditions of a device slot.
+    pub(crate) fn conditions(&self, ix: u32) -> Conditions {
+        self.mm
+            .conditions
+            .get(ix as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Stores the conditions of a device slot.
+    pub(crate) fn put_conditions(&mut self, ix: u32, conditions: Conditions) {
+        let i = ix as usize;
+        if self.mm.conditions.len() <= i {
+            self.mm.conditions.resize(i + 1, Conditions::default());
+        }
+        if let Some(slot) = self.mm.conditions.get_mut(i) {
+            *slot = conditions;
+        }
+    }
+
+    /// Replaces the conditions of a device and applies the state rule to what it affects.
+    pub(crate) fn set_conditions(&mut self, ix: u32, conditions: Conditions) {
+        self.put_conditions(ix, conditions);
+        self.refresh(&[ix]);
+    }
+
+    /// The peer device of an endpoint's connector, if connected.
+    pub(crate) fn endpoint_peer_device(&self, ix: u32) -> Option<u32> {
+        let dev = self.devices.get(ix as usize)?.node.as_ref()?;
+        let own = *dev.connectors.first()?;
+        let peer = self.graph.node_weight(own)?.connector.as_ref()?.peer?;
+        Some(self.graph.node_weight(peer.node)?.device)
+    }
+
+    /// THE endpoint-state rule (module docs): the state a device must have now.
+    pub(crate) fn derived_state(&self, ix: u32) -> Option<DeviceState> {
+        let dev = self.devices.get(ix as usize)?.node.as_ref()?;
+        let own = self.conditions(ix);
+        let base = if own.not_present {
+            DeviceState::NotPresent
+        } else if own.disabled {
+            DeviceState::Disabled
+        } else if own.unplugged {
+            DeviceState::Unplugged
+        } else {
+            DeviceState::Active
+        };
+        if !dev.kind.is_endpoint() || own.not_present {
+            return Some(base);
+        }
+        // B2: no connection means no path to a host pin: NOTPRESENT.
+        let Some(peer) = self.endpoint_peer_device(ix) else {
+            return Some(DeviceState::NotPresent);
+        };
+        {
+            let p = self.conditions(peer);
+            let peer_is_endpoint = self
+                .devices
+                .get(peer as usize)
+                .and_then(|s| s.node.as_ref())
+                .is_some_and(|d| d.kind.is_endpoint());
+            if !peer_is_endpoint && (p.not_present || p.disabled) {
+                return Some(DeviceState::NotPresent);
+            }
+        }
+        if own.disabled {
+            return Some(DeviceState::Disabled);
+        }
+        let unplugged = own.unplugged || self.plugged(ix) == Some(false);
+        Some(if unplugged {
+            DeviceState::Unplugged
+        } else {
+            DeviceState::Active
+        })
+    }
+
+    /// The devices whose state can depend on device `ix`: itself and the endpoints whose
+    /// connector is connected to one of its connectors.
+    pub(crate) fn affected_by_device(&self, ix: u32) -> BTreeSet<u32> {
+        let mut set = BTreeSet::from([ix]);
+        set.extend((0..self.connector_count_of(ix)).filter_map(|k| self.peer_device_of(ix, k)));
+        set
+    }
+
+    fn connector_count_of(&self, ix: u32) -> usize {
+        self.devices
+            .get(ix as usize)
+            .and_then(|s| s.node.as_ref())
+            .map_or(0, |d| d.connectors.len())
+    }
+
+    /// The device on the other side of connector `k` of device `ix`.
+    fn peer_device_of(&self, ix: u32, k: usize) -> Option<u32> {
+        let dev = self.devices.get(ix as usize)?.node.as_ref()?;
+        let c = *dev.connectors.get(k)?;
+        let peer = self.graph.node_weight(c)?.connector.as_ref()?.peer?;
+        Some(self.graph.node_weight(peer.node)?.device)
+    }
+
+    /// Applies the state rule to `devices` and to the devices connected to them (an
+    /// adapter's state decides its endpoints', B4), queues one `OnDeviceStateChanged` per
+    /// effective change of an endpoint, then re-elects the defaults (B10). Allocates nothing
+    /// unless a sink is registered (events carry IDs).
+    pub(crate) fn refresh(&mut self, devices: &[u32]) {
+        let mut changed = false;
+        for &ix in devices {
+            changed |= self.refresh_one(ix);
+            for k in 0..self.connector_count_of(ix) {
+                if let Some(peer) = self.peer_device_of(ix, k) {
+                    changed |= self.refresh_one(peer);
+                }
+            }
+        }
+        if changed {
+            self.elect_defaults();
+        }
+    }
+
+    /// Applies the state rule to exactly `devices` (no widening): for changes that can move
+    /// only those devices' states (a connection or a jack changes the endpoints on either
+    /// side, never an adapter's state). Then re-elects the defaults if a state changed.
+    pub(crate) fn refresh_exact(&mut self, devices: &[u32]) {
+        let mut changed = false;
+        for &ix in devices {
+            changed |= self.refresh_one(ix);
+        }
+        if changed {
+            self.elect_defaults();
+        }
+    }
+
+    /// Applies the state rule to one device; true when an endpoint's state changed.
+    fn refresh_one(&mut self, ix: u32) -> bool {
+        let Some(new) = self.derived_state(ix) else {
+            return false;
+        };
+        let notify = !self.mm.sinks.is_empty();
+        let Some(dev) = self
+            .devices
+            .get_mut(ix as usize)
+            .and_then(|s| s.node.as_mut())
+        else {
+            return false;
+        };
+        if dev.state == new {
+            return false;
+        }
+        dev.state = new;
+        if !dev.kind.is_endpoint() {
+            // Adapters are never defaults: only an endpoint's change re-elects.
+            return false;
+        }
+        if notify {
+            let device_id = self.device_id(ix).to_string();
+            self.mm.pending.push(EndpointEvent::StateChanged {
+                device_id,
+                new_state: new,
+            });
+        }
+        true
+    }
+
+    /// Rebuilds the endpoint index (build time).
+    pub(crate) fn index_endpoints(&mut self) {
+        self.mm.endpoints = (0..self.devices.len() as u32)
+            .filter(|&ix| {
+                self.devices
+                    .get(ix as usize)
+                    .and_then(|s| s.node.as_ref())
+                    .is_some_and(|d| d.kind.is_endpoint())
+            })
+            .collect();
+    }
+
+    /// Applies the state rule to every device without queueing events (build time).
+    pub(crate) fn settle_all(&mut self) {
+        self.index_endpoints();
+        for ix in 0..self.devices.len() as u32 {
+            if let Some(new) = self.derived_state(ix) {
+                if let Some(dev) = self
+                    .devices
+                    .get_mut(ix as usize)
+                    .and_then(|s| s.node.as_mut())
+                {
+                    dev.state = new;
+                }
+            }
+        }
+        self.mm.defaults = self.compute_defaults();
+    }
+
+    /// The default of every (flow, role) as the rules give it now (V6, V7, X38): the
+    /// preferred endpoint while it is ACTIVE, else the best-ranked ACTIVE endpoint of the
+    /// flow (render Speakers > LineLevel > SPDIF > any other form factor, capture
+    /// Microphone > LineLevel > SPDIF > any other; ties by the alphabetically first ID).
+    pub(crate) fn compute_defaults(&self) -> Defaults {
+        let mut out: Defaults = [[None; 3]; 2];
+        for (f, flow) in FLOWS.iter().enumerate() {
+            let mut best: Option<(u8, &str, u32)> = None;
+            for &ix in &self.mm.endpoints {
+                let Some(slot) = self.devices.get(ix as usize) else {
+                    continue;
+                };
+                let Some(dev) = slot.node.as_ref() else {
+                    continue;
+                };
+                if !flow.matches(dev.kind) || dev.state != DeviceState::Active {
+                    continue;
+                }
+                let rank = self.default_rank(ix, dev.kind);
+                let cand = (rank, &*slot.id, ix);
+                if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                    best = Some(cand);
+                }
+            }
+            for (slot, pref) in out[f].iter_mut().zip(self.mm.preferred[f]) {
+                *slot = match pref {
+                    Some(p) if self.state_of(p) == Some(DeviceState::Active) => Some(p),
+                    _ => best.map(|b| b.2),
+                };
+            }
+        }
+        out
+    }
+
+    /// V7's rank of an endpoint's form factor (lower is better).
+    fn default_rank(&self, ix: u32, kind: DeviceKind) -> u8 {
+        let ff = self
+            .store_value(ix, pkey::PKEY_AudioEndpoint_FormFactor)
+            .and_then(|v| v.as_u32())
+            .and_then(EndpointFormFactor::from_value);
+        match (kind, ff) {
+            (DeviceKind::RenderEndpoint, Some(EndpointFormFactor::Speakers))
+            | (DeviceKind::CaptureEndpoint, Some(EndpointFormFactor::Microphone)) => 0,
+            (_, Some(EndpointFormFactor::LineLevel)) => 1,
+            (_, Some(EndpointFormFactor::Spdif)) => 2,
+            _ => 3,
+        }
+    }
+
+    /// Re-elects the defaults and queues one `OnDefaultDeviceChanged` per (flow, role) whose
+    /// default changed, eRender before eCapture, eConsole, eMultimedia, eCommunications (X50).
+    pub(crate) fn elect_defaults(&mut self) {
+        let new = self.compute_defaults();
+        for (f, flow) in FLOWS.iter().enumerate() {
+            for (r, role) in ROLES.iter().enumerate() {
+                if new[f][r] != self.mm.defaults[f][r] && !self.mm.sinks.is_empty() {
+                    self.mm.pending.push(EndpointEvent::DefaultChanged {
+                        flow: *flow,
+                        role: *role,
+                        device_id: new[f][r].map(|ix| self.device_id(ix).to_string()),
+                    });
+                }
+            }
+        }
+        self.mm.defaults = new;
+    }
+
+    /// The events queued by the mutation that just committed, with the sinks to tell.
+    pub(crate) fn take_endpoint_events(
+        &mut self,
+    ) -> (Vec<EndpointEvent>, Vec<Arc<dyn MMNotificationClient>>) {
+        let events = std::mem::take(&mut self.mm.pending);
+        if events.is_empty() || self.mm.sinks.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        (events, self.mm.sinks.clone())
+    }
+}
+
+thread_local! {
+    /// How deep this thread is inside endpoint callbacks (Y3, X47).
+    static IN_CALLBACK: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// True while the current thread runs an endpoint-notification callback (Y3).
+pub(crate) fn in_endpoint_callback() -> bool {
+    IN_CALLBACK.with(|c| c.get() > 0)
+}
+
+struct CallbackGuard;
+
+impl CallbackGuard {
+    fn enter() -> CallbackGuard {
+        IN_CALLBACK.with(|c| c.set(c.get() + 1));
+        CallbackGuard
+    }
+}
+
+impl Drop for CallbackGuard {
+    fn drop(&mut self) {
+        IN_CALLBACK.with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
+
+/// Delivers endpoint events: every event to every sink of the set fixed at commit, one call
+/// per registration, in registration order (X40, X52). Must run with no lock held (X48).
+pub(crate) fn deliver_endpoint_events(
+    events: Vec<EndpointEvent>,
+    sinks: Vec<Arc<dyn MMNotificationClient>>,
+) {
+    if events.is_empty() {
+        return;
+    }
+    let _guard = CallbackGuard::enter();
+    for event in &events {
+        for sink in &sinks {
+            event.deliver_to(&**sink);
+        }
+    }
+}
+
+impl Engine {
+    /// The roles a device is the chosen default for (X38), in ERole order.
+    pub(crate) fn preferred_roles(&self, ix: u32) -> Vec<ERole> {
+        let mut out = Vec::new();
+        for roles in &self.mm.preferred {
+            for (r, pref) in roles.iter().enumerate() {
+                if *pref == Some(ix) {
+                    out.push(ROLES[r]);
+                }
+            }
+        }
+        out
+    }
+}
