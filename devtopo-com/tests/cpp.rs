@@ -15,13 +15,29 @@ use std::sync::OnceLock;
 
 use devtopo_com::*;
 
-/// The directory holding libdevtopo_com (target/<profile>).
+/// The directory holding a fresh libdevtopo_com cdylib.
+///
+/// `cargo test` builds only the rlib of a library its tests use, so on a fresh clone there is
+/// no cdylib to link, and an older one may be stale. The tests therefore build the cdylib
+/// themselves, once per test process, with the cargo that runs them, into a target directory
+/// of their own (the outer `cargo test` holds the lock of the main one): a no-op when it is
+/// up to date.
 fn lib_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable");
-    exe.parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/<test>")
-        .to_path_buf()
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cdylib-target");
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "-p", "devtopo-com", "--lib"])
+            .arg("--manifest-path")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+            .arg("--target-dir")
+            .arg(&target)
+            .status()
+            .expect("run cargo to build the devtopo-com cdylib");
+        assert!(status.success(), "building the devtopo-com cdylib failed");
+        target.join("debug")
+    })
+    .clone()
 }
 
 fn compiler() -> String {

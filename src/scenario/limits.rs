@@ -5,7 +5,7 @@
 //! are bounded by the file size and nesting by the parsers.
 
 use super::StepEntry;
-use crate::file::{Format, ItemPath, Limit, position};
+use crate::file::{Format, ItemPath, position};
 
 /// The line and column of each of the `count` steps. TOML: one parse and one line index for
 /// all steps (O(text + steps log lines)), so a scenario at `max_scenario_steps` loads in
@@ -52,20 +52,20 @@ fn line_col(text: &str, lines: &[usize], offset: usize) -> (u32, u32) {
     (clamp(line), clamp(column))
 }
 
-/// The step keys whose string value is longer than [`Limit::TextBytes`] (the limit of every
+/// The step keys whose string value is longer than `max`, the [`Limit::TextBytes`] in force (the limit of every
 /// string of topology files holds for scenarios too): strings at the top level of a key, and
 /// inside list and table arguments.
-pub(super) fn long_strings(steps: &[StepEntry]) -> Vec<ItemPath> {
-    fn long_json(v: &serde_json::Value) -> bool {
+pub(super) fn long_strings(steps: &[StepEntry], max: usize) -> Vec<ItemPath> {
+    let long_json = |v: &serde_json::Value| -> bool {
         let mut stack = vec![v];
         while let Some(v) = stack.pop() {
             match v {
-                serde_json::Value::String(s) if s.len() > Limit::TextBytes.value() => {
+                serde_json::Value::String(s) if s.len() > max => {
                     return true;
                 }
                 serde_json::Value::Array(a) => stack.extend(a),
                 serde_json::Value::Object(o) => {
-                    if o.keys().any(|k| k.len() > Limit::TextBytes.value()) {
+                    if o.keys().any(|k| k.len() > max) {
                         return true;
                     }
                     stack.extend(o.values());
@@ -74,8 +74,7 @@ pub(super) fn long_strings(steps: &[StepEntry]) -> Vec<ItemPath> {
             }
         }
         false
-    }
-    let max = Limit::TextBytes.value();
+    };
     let mut found = Vec::new();
     for (i, e) in steps.iter().enumerate() {
         let texts = [

@@ -31,7 +31,9 @@ use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::file::{FileError, FileErrorKind, Format, ItemPath, Limit, from_text, position};
+use crate::file::{
+    FileError, FileErrorKind, Format, ItemPath, Limit, Limits, from_text_with, position,
+};
 use crate::{
     ConnectorType, DataFlow, Device, DeviceState, Guid, HResult, LocalId, MixedPaths, Part,
     PartType, System,
@@ -245,19 +247,28 @@ pub struct Scenario {
 
 impl Scenario {
     /// Reads a scenario file and its topology file (relative to the scenario file) and
-    /// prepares every step. TOML unless the file name ends in `.json`.
+    /// prepares every step, with the default [`Limits`]. TOML unless the file name ends in
+    /// `.json`.
     ///
     /// # Errors
     /// Every problem of the scenario (file:line:col, the step and key) or of its topology
     /// file, as [`FileError`]s; nothing runs.
     pub fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
+        Scenario::load_with(path, &Limits::default())
+    }
+
+    /// As [`Scenario::load`], with `limits` for the scenario and every topology file it reads.
+    ///
+    /// # Errors
+    /// As [`Scenario::load`].
+    pub fn load_with(path: &Path, limits: &Limits) -> Result<Scenario, Vec<FileError>> {
         let file = path.display().to_string();
-        let text = crate::file::read_text(path).map_err(|e| vec![e])?;
+        let text = crate::file::read_text_with(path, limits).map_err(|e| vec![e])?;
         let format = Format::from_path(path).unwrap_or(Format::Toml);
         let dir = path.parent().unwrap_or_else(|| Path::new(""));
-        Scenario::parse(&text, format, &file, |topology| {
+        Scenario::parse_with(&text, format, &file, limits, |topology| {
             let topology = dir.join(topology);
-            let system = crate::file::read(&topology)?;
+            let system = crate::file::read_with(&topology, limits)?;
             Ok((topology.display().to_string(), system))
         })
     }
@@ -273,19 +284,33 @@ impl Scenario {
         text: &str,
         format: Format,
         file: &str,
+        resolve: impl FnMut(&str) -> Result<(String, System), Vec<FileError>>,
+    ) -> Result<Scenario, Vec<FileError>> {
+        Scenario::parse_with(text, format, file, &Limits::default(), resolve)
+    }
+
+    /// As [`Scenario::parse`], with `limits` for the scenario text.
+    ///
+    /// # Errors
+    /// As [`Scenario::parse`].
+    pub fn parse_with(
+        text: &str,
+        format: Format,
+        file: &str,
+        limits: &Limits,
         mut resolve: impl FnMut(&str) -> Result<(String, System), Vec<FileError>>,
     ) -> Result<Scenario, Vec<FileError>> {
-        if text.len() > Limit::FileBytes.value() {
+        if text.len() > limits.get(Limit::FileBytes) {
             return Err(vec![FileError {
                 file: file.to_owned(),
                 line: 1,
                 column: 1,
                 path: String::new(),
-                kind: FileErrorKind::Limit(Limit::FileBytes),
+                kind: FileErrorKind::Limit(Limit::FileBytes, limits.get(Limit::FileBytes)),
             }]);
         }
-        let doc: ScenarioFile = from_text(text, format, file).map_err(|e| vec![e])?;
-        let long = limits::long_strings(&doc.steps);
+        let doc: ScenarioFile = from_text_with(text, format, file, limits).map_err(|e| vec![e])?;
+        let long = limits::long_strings(&doc.steps, limits.get(Limit::TextBytes));
         if !long.is_empty() {
             return Err(long
                 .into_iter()
@@ -296,7 +321,7 @@ impl Scenario {
                         line,
                         column,
                         path: path.to_string(),
-                        kind: FileErrorKind::Limit(Limit::TextBytes),
+                        kind: FileErrorKind::Limit(Limit::TextBytes, limits.get(Limit::TextBytes)),
                     }
                 })
                 .collect());

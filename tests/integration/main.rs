@@ -60,6 +60,8 @@ mod rules_doc;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
+#[cfg(feature = "cli")]
+mod scale;
 #[cfg(feature = "scenario")]
 mod scenario_cost;
 #[cfg(feature = "scenario")]

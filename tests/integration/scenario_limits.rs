@@ -27,7 +27,7 @@ fn limit_error(result: Result<Scenario, Vec<FileError>>, limit: Limit) -> FileEr
         .unwrap_or_else(|| panic!("{} not enforced", limit.name()));
     let e = errors[0].clone();
     assert!(
-        matches!(e.kind, FileErrorKind::Limit(l) if l == limit),
+        matches!(e.kind, FileErrorKind::Limit(l, _) if l == limit),
         "{e}"
     );
     assert!(

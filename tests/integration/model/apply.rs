@@ -307,7 +307,7 @@ impl Model {
 pub(super) fn unreachable_kind(part: &Part, kind: ControlKind) -> Error {
     Error::NoSuchControl {
         part: PartRef {
-            device: Arc::from(format!("{part:?}")),
+            device: DeviceId::new(&format!("{part:?}")),
             local_id: LocalId(0),
         },
         iid: kind.iid(),
