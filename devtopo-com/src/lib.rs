@@ -42,4 +42,5 @@ mod objects;
 pub use generated::*;
 pub use memory::{pwstr_to_string, take_pwstr};
 pub use object::live_objects;
+pub use objects::enumerator::enumerator;
 pub use objects::topology::device_topology;
