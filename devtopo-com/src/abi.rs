@@ -372,11 +372,7 @@ pub unsafe extern "C" fn devtopo_enumerator(
     out: *mut *mut c_void,
 ) -> HRESULT {
     // SAFETY: by the contract.
-    unsafe {
-        crate::object::out_ptr(out, || {
-            Ok(enumerator_raw(self::system(system)?.clone()))
-        })
-    }
+    unsafe { crate::object::out_ptr(out, || Ok(enumerator_raw(self::system(system)?.clone()))) }
 }
 
 /// Devices arrive (`System::add_devices`, B1, X49): every device of the TOML topology text is
