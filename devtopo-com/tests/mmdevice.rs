@@ -27,8 +27,8 @@ fn wide(text: &str) -> Vec<u16> {
 /// GetConnector(0) -> GetDeviceIdConnectedTo -> GetDevice -> OpenPropertyStore(STGM_READ) ->
 /// PKEY_Device_InstanceId, which must be VT_LPWSTR (S38); any failure gives "".
 fn get_audio_controller_id(device: &IMMDevice, enumerator: &IMMDeviceEnumerator) -> String {
-    // SAFETY: COM calls on live interface pointers; the PROPVARIANT is cleared.
     let attempt = || -> windows_core::Result<String> {
+        // SAFETY: COM calls on live interface pointers; the PROPVARIANT is cleared.
         unsafe {
             let topology: IDeviceTopology = device.Activate(CLSCTX_ALL, None)?;
             let connector = topology.GetConnector(0)?;
@@ -110,12 +110,14 @@ fn w7_chromium_get_audio_controller_id_through_com() {
     // SAFETY: COM calls on live interface pointers.
     let endpoints = unsafe { enumerator.EnumAudioEndpoints(eAll, DEVICE_STATE_ACTIVE as u32) }
         .expect("EnumAudioEndpoints");
+    // SAFETY: as above.
     let count = unsafe { endpoints.GetCount() }.expect("GetCount");
     assert!(count >= 4, "{count} endpoints");
     let mut seen_usb = false;
     for i in 0..count {
         // SAFETY: as above.
         let device = unsafe { endpoints.Item(i) }.expect("Item");
+        // SAFETY: as above; the string is freed.
         let id = unsafe { take_pwstr(device.GetId().expect("GetId")) }.expect("id");
         let rust = system.device(&id).expect("device");
         let adapter = rust
@@ -313,7 +315,7 @@ fn q1_x46_ks_control_on_adapters_only() {
         );
         let rust = system
             .device(fixtures::HEADSETS_USB_FILTER)
-            .and_then(|d| d.activate(devtopo::guids::IID_IKsControl.into(), 0x17, None))
+            .and_then(|d| d.activate(devtopo::guids::IID_IKsControl, 0x17, None))
             .map(|a| a.into_ks_control().expect("ks"))
             .expect("rust ks");
         let mut rust_data = [0u8; 4];

@@ -493,7 +493,7 @@ pub fn com_enumerator_walk(enumerator: &IMMDeviceEnumerator) -> String {
             if let Ok(adapter) = topology
                 .GetConnector(0)
                 .and_then(|c| c.GetDeviceIdConnectedTo())
-                .map(|p| name(p))
+                .map(name)
                 && !adapters.contains(&adapter)
             {
                 adapters.push(adapter);
