@@ -150,6 +150,11 @@ inline bool operator!=(const GUID &a, const GUID &b) { return !(a == b); }
 #define CLSCTX_REMOTE_SERVER 0x10
 #define CLSCTX_ALL (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER | CLSCTX_LOCAL_SERVER | CLSCTX_REMOTE_SERVER)
 
+/* STGM access modes of IMMDevice::OpenPropertyStore (objbase.h) */
+#define STGM_READ 0x00000000L
+#define STGM_WRITE 0x00000001L
+#define STGM_READWRITE 0x00000002L
+
 /* PROPERTYKEY and PROPVARIANT (propidl.h), with the Windows layout */
 typedef struct _tagpropertykey {
     GUID fmtid;
