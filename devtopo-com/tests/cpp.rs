@@ -94,6 +94,18 @@ fn c_program() -> &'static Path {
     })
 }
 
+/// Puts the cdylib this test was built with before any other copy on cargo's library path
+/// (which the loader searches before the program's RUNPATH).
+fn with_lib_path(command: &mut Command) {
+    let mut path = std::env::split_paths(&std::env::var_os("LD_LIBRARY_PATH").unwrap_or_default())
+        .collect::<Vec<_>>();
+    path.insert(0, lib_dir());
+    command.env(
+        "LD_LIBRARY_PATH",
+        std::env::join_paths(path).expect("library path"),
+    );
+}
+
 /// Runs the C++ client (under valgrind when asked) and returns its stdout.
 fn run(args: &[&str]) -> String {
     run_program(program(), args)
@@ -113,14 +125,7 @@ fn run_program(program: &Path, args: &[&str]) -> String {
     } else {
         Command::new(program)
     };
-    // The cdylib this test was built with, before any other copy on cargo's library path.
-    let mut path = std::env::split_paths(&std::env::var_os("LD_LIBRARY_PATH").unwrap_or_default())
-        .collect::<Vec<_>>();
-    path.insert(0, lib_dir());
-    command.env(
-        "LD_LIBRARY_PATH",
-        std::env::join_paths(path).expect("library path"),
-    );
+    with_lib_path(&mut command);
     let output = command.args(args).output().expect("run the C++ client");
     assert!(
         output.status.success(),
@@ -322,7 +327,9 @@ fn the_documented_cpp_example_compiles_and_passes() {
         .status()
         .expect("run the C++ compiler");
     assert!(status.success(), "the documented example does not compile");
-    let status = Command::new(&exe)
+    let mut command = Command::new(&exe);
+    with_lib_path(&mut command);
+    let status = command
         .current_dir(format!("{root}/.."))
         .status()
         .expect("run the example");
