@@ -181,6 +181,7 @@ mod error;
 pub mod file;
 #[cfg(feature = "serde")]
 pub mod fixtures;
+mod generate;
 mod guid;
 mod handles;
 mod hresult;
@@ -200,7 +201,8 @@ pub use engine::{
     Conditions, ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey,
     PartSnapshot, PeerSnapshot, Snapshot, SubunitSpec, SystemBuilder,
 };
-pub use error::{EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
+pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
+pub use generate::generate;
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
     Activated, AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness,

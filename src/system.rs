@@ -103,7 +103,9 @@ impl Shared {
 
     /// A mutation that notifies only endpoint sinks (Y6-Y11): `change` without control sinks.
     pub(crate) fn mutate<T>(&self, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
-        self.change(Origin::Caller(None), |engine| Ok((f(engine)?, Vec::new())))
+        self.change(Origin::Caller(None), |engine| {
+            Ok((f(engine)?, Sinks::default()))
+        })
     }
 
     /// Read access. A panic inside devtopo never leaves the engine half-written (every
@@ -153,6 +155,14 @@ impl System {
                 pids: AtomicU64::new(pack_pids(std::process::id(), DEFAULT_HARDWARE_PROCESS_ID)),
             }),
         }
+    }
+
+    /// A new, independent system equal to this one (devices, parts, links, connections,
+    /// control states), as if built again: no handle or key of this system names anything of
+    /// the copy, and no callback is registered on it. Process IDs are the defaults.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn fresh_copy(&self) -> System {
+        System::from_engine(self.shared.read().fresh_copy())
     }
 
     /// Every device still in the system, in the order they were added.

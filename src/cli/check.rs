@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use devtopo::file::{FileErrorKind, read};
+use devtopo::file::{FileErrorKind, read_with};
 
 use super::controls_view::count;
 use super::{CliError, FAILED, OutputFormat, USAGE, error_json, write_json};
@@ -22,6 +22,8 @@ pub(crate) struct Args {
     /// Topology files (.toml or .json).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -30,9 +32,10 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
     let mut code = 0;
     let mut reports = Vec::new();
+    let limits = args.limits.limits()?;
     for path in &args.files {
         let file = path.display().to_string();
-        match read(path) {
+        match read_with(path, &limits) {
             Ok(system) => {
                 let snap = system.snapshot();
                 let parts: usize = snap.devices.iter().map(|d| d.parts.len()).sum();

@@ -19,10 +19,12 @@ pub(crate) struct Args {
     /// The file to write (.toml or .json); replaced if it exists.
     #[arg(value_name = "OUT")]
     output: PathBuf,
+    #[command(flatten)]
+    limits: super::LimitArgs,
 }
 
 pub(crate) fn run(args: &Args, _out: &mut dyn Write) -> Result<u8, CliError> {
-    let system = load(&args.input)?;
+    let system = load(&args.input, &args.limits)?;
     system.save(&args.output)?;
     Ok(0)
 }

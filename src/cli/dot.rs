@@ -26,10 +26,12 @@ pub(crate) struct Args {
     /// Topology file (.toml or .json).
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    #[command(flatten)]
+    limits: super::LimitArgs,
 }
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
-    let system = load(&args.file)?;
+    let system = load(&args.file, &args.limits)?;
     out.write_all(render(&system).as_bytes())?;
     Ok(0)
 }

@@ -25,6 +25,8 @@ pub(crate) struct Args {
     /// Topology file (.toml or .json).
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -34,7 +36,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
-    let system = load(&args.file)?;
+    let system = load(&args.file, &args.limits)?;
     let snap = system.snapshot();
     let labels = Labels::of(&snap);
     let records = if args.connections {

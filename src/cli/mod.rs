@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use devtopo::file::FileError;
+use devtopo::file::{FileError, Limits};
 use devtopo::{Device, HResult, Part, PartType, System};
 
 mod call;
@@ -18,6 +18,7 @@ mod controls_view;
 mod convert;
 mod docs;
 mod dot;
+mod generate;
 mod list;
 mod notify_call;
 mod path;
@@ -54,6 +55,7 @@ enum Command {
     List(list::Args),
     Convert(convert::Args),
     Docs(docs::Args),
+    Gen(generate::Args),
 }
 
 /// Output for people (`text`, the default) or for machines (`json`).
@@ -133,6 +135,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::List(args) => list::run(&args, &mut out)?,
         Command::Convert(args) => convert::run(&args, &mut out)?,
         Command::Docs(args) => docs::run(&args, &mut out)?,
+        Command::Gen(args) => generate::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(code)
@@ -217,7 +220,40 @@ pub(crate) fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Resu
     Ok(())
 }
 
-/// Loads one topology file (exit 2 on any problem).
-pub(crate) fn load(path: &std::path::Path) -> Result<System, CliError> {
-    Ok(devtopo::file::read(path)?)
+/// Loads one topology file with these limits (exit 2 on any problem).
+pub(crate) fn load(path: &std::path::Path, limits: &LimitArgs) -> Result<System, CliError> {
+    Ok(devtopo::file::read_with(path, &limits.limits()?)?)
+}
+
+/// `--limit NAME=VALUE` and `--no-limits`, on every subcommand that reads files.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(crate) struct LimitArgs {
+    /// Sets one limit of the files read, as NAME=VALUE with the names of the limits table in
+    /// `devtopo docs files` (max_file_bytes, max_devices, max_parts_per_device,
+    /// max_links_per_device, max_connections, max_text_bytes, max_scenario_steps,
+    /// max_controls_per_part, max_channels, max_jacks, max_formats); VALUE `none` lifts it.
+    /// Repeatable.
+    #[arg(long = "limit", value_name = "NAME=VALUE")]
+    limit: Vec<String>,
+    /// Lifts every limit (for generated or trusted files of any size); `--limit` still
+    /// applies on top.
+    #[arg(long)]
+    no_limits: bool,
+}
+
+impl LimitArgs {
+    /// The limits these options ask for (exit 2 on an unknown name or a bad value).
+    pub(crate) fn limits(&self) -> Result<Limits, CliError> {
+        let mut limits = if self.no_limits {
+            Limits::none()
+        } else {
+            Limits::default()
+        };
+        for assignment in &self.limit {
+            limits
+                .apply(assignment)
+                .map_err(|e| CliError::Message(format!("--limit: {e}")))?;
+        }
+        Ok(limits)
+    }
 }

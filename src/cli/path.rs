@@ -17,6 +17,8 @@ pub(crate) struct Args {
     /// Topology file (.toml or .json).
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     /// The first part of the path, as `device/part` (device ID or name, then local ID or part
     /// name), e.g. `"Input Multiplexer Device/0x10001"`.
     #[arg(value_name = "FROM")]
@@ -30,7 +32,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
-    let system = load(&args.file)?;
+    let system = load(&args.file, &args.limits)?;
     let find = |text: &str| {
         system
             .find_part(text)

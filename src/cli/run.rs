@@ -24,6 +24,8 @@ pub(crate) struct Args {
     /// Scenario files (.toml; .json also works).
     #[arg(required = true, value_name = "SCENARIO")]
     scenarios: Vec<PathBuf>,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -33,8 +35,9 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
     let (mut passed, mut failed, mut unloaded) = (0usize, 0usize, 0usize);
     let mut code = 0;
     let mut reports = Vec::new();
+    let limits = args.limits.limits()?;
     for path in &args.scenarios {
-        let scenario = match scenario::load(path) {
+        let scenario = match scenario::load(path, &limits) {
             Ok(s) => s,
             Err(errors) => {
                 code = USAGE;

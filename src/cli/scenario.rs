@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 
-use devtopo::file::{FileError, FileErrorKind, Format, ItemPath, Limit, from_text, position};
+use devtopo::file::{
+    FileError, FileErrorKind, Format, ItemPath, Limit, Limits, from_text_with, position,
+};
 use devtopo::{
     ConnectorType, DataFlow, Device, DeviceState, Guid, HResult, LocalId, MixedPaths, Part,
     PartType, System,
@@ -212,16 +214,16 @@ pub(crate) struct Scenario {
 }
 
 /// Reads a scenario file and its topology and prepares every step.
-pub(crate) fn load(path: &Path) -> Result<Scenario, Vec<FileError>> {
+pub(crate) fn load(path: &Path, limits: &Limits) -> Result<Scenario, Vec<FileError>> {
     let file = path.display().to_string();
-    let text = devtopo::file::read_text(path).map_err(|e| vec![e])?;
+    let text = devtopo::file::read_text_with(path, limits).map_err(|e| vec![e])?;
     let format = Format::from_path(path).unwrap_or(Format::Toml);
-    let doc: ScenarioFile = from_text(&text, format, &file).map_err(|e| vec![e])?;
+    let doc: ScenarioFile = from_text_with(&text, format, &file, limits).map_err(|e| vec![e])?;
     let topology: PathBuf = path
         .parent()
         .unwrap_or_else(|| Path::new(""))
         .join(&doc.topology);
-    let system = devtopo::file::read(&topology)?;
+    let system = devtopo::file::read_with(&topology, limits)?;
     let sinks = sinks(&doc.steps);
     let mut steps = Vec::with_capacity(doc.steps.len());
     let mut errors = Vec::new();

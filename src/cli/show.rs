@@ -41,6 +41,8 @@ pub(crate) struct Args {
     /// Topology file (.toml or .json).
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    #[command(flatten)]
+    limits: super::LimitArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -57,7 +59,7 @@ pub(crate) struct Args {
 const MAX_LEVEL: usize = 32;
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
-    let system = load(&args.file)?;
+    let system = load(&args.file, &args.limits)?;
     let mut show = Show {
         system: &system,
         controls: Controls::of(&system),

@@ -53,20 +53,24 @@ pub(crate) fn sink_addr<S: ?Sized>(sink: &S) -> usize {
 
 /// One registration.
 #[derive(Clone)]
-struct Registration {
+pub(crate) struct Registration {
     kind: ControlKind,
     sink: Arc<dyn ControlChangeNotify>,
 }
 
+/// The registrations of one part, shared: a change takes one reference to the list, however
+/// many sinks it holds, and registering or unregistering (rare) copies the list.
+type List = Arc<[Registration]>;
+
 /// The sinks registered on every part, keyed by the part's serial number (never reused).
 #[derive(Clone, Default)]
 pub(crate) struct Registry {
-    by_part: HashMap<u64, Vec<Registration>>,
+    by_part: HashMap<u64, List>,
 }
 
 impl fmt::Debug for Registry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count: usize = self.by_part.values().map(Vec::len).sum();
+        let count: usize = self.by_part.values().map(|l| l.len()).sum();
         f.debug_struct("Registry")
             .field("registrations", &count)
             .finish()
@@ -82,43 +86,50 @@ impl Registry {
         kind: ControlKind,
         sink: Arc<dyn ControlChangeNotify>,
     ) {
-        let list = self.by_part.entry(part).or_default();
         let addr = sink_addr(&*sink);
-        if !list
+        let list = self.by_part.get(&part).map_or(&[][..], |l| &l[..]);
+        if list
             .iter()
             .any(|r| r.kind == kind && sink_addr(&*r.sink) == addr)
         {
-            list.push(Registration { kind, sink });
+            return;
         }
+        let mut grown = Vec::with_capacity(list.len() + 1);
+        grown.extend_from_slice(list);
+        grown.push(Registration { kind, sink });
+        self.by_part.insert(part, grown.into());
     }
 
     /// Removes every registration of the sink at `addr` on this part (X19); false when there
     /// was none (N3).
     pub(crate) fn unregister(&mut self, part: u64, addr: usize) -> bool {
-        let Some(list) = self.by_part.get_mut(&part) else {
+        let Some(list) = self.by_part.get(&part) else {
             return false;
         };
-        let before = list.len();
-        list.retain(|r| sink_addr(&*r.sink) != addr);
-        let removed = list.len() != before;
-        if list.is_empty() {
+        let kept: Vec<Registration> = list
+            .iter()
+            .filter(|r| sink_addr(&*r.sink) != addr)
+            .cloned()
+            .collect();
+        let removed = kept.len() != list.len();
+        if kept.is_empty() {
             self.by_part.remove(&part);
+        } else if removed {
+            self.by_part.insert(part, kept.into());
         }
         removed
     }
 
     /// The sinks to notify for a change of `kind` on this part, in registration order (N2,
-    /// X20).
-    pub(crate) fn sinks(&self, part: u64, kind: ControlKind) -> Vec<Arc<dyn ControlChangeNotify>> {
-        self.by_part
-            .get(&part)
-            .map(|list| {
-                list.iter()
-                    .filter(|r| r.kind == kind)
-                    .map(|r| r.sink.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// X20). No allocation: one reference to the part's list.
+    pub(crate) fn sinks(&self, part: u64, kind: ControlKind) -> Sinks {
+        Sinks {
+            list: self
+                .by_part
+                .get(&part)
+                .filter(|list| list.iter().any(|r| r.kind == kind))
+                .map(|list| (list.clone(), kind)),
+        }
     }
 
     /// Removes every registration of a part (its device was removed, X26) and returns the
@@ -127,15 +138,30 @@ impl Registry {
     pub(crate) fn forget(&mut self, part: u64) -> Vec<Arc<dyn ControlChangeNotify>> {
         self.by_part
             .remove(&part)
-            .map(|list| list.into_iter().map(|r| r.sink).collect())
+            .map(|list| list.iter().map(|r| r.sink.clone()).collect())
             .unwrap_or_default()
+    }
+}
+
+/// The sinks of one control of one part, to call once the lock is released: a shared
+/// snapshot of the part's registrations and the control they must be registered for.
+#[derive(Default)]
+#[must_use = "the sinks must be notified after the lock is released"]
+pub(crate) struct Sinks {
+    list: Option<(List, ControlKind)>,
+}
+
+impl Sinks {
+    /// No sink to call.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.list.is_none()
     }
 }
 
 /// Sinks to call once the lock is released, with what to tell them.
 #[must_use = "a notice must be delivered after the lock is released"]
 pub(crate) struct Notice {
-    pub(crate) sinks: Vec<Arc<dyn ControlChangeNotify>>,
+    pub(crate) sinks: Sinks,
     pub(crate) sender_process_id: u32,
     pub(crate) context: Option<Guid>,
 }
@@ -143,8 +169,10 @@ pub(crate) struct Notice {
 impl Notice {
     /// Calls every sink once (N5). Must run with no lock held (X20).
     pub(crate) fn deliver(self) {
-        for sink in self.sinks {
-            sink.on_notify(self.sender_process_id, self.context);
+        if let Some((list, kind)) = &self.sinks.list {
+            for r in list.iter().filter(|r| r.kind == *kind) {
+                r.sink.on_notify(self.sender_process_id, self.context);
+            }
         }
     }
 }

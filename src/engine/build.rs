@@ -1,14 +1,12 @@
 //! Building a system: specs for devices and parts, and the validating [`SystemBuilder`].
 
-use std::sync::Arc;
-
-use petgraph::algo::has_path_connecting;
 use petgraph::stable_graph::NodeIndex;
 
+use super::cycle::{CycleScratch, would_close_cycle};
 use super::{ConnectorData, DeviceKey, Engine, PartKey, PartNode, next_serial};
 use crate::controls::validate::check_controls;
 use crate::controls::{ControlProblem, ControlSpec};
-use crate::error::{EndpointProblem, Error, LinkProblem, Result};
+use crate::error::{DeviceId, EndpointProblem, Error, LinkProblem, Result};
 use crate::guid::{Guid, guids};
 use crate::system::System;
 use crate::types::{
@@ -164,6 +162,8 @@ impl SubunitSpec {
 #[derive(Debug, Default)]
 pub struct SystemBuilder {
     pub(crate) engine: Engine,
+    /// Reused by every cycle check of [`SystemBuilder::add_link`].
+    scratch: CycleScratch,
 }
 
 impl SystemBuilder {
@@ -176,7 +176,9 @@ impl SystemBuilder {
     /// prints the name ([`System::guid_name`]) and topology files and scenarios accept it.
     /// Naming a GUID again replaces its name.
     pub fn name_guid(&mut self, name: &str, guid: Guid) {
-        self.engine.guid_names.insert(guid, Arc::from(name));
+        self.engine
+            .guid_names
+            .insert(guid, std::sync::Arc::from(name));
     }
 
     /// Adds a device.
@@ -291,7 +293,7 @@ impl SystemBuilder {
             name: name.into(),
             subtype,
             connector,
-            controls,
+            controls: controls.into_boxed_slice(),
         });
         let dev = self.engine.device_mut(device)?;
         if is_connector {
@@ -331,7 +333,8 @@ impl SystemBuilder {
         if self.engine.graph.contains_edge(from.node, to.node) {
             return Err(invalid(LinkProblem::Duplicate));
         }
-        if has_path_connecting(&self.engine.graph, to.node, from.node, None) {
+        // O(what the new link can reach), no allocation once the scratch has grown.
+        if would_close_cycle(&self.engine.graph, from.node, to.node, &mut self.scratch) {
             return Err(invalid(LinkProblem::Cycle));
         }
         self.engine.graph.add_edge(from.node, to.node, ());
@@ -374,7 +377,7 @@ impl SystemBuilder {
             if let Some(dev) = &slot.node {
                 if dev.kind.is_endpoint() && dev.connectors.len() != 1 {
                     return Err(Error::EndpointShape {
-                        device: slot.id.clone(),
+                        device: slot.id,
                         problem: EndpointProblem::Connectors(dev.connectors.len()),
                     });
                 }
@@ -435,7 +438,7 @@ impl SystemBuilder {
             .engine
             .graph
             .node_weight_mut(part.node)
-            .map(|p| std::mem::replace(&mut p.controls, controls));
+            .map(|p| std::mem::replace(&mut p.controls, controls.into_boxed_slice()));
         if let Err(e) = self.check_node_controls(part.node) {
             if let (Some(old), Some(p)) = (slot, self.engine.graph.node_weight_mut(part.node)) {
                 p.controls = old;
@@ -465,7 +468,7 @@ impl SystemBuilder {
     }
 
     /// The device ID of a key, for messages.
-    pub fn device_id(&self, device: DeviceKey) -> Option<Arc<str>> {
+    pub fn device_id(&self, device: DeviceKey) -> Option<DeviceId> {
         self.engine.device(device).ok()?;
         Some(self.engine.device_id(device.ix))
     }

@@ -7,7 +7,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::{ConnectorData, Engine, PartKey, Peer};
-use crate::error::{Error, Result};
+use crate::error::{Error, PartRef, Result};
 use crate::types::{DeviceState, Permanence};
 
 impl Engine {
@@ -103,10 +103,22 @@ impl Engine {
     /// connection is refused and nothing changes. Returns the former peer, whose endpoint's
     /// state the caller re-derives (X27).
     pub(crate) fn disconnect(&mut self, a: PartKey) -> Result<PartKey> {
-        let peer = self.peer_slot(a)?;
+        let part = self.part(a)?;
+        // The errors name `a` from what was just read (no second lookup): an error path
+        // costs about what success costs (issue 11).
+        let named = || PartRef {
+            device: self.device_id(a.device),
+            local_id: part.local_id,
+        };
+        let Some(connector) = &part.connector else {
+            return Err(Error::NotAConnector { part: named() });
+        };
+        let Some(peer) = connector.peer else {
+            return Err(Error::NotConnected { part: named() });
+        };
         if peer.permanence == Permanence::Permanent {
             return Err(Error::PermanentConnection {
-                part: self.part_ref(a.node),
+                part: named(),
                 peer: self.part_ref(peer.node),
             });
         }

@@ -20,8 +20,7 @@ use crate::error::{Error, IndexKind, Owner, Result};
 use crate::guid::Guid;
 use crate::types::{Direction, LocalId};
 
-/// Sinks to call once the lock is released.
-pub(crate) type Sinks = Vec<Arc<dyn ControlChangeNotify>>;
+pub(crate) use crate::controls::notify::Sinks;
 
 /// A change requested through a control interface (or by the simulated hardware).
 #[derive(Debug, Clone, Copy)]
@@ -178,8 +177,42 @@ impl Engine {
         kind: ControlKind,
         change: Change<'_>,
     ) -> Result<Sinks> {
+        if let Change::Level { channel, db } = change {
+            return self.set_channel_level(key, kind, channel, db);
+        }
         let new = self.changed_state(key, kind, change)?;
         self.commit(key, kind, new)
+    }
+
+    /// `SetLevel` of one channel, checked and written in place: the same checks in the same
+    /// order as [`Engine::changed_state`], without copying the control (no allocation).
+    fn set_channel_level(
+        &mut self,
+        key: PartKey,
+        kind: ControlKind,
+        channel: u32,
+        db: f32,
+    ) -> Result<Sinks> {
+        let level = self.level(key, kind)?;
+        let i = self.check_index(key, IndexKind::Channel, channel, level.levels_db.len())?;
+        let value = snap(level.min_db, level.max_db, level.step_db, db).ok_or_else(|| {
+            Error::NotANumber {
+                part: self.part_ref(key.node),
+                control: kind,
+            }
+        })?;
+        if level.levels_db[i] == value {
+            return Ok(Sinks::default());
+        }
+        if let Some(level) = self
+            .graph
+            .node_weight_mut(key.node)
+            .and_then(|p| p.controls.iter_mut().find(|c| c.kind() == kind))
+            .and_then(ControlSpec::as_level_mut)
+        {
+            level.levels_db[i] = value;
+        }
+        Ok(self.sinks.sinks(key.serial, kind))
     }
 
     /// Replaces the state of control `kind` with `new` and returns the sinks to notify, or
@@ -192,7 +225,7 @@ impl Engine {
     ) -> Result<Sinks> {
         let current = self.control(key, kind)?;
         if *current == new {
-            return Ok(Vec::new());
+            return Ok(Sinks::default());
         }
         let serial = key.serial;
         if let Some(slot) = self

@@ -47,7 +47,7 @@ impl Engine {
         }
         if jacks.get(i).is_some_and(|j| j.is_connected == connected) {
             // A no-op plug change changes nothing and notifies no one (N5, X27).
-            return Ok(Vec::new());
+            return Ok(Sinks::default());
         }
         let mut new = jacks.clone();
         new[i].is_connected = connected;

@@ -25,10 +25,8 @@ impl Engine {
     pub(crate) fn install(&mut self, other: &Engine) -> Result<Vec<u32>> {
         let mut seen = HashSet::new();
         for slot in other.devices.iter().filter(|s| s.node.is_some()) {
-            if self.by_id.contains_key(&slot.id) || !seen.insert(slot.id.clone()) {
-                return Err(Error::DuplicateDeviceId {
-                    device: slot.id.clone(),
-                });
+            if self.by_id.contains_key(&slot.id) || !seen.insert(slot.id) {
+                return Err(Error::DuplicateDeviceId { device: slot.id });
             }
         }
         let mut new_ix = HashMap::new();

@@ -19,7 +19,7 @@ use petgraph::stable_graph::{NodeIndex, StableGraph};
 
 use crate::controls::ControlSpec;
 use crate::controls::notify::{ControlChangeNotify, Registry};
-use crate::error::{Error, PartRef, Result};
+use crate::error::{DeviceId, Error, PartRef, Result};
 use crate::guid::Guid;
 use crate::types::{
     ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, PartType, Permanence,
@@ -29,6 +29,7 @@ mod build;
 mod build_mm;
 mod connect;
 mod controls;
+mod cycle;
 pub(crate) mod endpoints;
 mod hotplug;
 pub(crate) mod ks;
@@ -90,7 +91,9 @@ pub(crate) struct PartNode {
     /// `Some` for connectors, `None` for subunits.
     pub(crate) connector: Option<ConnectorData>,
     /// The control interfaces with their current state, in `GetControlInterface` order.
-    pub(crate) controls: Vec<ControlSpec>,
+    /// Exactly sized (a boxed slice, not a `Vec` with spare room): most parts have one
+    /// control or none.
+    pub(crate) controls: Box<[ControlSpec]>,
 }
 
 impl PartNode {
@@ -117,7 +120,7 @@ pub(crate) struct DeviceNode {
 #[derive(Debug, Clone)]
 pub(crate) struct DeviceSlot {
     pub(crate) serial: u64,
-    pub(crate) id: Arc<str>,
+    pub(crate) id: DeviceId,
     pub(crate) node: Option<DeviceNode>,
 }
 
@@ -126,7 +129,7 @@ pub(crate) struct DeviceSlot {
 pub(crate) struct Engine {
     pub(crate) graph: StableGraph<PartNode, (), Directed, u32>,
     pub(crate) devices: Vec<DeviceSlot>,
-    pub(crate) by_id: HashMap<Arc<str>, u32>,
+    pub(crate) by_id: HashMap<DeviceId, u32>,
     /// The control-change sinks of every part (N1-N4).
     pub(crate) sinks: Registry,
     /// The MMDevice layer: conditions, defaults, stores, endpoint sinks, IKsControl tables.
@@ -148,9 +151,9 @@ impl Engine {
             .ok_or_else(|| Error::UnknownKey {
                 key: format!("{key:?}"),
             })?;
-        slot.node.as_ref().ok_or_else(|| Error::DeviceRemoved {
-            device: slot.id.clone(),
-        })
+        slot.node
+            .as_ref()
+            .ok_or(Error::DeviceRemoved { device: slot.id })
     }
 
     pub(crate) fn device_mut(&mut self, key: DeviceKey) -> Result<&mut DeviceNode> {
@@ -174,10 +177,10 @@ impl Engine {
     }
 
     /// The device ID of a device slot (live or removed).
-    pub(crate) fn device_id(&self, ix: u32) -> Arc<str> {
+    pub(crate) fn device_id(&self, ix: u32) -> DeviceId {
         self.devices
             .get(ix as usize)
-            .map_or_else(|| Arc::from(""), |slot| slot.id.clone())
+            .map_or_else(DeviceId::default, |slot| slot.id)
     }
 
     /// The part behind a key.
@@ -194,9 +197,7 @@ impl Engine {
 
     fn missing_part(&self, key: PartKey) -> Error {
         match self.devices.get(key.device as usize) {
-            Some(slot) if slot.node.is_none() => Error::DeviceRemoved {
-                device: slot.id.clone(),
-            },
+            Some(slot) if slot.node.is_none() => Error::DeviceRemoved { device: slot.id },
             _ => Error::UnknownKey {
                 key: format!("{key:?}"),
             },
@@ -224,7 +225,7 @@ impl Engine {
                 local_id: p.local_id,
             },
             None => PartRef {
-                device: Arc::from(""),
+                device: DeviceId::default(),
                 local_id: LocalId(0),
             },
         }
@@ -251,6 +252,40 @@ impl Engine {
         parts
     }
 
+    /// The keys of [`Engine::linked`], in one exactly sized allocation (none when there is no
+    /// link), for `EnumPartsIncoming` / `EnumPartsOutgoing`.
+    pub(crate) fn linked_keys(&self, node: NodeIndex<u32>, direction: Direction) -> Vec<PartKey> {
+        let dir = match direction {
+            Direction::Incoming => petgraph::Direction::Incoming,
+            Direction::Outgoing => petgraph::Direction::Outgoing,
+        };
+        let count = self.graph.neighbors_directed(node, dir).count();
+        let mut keys = Vec::with_capacity(count);
+        keys.extend(
+            self.graph
+                .neighbors_directed(node, dir)
+                .map(|n| self.key_of(n)),
+        );
+        keys.reverse();
+        keys
+    }
+
+    /// A deep copy with fresh serial numbers and no registered sinks: an equal system whose
+    /// keys name nothing of the original (as if built again), at the cost of a clone.
+    pub(crate) fn fresh_copy(&self) -> Engine {
+        let mut copy = Engine {
+            sinks: Registry::default(),
+            ..self.clone()
+        };
+        for slot in &mut copy.devices {
+            slot.serial = next_serial();
+        }
+        for part in copy.graph.node_weights_mut() {
+            part.serial = next_serial();
+        }
+        copy
+    }
+
     /// Adds a device slot; validates the ID.
     pub(crate) fn insert_device(&mut self, spec: &DeviceSpec) -> Result<DeviceKey> {
         if spec.id.is_empty() {
@@ -258,17 +293,17 @@ impl Engine {
         }
         if self.by_id.contains_key(spec.id.as_str()) {
             return Err(Error::DuplicateDeviceId {
-                device: Arc::from(spec.id.as_str()),
+                device: DeviceId::new(&spec.id),
             });
         }
-        let id: Arc<str> = Arc::from(spec.id.as_str());
+        let id = DeviceId::new(&spec.id);
         let ix = u32::try_from(self.devices.len()).map_err(|_| Error::UnknownKey {
             key: "device count overflow".to_owned(),
         })?;
         let serial = next_serial();
         self.devices.push(DeviceSlot {
             serial,
-            id: id.clone(),
+            id,
             node: Some(DeviceNode {
                 name: spec.name.as_str().into(),
                 kind: spec.kind,
@@ -322,5 +357,23 @@ impl Engine {
             self.by_id.remove(&slot.id);
         }
         Ok(dropped)
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The per-part memory budget (issue 11: at most 200 bytes per part beyond names) starts
+    /// with the node slot; this catches a field that makes it grow.
+    #[test]
+    fn part_node_stays_small() {
+        eprintln!(
+            "PartNode {} ControlSpec {} ConnectorData {}",
+            std::mem::size_of::<PartNode>(),
+            std::mem::size_of::<ControlSpec>(),
+            std::mem::size_of::<Option<ConnectorData>>()
+        );
+        assert!(std::mem::size_of::<PartNode>() <= 80);
     }
 }

@@ -117,7 +117,7 @@ impl Engine {
                             subtype: p.subtype,
                             connector,
                             outgoing,
-                            controls: p.controls.clone(),
+                            controls: p.controls.to_vec(),
                         })
                     })
                     .collect();

@@ -2,18 +2,19 @@
 //! owners, link and endpoint problems. Each displays in devtopo's words.
 
 use std::fmt;
-use std::sync::Arc;
 
+use super::DeviceId;
 use crate::types::LocalId;
 
 /// Names one part in an error: the device ID and the part's local ID.
 ///
-/// Cheap to build on an error path: the device ID is shared (`Arc<str>`), so making a
-/// `PartRef` never allocates; text is only built when the error is displayed.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// `Copy`: the device ID is interned ([`DeviceId`]), so making, moving and dropping a
+/// `PartRef` on an error path costs no allocation, no reference count; text is only built
+/// when the error is displayed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartRef {
     /// The ID of the device that owns the part.
-    pub device: Arc<str>,
+    pub device: DeviceId,
     /// The part's local ID.
     pub local_id: LocalId,
 }
@@ -55,10 +56,10 @@ impl IndexKind {
 }
 
 /// Where an index was looked up, in [`Error::IndexOutOfRange`](super::Error::IndexOutOfRange).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Owner {
     /// A device topology, by device ID.
-    Device(Arc<str>),
+    Device(DeviceId),
     /// A part.
     Part(PartRef),
     /// A parts list.

@@ -1,8 +1,6 @@
 //! devtopo's one error type: what went wrong in devtopo's words, with the Windows `HRESULT`
 //! that the real API returns for the same case.
 
-use std::sync::Arc;
-
 use crate::controls::{ControlKind, ControlProblem, VarType};
 use crate::guid::Guid;
 use crate::hresult::HResult;
@@ -11,8 +9,10 @@ use crate::types::{
 };
 
 mod context;
+mod device_id;
 
 pub use context::{EndpointProblem, IndexKind, LinkProblem, Owner, PartRef};
+pub use device_id::DeviceId;
 
 /// Everything that can go wrong in devtopo.
 ///
@@ -117,7 +117,7 @@ pub enum Error {
         /// The connector asked for its peer.
         part: PartRef,
         /// The peer's device ID.
-        device: Arc<str>,
+        device: DeviceId,
         /// The peer device's state.
         state: DeviceState,
     },
@@ -139,7 +139,7 @@ pub enum Error {
     #[error("device `{device}` has no part with local ID {local_id} (rule T5)")]
     UnknownLocalId {
         /// The device searched.
-        device: Arc<str>,
+        device: DeviceId,
         /// The local ID given.
         local_id: LocalId,
     },
@@ -151,7 +151,7 @@ pub enum Error {
         /// The part.
         part: PartRef,
         /// The topology called.
-        device: Arc<str>,
+        device: DeviceId,
     },
     /// A subunit queried for `IConnector` (rule G6).
     #[error("{part} is a subunit, not a connector (rule G6)")]
@@ -352,13 +352,13 @@ pub enum Error {
     #[error("device `{device}` was removed from the system (X26)")]
     DeviceRemoved {
         /// The device ID.
-        device: Arc<str>,
+        device: DeviceId,
     },
     /// No device with this ID (`IMMDeviceEnumerator::GetDevice`, rule D11).
     #[error("the system has no device with ID `{device}` (rule D11)")]
     UnknownDevice {
-        /// The ID asked for.
-        device: Arc<str>,
+        /// The ID asked for (any text, so not interned).
+        device: std::sync::Arc<str>,
     },
 
     // ---- building ----
@@ -366,13 +366,13 @@ pub enum Error {
     #[error("a device with ID `{device}` already exists (rule I7)")]
     DuplicateDeviceId {
         /// The ID.
-        device: Arc<str>,
+        device: DeviceId,
     },
     /// Two parts of one device with the same local ID (rule I1).
     #[error("device `{device}` already has a part with local ID {local_id} (rule I1)")]
     DuplicateLocalId {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// The local ID.
         local_id: LocalId,
     },
@@ -401,7 +401,7 @@ pub enum Error {
     )]
     EndpointShape {
         /// The endpoint.
-        device: Arc<str>,
+        device: DeviceId,
         /// What is wrong.
         problem: EndpointProblem,
     },
@@ -409,7 +409,7 @@ pub enum Error {
     #[error("the connector of endpoint `{device}` must flow {expected} (rule D3)")]
     EndpointFlow {
         /// The endpoint.
-        device: Arc<str>,
+        device: DeviceId,
         /// The flow its kind requires.
         expected: DataFlow,
     },
@@ -451,7 +451,7 @@ pub enum Error {
     )]
     MalformedDeviceId {
         /// The string given.
-        device: Arc<str>,
+        device: std::sync::Arc<str>,
     },
     /// `IMMDeviceCollection::Item` past the end (rule V16, V17).
     #[error("collection index {index} is out of range; the collection has {count} (rule V16)")]
@@ -477,7 +477,7 @@ pub enum Error {
     #[error("device `{device}` does not serve {} through Activate (rule V22, X46)", .iid.display_name())]
     UnsupportedActivation {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// The IID asked for.
         iid: Guid,
     },
@@ -485,7 +485,7 @@ pub enum Error {
     #[error("Activate of IDeviceTopology on `{device}` takes no activation parameters (rule V19)")]
     ActivationParameters {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
     },
     /// `QueryInterface(IID_IMMEndpoint)` on an adapter device (rule V27, X45).
     #[error(
@@ -493,7 +493,7 @@ pub enum Error {
     )]
     NotAnEndpoint {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
     },
     /// `OpenPropertyStore` with a mode other than `STGM_READ`, `_WRITE`, `_READWRITE` (rule V23, X43).
     #[error("{mode:#x} is not a property-store access mode (rule V23, X43)")]
@@ -506,7 +506,7 @@ pub enum Error {
     #[error("access denied to the property store of `{device}`: {reason} (rule {rule})")]
     StoreAccessDenied {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// Why.
         reason: &'static str,
         /// The rule.
@@ -516,7 +516,7 @@ pub enum Error {
     #[error("the property store of `{device}` was not opened for {needed} (X55)")]
     StoreModeMismatch {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// "reading" or "writing".
         needed: &'static str,
     },
@@ -524,7 +524,7 @@ pub enum Error {
     #[error("{key:?} of `{device}` is read-only (rule S9)")]
     ReadOnlyPropertyKey {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// The key.
         key: crate::properties::PropertyKey,
     },
@@ -534,7 +534,7 @@ pub enum Error {
     )]
     PropertyIndexOutOfRange {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// The index given.
         index: u32,
         /// The store's count.
@@ -544,7 +544,7 @@ pub enum Error {
     #[error("IKsControl request to `{device}` failed with {hresult} ({reason}) (rule Q3, X61)")]
     KsRequestFailed {
         /// The adapter.
-        device: Arc<str>,
+        device: DeviceId,
         /// The HRESULT.
         hresult: HResult,
         /// What devtopo found.
@@ -557,7 +557,7 @@ pub enum Error {
     )]
     KsMoreData {
         /// The adapter.
-        device: Arc<str>,
+        device: DeviceId,
         /// Bytes needed.
         needed: u32,
         /// `cbData`.
@@ -567,7 +567,7 @@ pub enum Error {
     #[error("device `{device}` is not an active endpoint (state {state}) (rule V6)")]
     NotAnActiveEndpoint {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
         /// Its state.
         state: DeviceState,
     },
@@ -575,7 +575,7 @@ pub enum Error {
     #[error("device `{device}` is an endpoint; IKsControl belongs to adapter devices (rule Q1)")]
     NotAnAdapter {
         /// The device.
-        device: Arc<str>,
+        device: DeviceId,
     },
 
     /// A topology file that is not valid for a reason other than a rule of the model (syntax,
@@ -682,7 +682,7 @@ mod tests {
 
     fn part(local: u32) -> PartRef {
         PartRef {
-            device: Arc::from("{2}.dev"),
+            device: DeviceId::new("{2}.dev"),
             local_id: LocalId(local),
         }
     }
@@ -701,7 +701,7 @@ mod tests {
             what: IndexKind::Subunit,
             index: 0,
             count: 0,
-            owner: Owner::Device(Arc::from("ep")),
+            owner: Owner::Device(DeviceId::new("ep")),
         };
         assert_eq!(
             e.to_string(),

@@ -192,10 +192,13 @@ fn level(e: &ControlEntry, at: &ItemPath) -> Result<LevelSpec, Problem> {
 }
 
 fn check_channels(n: u32, at: &ItemPath) -> Result<(), Problem> {
-    if n as usize > Limit::Channels.value() {
+    if n as usize > super::limits::active_value(Limit::Channels) {
         return Err(Problem {
             path: at.key("channels"),
-            kind: FileErrorKind::Limit(Limit::Channels),
+            kind: FileErrorKind::Limit(
+                Limit::Channels,
+                super::limits::active_value(Limit::Channels),
+            ),
         });
     }
     Ok(())

@@ -77,9 +77,9 @@ pub enum FileErrorKind {
     /// wrong type, an unknown enum name, a malformed local ID or GUID).
     #[error("{0}")]
     Schema(String),
-    /// A limit was hit ([`Limit`]).
-    #[error("{}", .0.message())]
-    Limit(Limit),
+    /// A limit was hit: which, and its value in effect ([`Limit`], [`Limits`](super::Limits)).
+    #[error("{}", .0.message(*.1))]
+    Limit(Limit, usize),
     /// A reference to a device or part that does not exist or is ambiguous.
     #[error("{0}")]
     Reference(String),
@@ -112,7 +112,7 @@ impl FileError {
             FileErrorKind::UnknownFormat => "format",
             FileErrorKind::Syntax(_) => "syntax",
             FileErrorKind::Schema(_) => "schema",
-            FileErrorKind::Limit(_) => "limit",
+            FileErrorKind::Limit(..) => "limit",
             FileErrorKind::Reference(_) => "reference",
             FileErrorKind::Rule(_) => "rule",
             FileErrorKind::Serialize(_) => "serialize",
@@ -127,7 +127,7 @@ impl FileError {
             FileErrorKind::Io(_)
             | FileErrorKind::UnknownFormat
             | FileErrorKind::Serialize(_)
-            | FileErrorKind::Limit(Limit::FileBytes) => None,
+            | FileErrorKind::Limit(Limit::FileBytes, _) => None,
             _ => Some((self.line, self.column)),
         }
     }

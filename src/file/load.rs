@@ -9,7 +9,7 @@ use super::controls::{problem_path, to_specs};
 use super::error::FileErrorKind;
 use super::limits::Limit;
 use super::locate::ItemPath;
-use super::refs::{RefError, pick_device, pick_part, split};
+use super::refs::{DeviceIndex, NameIndex, RefError, part_answer, split};
 use super::schema::{DeviceEntry, FileDoc, Subtype, is_guid_name};
 use super::schema_controls::ControlEntry;
 use crate::engine::{ConnectorSpec, DeviceKey, DeviceSpec, PartKey, SubunitSpec, SystemBuilder};
@@ -33,21 +33,26 @@ impl Problem {
 /// What became of one device entry.
 struct Built<'a> {
     key: Option<DeviceKey>,
-    parts: Vec<(LocalId, &'a str, PartKey)>,
+    parts: Vec<PartKey>,
+    /// The names of `parts`, indexed: a reference resolves in O(1) (local IDs through the
+    /// builder's own index).
+    names: NameIndex<'a>,
     /// Some of its entries failed: references into it are not reported again.
     broken: bool,
 }
 
 impl Built<'_> {
-    fn find(&self, device: &str, wanted: &str) -> Result<PartKey, RefError> {
-        let ix = pick_part(
-            device,
-            wanted,
-            self.parts.iter().map(|(id, name, _)| (*id, *name)),
-        )?;
+    /// As `pick_part` over the device's parts: by local ID first, else by unique name.
+    fn find(&self, b: &SystemBuilder, device: &str, wanted: &str) -> Result<PartKey, RefError> {
+        if let (Some(id), Some(key)) = (LocalId::parse(wanted), self.key) {
+            if let Some(part) = b.part_by_local_id(key, id) {
+                return Ok(part);
+            }
+        }
+        let ix = part_answer(self.names.get(wanted), device, wanted)?;
         self.parts
             .get(ix)
-            .map(|p| p.2)
+            .copied()
             .ok_or_else(|| RefError::new(String::new()))
     }
 }
@@ -58,6 +63,11 @@ pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
     let mut b = SystemBuilder::new();
     name_guids(&mut b, doc, &mut problems);
     let mut built = Vec::with_capacity(doc.devices.len());
+    let devices = DeviceIndex::new(
+        doc.devices
+            .iter()
+            .map(|d| (d.id.0.as_str(), d.name.0.as_str())),
+    );
     for (i, dev) in doc.devices.iter().enumerate() {
         let at = ItemPath::root().item("device", i);
         built.push(add_device(&mut b, doc, dev, &at, &mut problems));
@@ -65,7 +75,7 @@ pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
     for (k, c) in doc.connections.iter().enumerate() {
         let at = ItemPath::root().item("connection", k);
         let mut end = |key: &str, text: &str| -> Option<PartKey> {
-            match resolve(doc, &built, text) {
+            match resolve(&b, &devices, &built, text) {
                 Ok(found) => found,
                 Err(e) => {
                     problems.push(Problem::new(
@@ -105,21 +115,21 @@ pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
 }
 
 /// `Ok(None)`: the reference points into a device that already had problems.
-fn resolve(doc: &FileDoc, built: &[Built<'_>], text: &str) -> Result<Option<PartKey>, RefError> {
+fn resolve(
+    b: &SystemBuilder,
+    devices: &DeviceIndex<'_>,
+    built: &[Built<'_>],
+    text: &str,
+) -> Result<Option<PartKey>, RefError> {
     let (device, part) = split(text)?;
-    let ix = pick_device(
-        device,
-        doc.devices
-            .iter()
-            .map(|d| (d.id.0.as_str(), d.name.0.as_str())),
-    )?;
+    let ix = devices.pick(device)?;
     let Some(entry) = built.get(ix) else {
         return Ok(None);
     };
     if entry.key.is_none() {
         return Ok(None);
     }
-    match entry.find(device, part) {
+    match entry.find(b, device, part) {
         Ok(key) => Ok(Some(key)),
         Err(_) if entry.broken => Ok(None),
         Err(e) => Err(e),
@@ -173,12 +183,14 @@ fn add_device<'a>(
     let mut entry = Built {
         key: None,
         parts: Vec::new(),
+        names: NameIndex::default(),
         broken: true,
     };
-    if dev.connectors.len() + dev.subunits.len() > Limit::PartsPerDevice.value() {
+    let max_parts = super::limits::active_value(Limit::PartsPerDevice);
+    if dev.connectors.len() + dev.subunits.len() > max_parts {
         problems.push(Problem::new(
             at.clone(),
-            FileErrorKind::Limit(Limit::PartsPerDevice),
+            FileErrorKind::Limit(Limit::PartsPerDevice, max_parts),
         ));
         return entry;
     }
@@ -250,11 +262,12 @@ fn add_device<'a>(
             part,
         ));
     }
+    let mut names = Vec::with_capacity(added.len());
     for (here, has_local_id, has_flow, name, controls, part) in added {
         match part {
             Ok(part) => {
-                let local_id = b.local_id(part).unwrap_or_default();
-                entry.parts.push((local_id, name.0.as_str(), part));
+                entry.parts.push(part);
+                names.push(name.0.as_str());
                 with_controls.push((here, controls, part));
             }
             Err(e) => {
@@ -268,9 +281,10 @@ fn add_device<'a>(
             }
         }
     }
+    entry.names = NameIndex::new(names.into_iter());
     for (k, link) in dev.links.iter().enumerate() {
         let here = at.item("link", k);
-        let mut end = |key: &str, text: &str| match entry.find(&dev.id.0, text) {
+        let mut end = |key: &str, text: &str| match entry.find(b, &dev.id.0, text) {
             Ok(part) => Some(part),
             Err(e) => {
                 if !entry.broken {
@@ -299,7 +313,7 @@ fn add_device<'a>(
             if let Some(id) = LocalId::parse(text) {
                 return Ok(id);
             }
-            let key = entry.find(&dev.id.0, text)?;
+            let key = entry.find(b, &dev.id.0, text)?;
             Ok(b.local_id(key).unwrap_or_default())
         };
         let specs = match to_specs(controls, &here, &mut resolve) {

@@ -78,7 +78,7 @@ mod schema_controls;
 mod schema_properties;
 
 pub use error::{FileError, FileErrorKind};
-pub use limits::Limit;
+pub use limits::{Limit, Limits};
 pub use locate::{ItemPath, PathSegment};
 pub use refs::RefError;
 
@@ -146,6 +146,14 @@ fn error_at(
 /// # Errors
 /// [`FileErrorKind::Io`], [`FileErrorKind::Limit`].
 pub fn read_text(path: &Path) -> Result<String, FileError> {
+    read_text_with(path, &limits::active())
+}
+
+/// [`read_text`] with these [`Limits`].
+///
+/// # Errors
+/// As [`read_text`].
+pub fn read_text_with(path: &Path, limits: &Limits) -> Result<String, FileError> {
     use std::io::Read;
     let file = path.display().to_string();
     let io = |e: std::io::Error| {
@@ -157,10 +165,10 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         )
     };
     let handle = std::fs::File::open(path).map_err(io)?;
-    let max = Limit::FileBytes.value();
+    let max = limits.get(Limit::FileBytes);
     let mut bytes = Vec::new();
     handle
-        .take(max as u64 + 1)
+        .take((max as u64).saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() > max {
@@ -168,7 +176,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             &file,
             (1, 1),
             String::new(),
-            FileErrorKind::Limit(Limit::FileBytes),
+            FileErrorKind::Limit(Limit::FileBytes, max),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -202,17 +210,39 @@ pub fn from_text<T: DeserializeOwned>(
     format: Format,
     file: &str,
 ) -> Result<T, FileError> {
-    if text.len() > Limit::FileBytes.value() {
+    from_text_with(text, format, file, &limits::active())
+}
+
+/// [`from_text`] with these [`Limits`].
+///
+/// # Errors
+/// As [`from_text`].
+pub fn from_text_with<T: DeserializeOwned>(
+    text: &str,
+    format: Format,
+    file: &str,
+    limits: &Limits,
+) -> Result<T, FileError> {
+    limits::scoped(limits, || deserialize_text(text, format, file))
+}
+
+fn deserialize_text<T: DeserializeOwned>(
+    text: &str,
+    format: Format,
+    file: &str,
+) -> Result<T, FileError> {
+    let max = limits::active_value(Limit::FileBytes);
+    if text.len() > max {
         return Err(error_at(
             file,
             (1, 1),
             String::new(),
-            FileErrorKind::Limit(Limit::FileBytes),
+            FileErrorKind::Limit(Limit::FileBytes, max),
         ));
     }
     let schema = |message: String, path: ItemPath, fallback: Option<(u32, u32)>| {
         let kind = match Limit::from_message(&message) {
-            Some(limit) => FileErrorKind::Limit(limit),
+            Some((limit, value)) => FileErrorKind::Limit(limit, value),
             None => FileErrorKind::Schema(message),
         };
         let at = fallback.unwrap_or_else(|| position(text, format, &path));
@@ -280,23 +310,48 @@ fn clamp(value: usize) -> u32 {
 /// One [`FileError`] per problem: syntax, schema, limits, references and rule violations
 /// (the builder's [`Error`](crate::Error)s, with their rule ID and `HRESULT`).
 pub fn parse(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
-    let doc: schema::FileDoc =
-        from_text(text, format, file).map_err(|e| every_schema_problem(text, format, file, e))?;
-    load::build(&doc).map_err(|problems| {
-        let mut errors: Vec<FileError> = problems
-            .into_iter()
-            .map(|p| {
-                error_at(
-                    file,
-                    position(text, format, &p.path),
-                    p.path.to_string(),
-                    p.kind,
-                )
-            })
-            .collect();
-        errors.sort_by_key(|e| (e.line, e.column));
-        errors
-    })
+    parse_with(text, format, file, &Limits::default())
+}
+
+/// [`parse`] with these [`Limits`] ([`Limits::none`] for a generated file of any size).
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with(
+    text: &str,
+    format: Format,
+    file: &str,
+    limits: &Limits,
+) -> Result<System, Vec<FileError>> {
+    limits::scoped(limits, || parse_text(text, format, file))
+}
+
+fn parse_text(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
+    let doc: schema::FileDoc = deserialize_text(text, format, file)
+        .map_err(|e| every_schema_problem(text, format, file, e))?;
+    load::build(&doc).map_err(|problems| locate_problems(problems, text, format, file))
+}
+
+/// Places the loader's problems in the text (sorted by position).
+fn locate_problems(
+    problems: Vec<load::Problem>,
+    text: &str,
+    format: Format,
+    file: &str,
+) -> Vec<FileError> {
+    let mut errors: Vec<FileError> = problems
+        .into_iter()
+        .map(|p| {
+            error_at(
+                file,
+                position(text, format, &p.path),
+                p.path.to_string(),
+                p.kind,
+            )
+        })
+        .collect();
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
 }
 
 /// The first schema problem serde found, and every other one of the file (module
@@ -317,7 +372,7 @@ fn every_schema_problem(
             continue;
         }
         let kind = match Limit::from_message(&message) {
-            Some(limit) => FileErrorKind::Limit(limit),
+            Some((limit, value)) => FileErrorKind::Limit(limit, value),
             None => FileErrorKind::Schema(message),
         };
         errors.push(error_at(
@@ -337,6 +392,14 @@ fn every_schema_problem(
 /// As [`parse`], plus [`FileErrorKind::Io`], [`FileErrorKind::UnknownFormat`] and
 /// [`Limit::FileBytes`].
 pub fn read(path: &Path) -> Result<System, Vec<FileError>> {
+    read_with(path, &Limits::default())
+}
+
+/// [`read`] with these [`Limits`].
+///
+/// # Errors
+/// As [`read`].
+pub fn read_with(path: &Path, limits: &Limits) -> Result<System, Vec<FileError>> {
     let file = path.display().to_string();
     let format = Format::from_path(path).ok_or_else(|| {
         vec![error_at(
@@ -346,8 +409,19 @@ pub fn read(path: &Path) -> Result<System, Vec<FileError>> {
             FileErrorKind::UnknownFormat,
         )]
     })?;
-    let text = read_text(path).map_err(|e| vec![e])?;
-    parse(&text, format, &file)
+    let text = read_text_with(path, limits).map_err(|e| vec![e])?;
+    limits::scoped(limits, || {
+        let doc: schema::FileDoc = deserialize_text(&text, format, &file)
+            .map_err(|e| every_schema_problem(&text, format, &file, e))?;
+        // The text is not needed to build: free it first, so that the peak of a load holds
+        // the document and the system but not the text too. Problems (rare) read it again
+        // to say where they are.
+        drop(text);
+        load::build(&doc).map_err(|problems| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            locate_problems(problems, &text, format, &file)
+        })
+    })
 }
 
 fn first(mut errors: Vec<FileError>) -> FileError {
@@ -387,6 +461,31 @@ impl System {
     /// The first problem, by position; [`file::read`](read) gives them all.
     pub fn load(path: impl AsRef<Path>) -> Result<System, FileError> {
         read(path.as_ref()).map_err(first)
+    }
+
+    /// [`System::load`] with these [`Limits`]: `System::load_with(path, &Limits::none())`
+    /// loads a generated file of any size.
+    ///
+    /// # Errors
+    /// As [`System::load`].
+    pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<System, FileError> {
+        read_with(path.as_ref(), limits).map_err(first)
+    }
+
+    /// [`System::from_toml_str`] with these [`Limits`].
+    ///
+    /// # Errors
+    /// As [`System::from_toml_str`].
+    pub fn from_toml_str_with(text: &str, limits: &Limits) -> Result<System, FileError> {
+        parse_with(text, Format::Toml, Format::Toml.default_name(), limits).map_err(first)
+    }
+
+    /// [`System::from_json_str`] with these [`Limits`].
+    ///
+    /// # Errors
+    /// As [`System::from_json_str`].
+    pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<System, FileError> {
+        parse_with(text, Format::Json, Format::Json.default_name(), limits).map_err(first)
     }
 
     /// The system as a TOML topology file.

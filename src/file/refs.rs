@@ -4,6 +4,8 @@
 //! The same resolution serves topology files (links, connections), the CLI (`devtopo path`)
 //! and scenarios, so a reference means the same thing everywhere.
 
+use std::collections::HashMap;
+
 use crate::handles::{Device, Part};
 use crate::system::System;
 use crate::types::LocalId;
@@ -34,7 +36,8 @@ pub(crate) fn split(text: &str) -> Result<(&str, &str), RefError> {
 }
 
 /// How many of a list of names are `wanted`.
-enum ByName {
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ByName {
     /// Exactly one, at this index.
     One(usize),
     /// More than one.
@@ -55,6 +58,91 @@ fn by_name<'a>(names: impl Iterator<Item = &'a str>, wanted: &str) -> ByName {
     }
 }
 
+/// Names (or IDs) to their index in a list, built once so that resolving a reference costs
+/// O(1) instead of a scan of the list (a file with n devices and n connections loads in
+/// O(n), not O(n^2)). Answers exactly as [`by_name`] over the same list.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex<'a> {
+    map: HashMap<&'a str, ByName>,
+}
+
+impl<'a> NameIndex<'a> {
+    pub(crate) fn new(names: impl Iterator<Item = &'a str>) -> NameIndex<'a> {
+        let (low, _) = names.size_hint();
+        let mut map = HashMap::with_capacity(low);
+        for (ix, name) in names.enumerate() {
+            map.entry(name)
+                .and_modify(|found| *found = ByName::Several)
+                .or_insert(ByName::One(ix));
+        }
+        NameIndex { map }
+    }
+
+    pub(crate) fn get(&self, wanted: &str) -> ByName {
+        self.map.get(wanted).copied().unwrap_or(ByName::Missing)
+    }
+
+    /// The first index of `wanted`, for lists whose entries should be unique (device IDs).
+    fn first(&self, wanted: &str) -> Option<usize> {
+        match self.map.get(wanted) {
+            Some(ByName::One(ix)) => Some(*ix),
+            _ => None,
+        }
+    }
+}
+
+/// Device IDs and friendly names of a list of devices, indexed (see [`pick_device`]).
+#[derive(Debug, Default)]
+pub(crate) struct DeviceIndex<'a> {
+    ids: NameIndex<'a>,
+    /// Only when two entries share an ID: then the first one wins, as in [`pick_device`].
+    ids_in_order: Vec<&'a str>,
+    names: NameIndex<'a>,
+}
+
+impl<'a> DeviceIndex<'a> {
+    pub(crate) fn new(devices: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Self {
+        let ids = NameIndex::new(devices.clone().map(|(id, _)| id));
+        let duplicated = ids.map.values().any(|b| matches!(b, ByName::Several));
+        DeviceIndex {
+            ids,
+            ids_in_order: if duplicated {
+                devices.clone().map(|(id, _)| id).collect()
+            } else {
+                Vec::new()
+            },
+            names: NameIndex::new(devices.map(|(_, name)| name)),
+        }
+    }
+
+    /// As [`pick_device`] over the indexed list.
+    pub(crate) fn pick(&self, wanted: &str) -> Result<usize, RefError> {
+        if let Some(ix) = self.ids.first(wanted) {
+            return Ok(ix);
+        }
+        if matches!(self.ids.get(wanted), ByName::Several) {
+            if let Some(ix) = self.ids_in_order.iter().position(|id| *id == wanted) {
+                return Ok(ix);
+            }
+        }
+        device_answer(self.names.get(wanted), wanted)
+    }
+}
+
+fn device_answer(found: ByName, wanted: &str) -> Result<usize, RefError> {
+    match found {
+        ByName::One(ix) => Ok(ix),
+        ByName::Several => Err(RefError::new(format!(
+            "`{}` is the name of several devices; use the device ID",
+            Shorten(wanted)
+        ))),
+        ByName::Missing => Err(RefError::new(format!(
+            "no device has the ID or name `{}`",
+            Shorten(wanted)
+        ))),
+    }
+}
+
 /// The index of the device named `wanted`: by ID first, else by unique friendly name.
 pub(crate) fn pick_device<'a>(
     wanted: &str,
@@ -63,14 +151,21 @@ pub(crate) fn pick_device<'a>(
     if let Some(ix) = devices.clone().position(|(id, _)| id == wanted) {
         return Ok(ix);
     }
-    match by_name(devices.map(|(_, name)| name), wanted) {
+    device_answer(by_name(devices.map(|(_, name)| name), wanted), wanted)
+}
+
+/// The answer of a part lookup by name, as [`pick_part`] gives it.
+pub(crate) fn part_answer(found: ByName, device: &str, wanted: &str) -> Result<usize, RefError> {
+    match found {
         ByName::One(ix) => Ok(ix),
         ByName::Several => Err(RefError::new(format!(
-            "`{}` is the name of several devices; use the device ID",
-            Shorten(wanted)
+            "`{}` is the name of several parts of device `{}`; use the local ID",
+            Shorten(wanted),
+            Shorten(device)
         ))),
         ByName::Missing => Err(RefError::new(format!(
-            "no device has the ID or name `{}`",
+            "device `{}` has no part with the local ID or name `{}`",
+            Shorten(device),
             Shorten(wanted)
         ))),
     }
@@ -88,19 +183,7 @@ pub(crate) fn pick_part<'a>(
             return Ok(ix);
         }
     }
-    match by_name(parts.map(|(_, name)| name), wanted) {
-        ByName::One(ix) => Ok(ix),
-        ByName::Several => Err(RefError::new(format!(
-            "`{}` is the name of several parts of device `{}`; use the local ID",
-            Shorten(wanted),
-            Shorten(device)
-        ))),
-        ByName::Missing => Err(RefError::new(format!(
-            "device `{}` has no part with the local ID or name `{}`",
-            Shorten(device),
-            Shorten(wanted)
-        ))),
-    }
+    part_answer(by_name(parts.map(|(_, name)| name), wanted), device, wanted)
 }
 
 impl System {

@@ -186,8 +186,9 @@ pub(crate) struct Text(pub(crate) String);
 
 /// `text` when it is at most [`Limit::TextBytes`] bytes long.
 fn bounded_text<E: de::Error>(text: &str) -> Result<&str, E> {
-    if text.len() > Limit::TextBytes.value() {
-        return Err(E::custom(Limit::TextBytes.message()));
+    let max = super::limits::active_value(Limit::TextBytes);
+    if text.len() > max {
+        return Err(E::custom(Limit::TextBytes.message(max)));
     }
     Ok(text)
 }

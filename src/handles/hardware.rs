@@ -55,7 +55,7 @@ impl Hardware {
         let part = match part {
             Some(p) => engine.part_ref(p.key.node),
             None => crate::error::PartRef {
-                device: Arc::from(""),
+                device: crate::error::DeviceId::default(),
                 local_id: crate::types::LocalId(0),
             },
         };

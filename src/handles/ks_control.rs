@@ -99,7 +99,7 @@ impl KsControl {
             engine.device(self.key)?;
             let device = engine.device_id(self.key.ix);
             let fail = |hresult, reason| Error::KsRequestFailed {
-                device: device.clone(),
+                device,
                 hresult,
                 reason,
             };

@@ -96,14 +96,13 @@ impl Part {
     fn linked(&self, direction: Direction) -> Result<PartsList> {
         let engine = self.shared.read();
         engine.part(self.key)?;
-        let nodes = engine.linked(self.key.node, direction);
-        if nodes.is_empty() {
+        let keys = engine.linked_keys(self.key.node, direction);
+        if keys.is_empty() {
             return Err(Error::NoLinks {
                 part: engine.part_ref(self.key.node),
                 direction,
             });
         }
-        let keys = nodes.into_iter().map(|n| engine.key_of(n)).collect();
         Ok(PartsList::new(self.shared.clone(), keys))
     }
 

@@ -12,14 +12,15 @@ use crate::system::Shared;
 #[derive(Clone)]
 pub struct PartsList {
     shared: Arc<Shared>,
-    parts: Arc<[PartKey]>,
+    /// Exactly sized: made from a `Vec` whose capacity is its length, in one allocation.
+    parts: Box<[PartKey]>,
 }
 
 impl PartsList {
     pub(crate) fn new(shared: Arc<Shared>, parts: Vec<PartKey>) -> PartsList {
         PartsList {
             shared,
-            parts: parts.into(),
+            parts: parts.into_boxed_slice(),
         }
     }
 

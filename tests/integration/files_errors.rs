@@ -690,7 +690,7 @@ fn limits_are_named() -> Result<(), Box<dyn std::error::Error>> {
     let err = devtopo::System::from_toml_str(&text)
         .err()
         .ok_or("loaded")?;
-    assert_eq!(err.kind, FileErrorKind::Limit(Limit::Devices));
+    assert_eq!(err.kind, FileErrorKind::Limit(Limit::Devices, 1024));
     assert!(
         err.to_string()
             .contains("limit max_devices = 1024 exceeded"),
@@ -699,7 +699,7 @@ fn limits_are_named() -> Result<(), Box<dyn std::error::Error>> {
 
     let big = " ".repeat(Limit::FileBytes.value() + 1);
     let err = devtopo::System::from_json_str(&big).err().ok_or("loaded")?;
-    assert_eq!(err.kind, FileErrorKind::Limit(Limit::FileBytes));
+    assert_eq!(err.kind, FileErrorKind::Limit(Limit::FileBytes, 1 << 20));
     assert_eq!((err.line, err.column), (1, 1));
 
     let mut links = String::from("[[device]]\nid = \"a\"\nkind = \"adapter\"\n");
@@ -709,7 +709,7 @@ fn limits_are_named() -> Result<(), Box<dyn std::error::Error>> {
     let err = devtopo::System::from_toml_str(&links)
         .err()
         .ok_or("loaded")?;
-    assert_eq!(err.kind, FileErrorKind::Limit(Limit::LinksPerDevice));
+    assert_eq!(err.kind, FileErrorKind::Limit(Limit::LinksPerDevice, 16384));
     Ok(())
 }
 

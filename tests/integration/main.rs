@@ -52,3 +52,5 @@ mod rules_doc;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
+#[cfg(feature = "cli")]
+mod scale;

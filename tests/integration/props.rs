@@ -136,7 +136,7 @@ struct Model {
 impl Model {
     fn r(&self, i: usize) -> PartRef {
         PartRef {
-            device: self.dev_ids[self.conns[i].dev].clone(),
+            device: self.dev_ids[self.conns[i].dev].clone().into(),
             local_id: self.conns[i].local,
         }
     }
@@ -262,7 +262,7 @@ impl Model {
             DeviceState::Active => Ok(p),
             state => Err(Error::PeerNotActive {
                 part: self.r(a),
-                device: self.dev_ids[dev].clone(),
+                device: self.dev_ids[dev].clone().into(),
                 state,
             }),
         }

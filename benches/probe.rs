@@ -1,0 +1,285 @@
+//! Instruction-count probes for callgrind, where wall time on a shared machine is too noisy:
+//! each `probe_*` function is one operation, kept out of line so that
+//! `valgrind --tool=callgrind --toggle-collect='*probe_*'` counts only it.
+//!
+//! `cargo bench --bench probe --no-run`, then
+//! `valgrind --tool=callgrind --toggle-collect='*probe_*' target/release/deps/probe-* OP N [SIZE]`;
+//! instructions per operation = collected / N (BENCHMARKS.md has the commands and figures).
+//! Only the public API of the builder and handles is used, so the same file measures older
+//! versions for before/after figures. Without arguments (or in criterion's `--test` mode, as CI
+//! runs it) every probe runs once at a small size.
+
+use std::hint::black_box;
+
+use devtopo::{CLSCTX_ALL, Connector, System, guids};
+
+mod common;
+
+#[inline(never)]
+fn probe_round_trip(a: &Connector, b: &Connector) {
+    a.connect_to(black_box(b)).expect("connect");
+    a.disconnect().expect("disconnect");
+}
+
+#[inline(never)]
+fn probe_disconnect(a: &Connector) -> bool {
+    black_box(a.disconnect()).is_ok()
+}
+
+#[inline(never)]
+fn probe_build(parts: usize) -> System {
+    common::chain_system(parts).builder.build().expect("build")
+}
+
+#[inline(never)]
+fn probe_links(n: usize, reverse: bool) -> usize {
+    black_box(common::linear_chain(n, reverse).0);
+    n
+}
+
+#[inline(never)]
+fn probe_set_level(level: &devtopo::PerChannelDbLevel, db: f32) {
+    level.set_level(0, db, None).expect("set");
+}
+
+#[inline(never)]
+fn probe_direct(sinks: &[std::sync::Arc<dyn devtopo::ControlChangeNotify>]) {
+    for s in sinks {
+        s.on_notify(black_box(1), None);
+    }
+}
+
+#[inline(never)]
+fn probe_name_outgoing(part: &devtopo::Part) -> usize {
+    part.name().expect("name").len() + part.parts_outgoing().expect("outgoing").count() as usize
+}
+
+#[inline(never)]
+fn probe_signal_path(t: &devtopo::DeviceTopology, a: &devtopo::Part, z: &devtopo::Part) -> u32 {
+    t.signal_path(a, z, devtopo::MixedPaths::Allow)
+        .expect("path")
+        .count()
+}
+
+/// The client walk of `benches/walk.rs`: every endpoint -> connector 0 -> its peer's
+/// topology -> every part's name, type and control kinds. Returns the parts visited.
+#[inline(never)]
+fn probe_walk(system: &System) -> usize {
+    let mut visited = 0;
+    for device in system.devices() {
+        let Ok(peer) = device
+            .topology()
+            .and_then(|t| t.connector(0))
+            .and_then(|c| c.connected_to())
+        else {
+            continue;
+        };
+        if device.kind().expect("kind") == devtopo::DeviceKind::Adapter {
+            continue;
+        }
+        let t = peer.as_part().topology().expect("topology");
+        let parts = (0..t.connector_count().expect("n"))
+            .map(|i| t.connector(i).map(|c| c.as_part().clone()))
+            .chain(
+                (0..t.subunit_count().expect("n"))
+                    .map(|i| t.subunit(i).map(|s| s.as_part().clone())),
+            );
+        for part in parts {
+            let part = part.expect("part");
+            black_box(part.name().expect("name").len());
+            black_box(part.part_type().expect("type"));
+            for j in 0..part.control_interface_count().expect("count") {
+                black_box(part.control_interface(j).expect("control").kind());
+            }
+            visited += 1;
+        }
+    }
+    visited
+}
+
+#[inline(never)]
+fn probe_fixture() -> System {
+    devtopo::fixtures::four_topologies().expect("fixture")
+}
+
+#[inline(never)]
+fn probe_load(text: &str, format: devtopo::file::Format) -> System {
+    load(text, format)
+}
+
+fn load(text: &str, format: devtopo::file::Format) -> System {
+    devtopo::file::parse_with(text, format, "probe", &devtopo::file::Limits::none())
+        .map_err(|e| e[0].to_string())
+        .expect("load")
+}
+
+fn load_file(path: &str) -> System {
+    devtopo::file::read_with(std::path::Path::new(path), &devtopo::file::Limits::none())
+        .map_err(|e| e[0].to_string())
+        .expect("load")
+}
+
+fn run(op: &str, n: usize, size: usize) {
+    match op {
+        "round_trip" | "disconnect_ok" | "disconnect_e_notfound" | "disconnect_read_only" => {
+            let chain = common::chain_system(size);
+            let (ep, jack) = (chain.endpoint, chain.jacks[chain.jacks.len() / 2]);
+            let (unconnected, permanent) = (chain.jacks[0], chain.permanent[0]);
+            let system = chain.builder.build().expect("build");
+            let c = |k| system.connector(k).expect("connector");
+            let (ep, jack, unconnected, permanent) = (c(ep), c(jack), c(unconnected), c(permanent));
+            for _ in 0..n {
+                match op {
+                    "round_trip" => probe_round_trip(&ep, &jack),
+                    "disconnect_ok" => {
+                        ep.connect_to(&jack).expect("connect");
+                        assert!(probe_disconnect(&ep));
+                    }
+                    "disconnect_e_notfound" => assert!(!probe_disconnect(&unconnected)),
+                    _ => assert!(!probe_disconnect(&permanent)),
+                }
+            }
+        }
+        "build" => (0..n).for_each(|_| drop(probe_build(size))),
+        "links_forward" | "links_reverse" => (0..n).for_each(|_| {
+            black_box(probe_links(size, op == "links_reverse"));
+        }),
+        "set_level" | "direct" => {
+            let (b, _, _) = common::linear_chain(1, false);
+            let system = b.build().expect("build");
+            let vol = system
+                .devices()
+                .remove(0)
+                .topology()
+                .expect("t")
+                .subunit(0)
+                .expect("s");
+            let sinks: Vec<std::sync::Arc<dyn devtopo::ControlChangeNotify>> = (0..size)
+                .map(|_| {
+                    std::sync::Arc::new(|pid: u32, _: Option<devtopo::Guid>| {
+                        black_box(pid);
+                    }) as std::sync::Arc<dyn devtopo::ControlChangeNotify>
+                })
+                .collect();
+            if op == "direct" {
+                (0..n).for_each(|_| probe_direct(&sinks));
+                return;
+            }
+            for s in &sinks {
+                vol.as_part()
+                    .register_control_change_callback(guids::IID_IAudioVolumeLevel, s.clone())
+                    .expect("register");
+            }
+            let level = vol
+                .as_part()
+                .activate(CLSCTX_ALL, guids::IID_IAudioVolumeLevel)
+                .expect("activate")
+                .into_level()
+                .expect("level");
+            for i in 0..n {
+                probe_set_level(&level, if i % 2 == 0 { -6.0 } else { 0.0 });
+            }
+        }
+        "name_outgoing" => {
+            let (b, input, _) = common::linear_chain(10, false);
+            let system = b.build().expect("build");
+            let part = system.part(input).expect("part");
+            (0..n).for_each(|_| {
+                black_box(probe_name_outgoing(&part));
+            });
+        }
+        "fixture" => (0..n).for_each(|_| drop(probe_fixture())),
+        "walk" => {
+            let system = devtopo::generate(size, 1).expect("generate");
+            let mut visited = 0;
+            (0..n).for_each(|_| visited += probe_walk(&system));
+            println!("visited {visited}");
+        }
+        "signal_path" => {
+            let (b, input, output) = common::linear_chain(size, false);
+            let system = b.build().expect("build");
+            let (a, z) = (
+                system.part(input).expect("in"),
+                system.part(output).expect("out"),
+            );
+            let t = a.topology().expect("topology");
+            (0..n).for_each(|_| {
+                black_box(probe_signal_path(&t, &a, &z));
+            });
+        }
+        "load_json" | "load_toml" => {
+            let path = std::env::var("PROBE_FILE").expect("PROBE_FILE names the file to load");
+            let text = std::fs::read_to_string(path).expect("read");
+            let format = if op == "load_json" {
+                devtopo::file::Format::Json
+            } else {
+                devtopo::file::Format::Toml
+            };
+            (0..n).for_each(|_| drop(probe_load(&text, format)));
+        }
+        // Memory (peak RSS under `/usr/bin/time -f %M`, minus `mem_empty`'s): a system built
+        // through the API, or loaded from PROBE_FILE, held while the process ends.
+        "mem_empty" => {}
+        "mem_build" => {
+            let system = probe_build(size);
+            black_box(&system);
+        }
+        "mem_load" => {
+            let path = std::env::var("PROBE_FILE").expect("PROBE_FILE names the file to load");
+            let system = load_file(&path);
+            black_box(&system);
+        }
+        // The bytes of every name and ID of a system (what "beyond names" leaves out).
+        "names" => {
+            let system = match std::env::var("PROBE_FILE") {
+                Ok(path) => {
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    let format = if path.ends_with(".json") {
+                        devtopo::file::Format::Json
+                    } else {
+                        devtopo::file::Format::Toml
+                    };
+                    load(&text, format)
+                }
+                Err(_) => probe_build(size),
+            };
+            let snap = system.snapshot();
+            let parts: usize = snap.devices.iter().map(|d| d.parts.len()).sum();
+            let bytes: usize = snap
+                .devices
+                .iter()
+                .map(|d| {
+                    d.id.len() + d.name.len() + d.parts.iter().map(|p| p.name.len()).sum::<usize>()
+                })
+                .sum();
+            println!("parts {parts} name_bytes {bytes}");
+        }
+        other => panic!("unknown probe {other}"),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
+        for op in [
+            "round_trip",
+            "disconnect_ok",
+            "disconnect_e_notfound",
+            "disconnect_read_only",
+            "build",
+            "links_forward",
+            "links_reverse",
+            "set_level",
+            "direct",
+            "name_outgoing",
+            "fixture",
+            "signal_path",
+        ] {
+            run(op, 1, 200);
+        }
+        return;
+    }
+    let n = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let size = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1_000);
+    run(&args[0], n, size);
+}
