@@ -15,17 +15,29 @@ use std::sync::OnceLock;
 
 use devtopo_com::*;
 
-/// The directory holding the libdevtopo_com cdylib built with this test: target/<profile>/deps
-/// (cargo test builds it there; the copy in target/<profile> is refreshed only by cargo build,
-/// so it can be stale).
+/// The directory holding a fresh libdevtopo_com cdylib.
+///
+/// `cargo test` builds only the rlib of a library its tests use, so on a fresh clone there is
+/// no cdylib to link, and an older one may be stale. The tests therefore build the cdylib
+/// themselves, once per test process, with the cargo that runs them, into a target directory
+/// of their own (the outer `cargo test` holds the lock of the main one): a no-op when it is
+/// up to date.
 fn lib_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable");
-    let deps = exe.parent().expect("target/<profile>/deps/<test>");
-    if deps.join("libdevtopo_com.so").exists() || deps.join("libdevtopo_com.dylib").exists() {
-        deps.to_path_buf()
-    } else {
-        deps.parent().expect("target/<profile>").to_path_buf()
-    }
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cdylib-target");
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "-p", "devtopo-com", "--lib"])
+            .arg("--manifest-path")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+            .arg("--target-dir")
+            .arg(&target)
+            .status()
+            .expect("run cargo to build the devtopo-com cdylib");
+        assert!(status.success(), "building the devtopo-com cdylib failed");
+        target.join("debug")
+    })
+    .clone()
 }
 
 fn compiler() -> String {
@@ -94,7 +106,7 @@ fn c_program() -> &'static Path {
     })
 }
 
-/// Puts the cdylib this test was built with before any other copy on cargo's library path
+/// Puts the fresh cdylib ([`lib_dir`]) before any other copy on cargo's library path
 /// (which the loader searches before the program's RUNPATH).
 fn with_lib_path(command: &mut Command) {
     let mut path = std::env::split_paths(&std::env::var_os("LD_LIBRARY_PATH").unwrap_or_default())
@@ -362,7 +374,10 @@ fn cpp_enumerator_walk_equals_the_rust_walks_on_every_bundled_topology() {
     // Bluetooth, USB, disconnected endpoints); the plain run walks all of them.
     let valgrind = std::env::var_os("DEVTOPO_COM_VALGRIND").is_some();
     for (path, system) in common::bundled() {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if valgrind && !["headsets.toml", "four-topologies.toml"].contains(&name) {
             continue;
         }

@@ -41,6 +41,26 @@ fn readme_faults() -> devtopo::Result<()> {
     Ok(())
 }
 
+#[test]
+fn readme_endpoints() -> devtopo::Result<()> {
+    let system = fixtures::headsets()?; // speakers, a USB headset, a Bluetooth headset
+    let hw = system.hardware();
+    let usb = system.device(fixtures::HEADSETS_USB_EARPHONE)?;
+    hw.set_default_endpoint(&usb, ERole::Console)?;
+    let log = EndpointEventLog::new(); // an IMMNotificationClient that records
+    system.register_endpoint_notification_callback(log.clone())?;
+    hw.remove(&system.device(fixtures::HEADSETS_USB_FILTER)?)?; // pulled out (B4, B5)
+    assert_eq!(usb.state()?, DeviceState::NotPresent);
+    let now = system.default_endpoint(EDataFlow::Render, ERole::Console)?;
+    assert_ne!(now.id()?, usb.id()?); // the role moved (B10) ...
+    let moved = |e: &EndpointEvent| matches!(e, EndpointEvent::DefaultChanged { .. });
+    assert!(log.events().iter().any(moved)); // ... and the sink heard it (Y9)
+    let name = now.open_property_store(STGM_READ)?;
+    let name = name.value(&pkey::PKEY_Device_FriendlyName)?;
+    assert!(matches!(name, PropVariant::Lpwstr(_)));
+    Ok(())
+}
+
 /// Every ```rust block of README.md is in this file, its lines in order.
 #[test]
 fn readme_rust_blocks_are_tested_here() {
@@ -64,7 +84,7 @@ fn readme_rust_blocks_are_tested_here() {
         }
         rest = &body[end..];
     }
-    assert_eq!(blocks, 2);
+    assert_eq!(blocks, 3);
 }
 
 /// README.md shows exactly two set-up commands: the main job on a bundled example, then the
