@@ -150,6 +150,11 @@ inline bool operator!=(const GUID &a, const GUID &b) { return !(a == b); }
 #define CLSCTX_REMOTE_SERVER 0x10
 #define CLSCTX_ALL (CLSCTX_INPROC_SERVER | CLSCTX_INPROC_HANDLER | CLSCTX_LOCAL_SERVER | CLSCTX_REMOTE_SERVER)
 
+/* STGM access modes of IMMDevice::OpenPropertyStore (objbase.h) */
+#define STGM_READ 0x00000000L
+#define STGM_WRITE 0x00000001L
+#define STGM_READWRITE 0x00000002L
+
 /* PROPERTYKEY and PROPVARIANT (propidl.h), with the Windows layout */
 typedef struct _tagpropertykey {
     GUID fmtid;
@@ -212,6 +217,26 @@ typedef const PROPVARIANT &REFPROPVARIANT;
 typedef const PROPERTYKEY *REFPROPERTYKEY;
 typedef const PROPVARIANT *REFPROPVARIANT;
 #endif
+
+/* Property keys (functiondiscoverykeys_devpkey.h, mmdeviceapi.h); defined by devtopo-com with
+   devtopo's values. MinGW-w64 lacks PKEY_Device_InstanceId. */
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_Device_FriendlyName;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_Device_DeviceDesc;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_DeviceInterface_FriendlyName;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_Device_InstanceId;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_Device_ContainerId;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_FormFactor;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_ControlPanelPageProvider;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_Association;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_PhysicalSpeakers;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_GUID;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_Disable_SysFx;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_FullRangeSpeakers;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_Supports_EventDriven_Mode;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEndpoint_JackSubType;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEngine_DeviceFormat;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioEngine_OEMFormat;
+DEVTOPO_EXTERN_C const PROPERTYKEY PKEY_AudioDevice_EnableEndpointByDefault;
 
 /* mmdeviceapi.h */
 typedef enum __MIDL___MIDL_itf_mmdeviceapi_0000_0000_0001 {
@@ -348,6 +373,10 @@ DEVTOPO_EXTERN_C HRESULT devtopo_device_topology(const DevtopoSystem *system,
                                                  const char *device_id_utf8,
                                                  IDeviceTopology **out);
 
+/* The IMMDeviceEnumerator of the system: the one injection point for code under test (instead
+   of CoCreateInstance(CLSID_MMDeviceEnumerator)). One reference for the caller. */
+DEVTOPO_EXTERN_C HRESULT devtopo_enumerator(const DevtopoSystem *system, IMMDeviceEnumerator **out);
+
 /* Simulated hardware. Parts are named by device ID and local ID (IPart::GetLocalId). */
 DEVTOPO_EXTERN_C HRESULT devtopo_plug_jack(const DevtopoSystem *system, const char *device_id_utf8,
                                            UINT connector_local_id, UINT jack);
@@ -360,6 +389,13 @@ DEVTOPO_EXTERN_C HRESULT devtopo_set_hardware_level(const DevtopoSystem *system,
                                                     const char *device_id_utf8,
                                                     UINT part_local_id, const GUID *control_iid,
                                                     UINT channel, float level_db);
+
+/* Devices arrive (the devices of TOML topology text) or leave; the user picks a default. */
+DEVTOPO_EXTERN_C HRESULT devtopo_add_devices_toml(const DevtopoSystem *system, const char *toml_utf8);
+DEVTOPO_EXTERN_C HRESULT devtopo_remove_device(const DevtopoSystem *system,
+                                               const char *device_id_utf8);
+DEVTOPO_EXTERN_C HRESULT devtopo_set_default_endpoint(const DevtopoSystem *system,
+                                                      const char *device_id_utf8, ERole role);
 
 /* The calling thread's last error text (UTF-8): copies at most size - 1 bytes and a NUL, and
    returns the full length. */

@@ -1,5 +1,7 @@
-//! The C ABI: what a C or C++ test needs besides the COM interfaces. Load a topology, get the
-//! `IDeviceTopology` of a device, act as the simulated hardware, read the last error's text.
+//! The C ABI: what a C or C++ test needs besides the COM interfaces. Load a topology, get its
+//! `IMMDeviceEnumerator` (the injection point) or the `IDeviceTopology` of a device, act as
+//! the simulated hardware (jacks, states, levels, devices arriving and leaving, defaults), read
+//! the last error's text.
 //! Declared in `include/devtopo_com.h`.
 //!
 //! Every function returns an `HRESULT`: `S_OK`, devtopo's `Error::hresult()` of the failed
@@ -14,10 +16,12 @@
 use std::cell::RefCell;
 use std::ffi::{CStr, c_char, c_void};
 
-use devtopo::{ControlKind, DeviceState, Guid, LocalId, Part, System};
+use devtopo::{ControlKind, DeviceState, ERole, LocalId, Part, System};
 use windows_core::{GUID, HRESULT};
 
 use crate::object::{E_INVALIDARG, E_POINTER, S_OK, error_hr};
+use crate::objects::enumerator::enumerator_raw;
+use crate::objects::part::guid;
 use crate::objects::topology::topology_raw;
 
 /// An owned simulated world (a devtopo `System`).
@@ -344,12 +348,7 @@ pub unsafe extern "C" fn devtopo_set_hardware_level(
         // SAFETY: by the contract.
         let iid = unsafe { control_iid.as_ref() }
             .ok_or_else(|| fail(E_POINTER, "control_iid is NULL"))?;
-        let iid = Guid {
-            data1: iid.data1,
-            data2: iid.data2,
-            data3: iid.data3,
-            data4: iid.data4,
-        };
+        let iid = guid(iid);
         let kind = ControlKind::from_iid(iid).ok_or_else(|| {
             fail(
                 E_INVALIDARG,
@@ -357,6 +356,78 @@ pub unsafe extern "C" fn devtopo_set_hardware_level(
             )
         })?;
         dt(system.hardware().set_level(&part, kind, channel, db))
+    })
+}
+
+/// The `IMMDeviceEnumerator` of the system, one reference for the caller: what the code under
+/// test receives instead of `CoCreateInstance(CLSID_MMDeviceEnumerator)`. It keeps the
+/// simulation alive after [`devtopo_system_free`].
+///
+/// # Safety
+/// `system` NULL or a live handle; `out` NULL or writable (it receives an
+/// `IMMDeviceEnumerator*`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn devtopo_enumerator(
+    system: *const DevtopoSystem,
+    out: *mut *mut c_void,
+) -> HRESULT {
+    // SAFETY: by the contract.
+    unsafe { crate::object::out_ptr(out, || Ok(enumerator_raw(self::system(system)?.clone()))) }
+}
+
+/// Devices arrive (`System::add_devices`, B1, X49): every device of the TOML topology text is
+/// added with its parts, connections and stores; each new endpoint sends `OnDeviceAdded`.
+/// A duplicate ID changes nothing (`E_INVALIDARG` with the reason in the last error).
+///
+/// # Safety
+/// `system` NULL or a live handle; `toml` NULL or NUL-terminated UTF-8.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn devtopo_add_devices_toml(
+    system: *const DevtopoSystem,
+    toml: *const c_char,
+) -> HRESULT {
+    run(|| {
+        // SAFETY: by the contract.
+        let (system, toml) = unsafe { (self::system(system)?, text(toml, "toml")?) };
+        let devices = System::from_toml_str(toml).map_err(|e| file_error(&e))?;
+        dt(system.add_devices(&devices)).map(drop)
+    })
+}
+
+/// A device leaves for good (`System::remove_device`): its endpoints send
+/// `OnDeviceRemoved`, and objects still held answer `AUDCLNT_E_DEVICE_INVALIDATED` (B8).
+///
+/// # Safety
+/// As [`devtopo_plug_jack`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn devtopo_remove_device(
+    system: *const DevtopoSystem,
+    device_id: *const c_char,
+) -> HRESULT {
+    run(|| {
+        // SAFETY: by the contract.
+        let (system, id) = unsafe { (self::system(system)?, text(device_id, "device_id")?) };
+        dt(system.remove_device(id))
+    })
+}
+
+/// The simulated user makes endpoint `device_id` the default for `role` (`eConsole`,
+/// `eMultimedia`, `eCommunications`) (`Hardware::set_default_endpoint`, Y9).
+///
+/// # Safety
+/// As [`devtopo_plug_jack`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn devtopo_set_default_endpoint(
+    system: *const DevtopoSystem,
+    device_id: *const c_char,
+    role: u32,
+) -> HRESULT {
+    run(|| {
+        // SAFETY: by the contract.
+        let (system, id) = unsafe { (self::system(system)?, text(device_id, "device_id")?) };
+        let role = dt(ERole::from_arg(role))?;
+        let device = dt(system.device(id))?;
+        dt(system.hardware().set_default_endpoint(&device, role))
     })
 }
 

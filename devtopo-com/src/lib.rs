@@ -38,8 +38,13 @@ mod generated;
 mod memory;
 mod object;
 mod objects;
+/// The `PKEY_*` symbols of `include/devtopo_com.h` (off Windows).
+#[cfg(not(windows))]
+#[allow(non_upper_case_globals)]
+pub mod pkeys;
 
 pub use generated::*;
 pub use memory::{pwstr_to_string, take_pwstr};
 pub use object::live_objects;
+pub use objects::enumerator::enumerator;
 pub use objects::topology::device_topology;

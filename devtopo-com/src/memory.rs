@@ -136,8 +136,9 @@ mod posix {
         }
     }
 
-    /// `PropVariantClear(pvar)`: frees what the PROPVARIANT owns and sets it to `VT_EMPTY`.
-    /// devtopo hands out `VT_LPWSTR` (freed with `CoTaskMemFree`), `VT_BLOB` (its buffer
+    /// `PropVariantClear(pvar)` (S37): frees what the PROPVARIANT owns and sets it to
+    /// `VT_EMPTY`; NULL is `S_OK`. devtopo hands out `VT_LPWSTR` (`pwszVal` freed with
+    /// `CoTaskMemFree`), `VT_BLOB` (`blob.pBlobData` likewise), `VT_CLSID` (`puuid`
     /// likewise) and by-value types; other owning types are not produced, and are only
     /// reset.
     ///
@@ -148,16 +149,18 @@ mod posix {
     pub(crate) unsafe extern "system" fn PropVariantClear(pvar: *mut PROPVARIANT) -> HRESULT {
         const VT_LPWSTR: u16 = 31;
         const VT_BLOB: u16 = 65;
+        const VT_CLSID: u16 = 72;
         // SAFETY: by the contract `pvar` is NULL or a valid PROPVARIANT; the union member
         // read matches the VARTYPE tag.
         unsafe {
             let Some(var) = pvar.as_mut() else {
-                return crate::object::E_POINTER;
+                return crate::object::S_OK;
             };
             let inner = &mut var.Anonymous.Anonymous;
             match inner.vt.0 {
                 VT_LPWSTR => CoTaskMemFree(inner.Anonymous.pwszVal.0.cast()),
                 VT_BLOB => CoTaskMemFree(inner.Anonymous.blob.pBlobData.cast()),
+                VT_CLSID => CoTaskMemFree(inner.Anonymous.puuid.cast()),
                 _ => {}
             }
             *var = PROPVARIANT::default();

@@ -195,3 +195,96 @@ fn text_loading_and_located_errors() {
         assert_eq!(devtopo_last_error(null_mut(), 0), len);
     }
 }
+
+/// The MMDevice actions of the C ABI: the enumerator (the injection point), devices arriving
+/// from TOML text (B1, X49: OnDeviceAdded), a default chosen by the user (Y9), a device
+/// removed (OnDeviceRemoved, then GetDevice E_NOTFOUND), and their failures.
+#[test]
+fn enumerator_add_remove_and_default_through_the_c_abi() {
+    let four = c(common::topologies_dir()
+        .join("four-topologies.toml")
+        .to_str()
+        .expect("UTF-8"));
+    let speaker_toml =
+        std::fs::read_to_string(common::topologies_dir().join("sysvad-speaker.toml"))
+            .expect("read");
+    let speaker_toml = c(&speaker_toml);
+    let speaker = c(fixtures::SYSVAD_SPEAKER_ENDPOINT);
+    // SAFETY: the C ABI's contracts: NUL-terminated strings, writable out-pointers, live
+    // handles; COM calls on live interface pointers.
+    unsafe {
+        let mut system = null_mut();
+        assert_eq!(devtopo_load_file(four.as_ptr(), &mut system), HRESULT(0));
+        let mut raw = null_mut();
+        assert_eq!(devtopo_enumerator(system, &mut raw), HRESULT(0));
+        let enumerator = IMMDeviceEnumerator::from_raw(raw);
+        let count = |e: &IMMDeviceEnumerator| {
+            e.EnumAudioEndpoints(eAll, DEVICE_STATEMASK_ALL as u32)
+                .and_then(|c| c.GetCount())
+                .expect("count")
+        };
+        let before = count(&enumerator);
+        let rust = devtopo::System::load(common::topologies_dir().join("four-topologies.toml"))
+            .expect("load");
+        let added = devtopo::System::load(common::topologies_dir().join("sysvad-speaker.toml"))
+            .expect("load");
+        rust.add_devices(&added).expect("add");
+        assert_eq!(
+            devtopo_add_devices_toml(system, speaker_toml.as_ptr()),
+            HRESULT(0)
+        );
+        assert_eq!(
+            count(&enumerator) as usize,
+            rust.endpoints(devtopo::EDataFlow::All, 0xF)
+                .expect("e")
+                .len()
+        );
+        assert!(count(&enumerator) > before, "the speaker endpoint arrived");
+        // A second arrival of the same IDs changes nothing (G5).
+        let again = devtopo_add_devices_toml(system, speaker_toml.as_ptr());
+        assert_eq!(again, rust_code(rust.add_devices(&added)));
+        assert_ne!(again, HRESULT(0));
+        assert!(!last_error().is_empty());
+        // The user picks the new speaker for eCommunications.
+        assert_eq!(
+            devtopo_set_default_endpoint(system, speaker.as_ptr(), eCommunications as u32),
+            HRESULT(0)
+        );
+        let default = enumerator
+            .GetDefaultAudioEndpoint(eRender, eCommunications)
+            .expect("default");
+        assert_eq!(
+            take_pwstr(default.GetId().expect("id")).as_deref(),
+            Some(fixtures::SYSVAD_SPEAKER_ENDPOINT)
+        );
+        assert_eq!(
+            devtopo_set_default_endpoint(system, speaker.as_ptr(), 3),
+            hr(HResult::E_INVALIDARG)
+        );
+        // Removed: the enumerator no longer finds it.
+        assert_eq!(devtopo_remove_device(system, speaker.as_ptr()), HRESULT(0));
+        let wide: Vec<u16> = fixtures::SYSVAD_SPEAKER_ENDPOINT
+            .encode_utf16()
+            .chain([0])
+            .collect();
+        assert_eq!(
+            code(enumerator.GetDevice(windows_core::PCWSTR(wide.as_ptr()))),
+            hr(HResult::E_NOTFOUND)
+        );
+        assert_eq!(
+            devtopo_remove_device(system, speaker.as_ptr()),
+            rust_code(
+                rust.remove_device(fixtures::SYSVAD_SPEAKER_ENDPOINT)
+                    .and_then(|()| { rust.remove_device(fixtures::SYSVAD_SPEAKER_ENDPOINT) })
+            )
+        );
+        assert_eq!(devtopo_enumerator(null(), &mut raw), hr(HResult::E_POINTER));
+        assert!(raw.is_null());
+        assert_eq!(
+            devtopo_remove_device(system, null()),
+            hr(HResult::E_POINTER)
+        );
+        devtopo_system_free(system);
+        drop((default, enumerator));
+    }
+}

@@ -106,6 +106,18 @@ fn c_program() -> &'static Path {
     })
 }
 
+/// Puts the fresh cdylib ([`lib_dir`]) before any other copy on cargo's library path
+/// (which the loader searches before the program's RUNPATH).
+fn with_lib_path(command: &mut Command) {
+    let mut path = std::env::split_paths(&std::env::var_os("LD_LIBRARY_PATH").unwrap_or_default())
+        .collect::<Vec<_>>();
+    path.insert(0, lib_dir());
+    command.env(
+        "LD_LIBRARY_PATH",
+        std::env::join_paths(path).expect("library path"),
+    );
+}
+
 /// Runs the C++ client (under valgrind when asked) and returns its stdout.
 fn run(args: &[&str]) -> String {
     run_program(program(), args)
@@ -125,6 +137,7 @@ fn run_program(program: &Path, args: &[&str]) -> String {
     } else {
         Command::new(program)
     };
+    with_lib_path(&mut command);
     let output = command.args(args).output().expect("run the C++ client");
     assert!(
         output.status.success(),
@@ -285,6 +298,18 @@ fn header_layouts_and_constants_equal_the_generated_bindings() {
         "iid ISubunit {}",
         common::walk::guid_text(&ISubunit::IID)
     ));
+    // The PKEY_* symbols the header declares carry devtopo's pkey values.
+    for name in devtopo_com::pkeys::NAMES {
+        let (key, _) = devtopo::pkey::NAMED
+            .iter()
+            .find(|(_, n)| n == name)
+            .unwrap_or_else(|| panic!("{name} is not a devtopo::pkey constant"));
+        expected.push(format!(
+            "pkey {name} {} {}",
+            common::walk::guid_text(&common::com::to_guid(key.fmtid)),
+            key.pid
+        ));
+    }
     let expected = expected.join("\n") + "\n";
     assert_eq!(out, expected);
 }
@@ -314,9 +339,116 @@ fn the_documented_cpp_example_compiles_and_passes() {
         .status()
         .expect("run the C++ compiler");
     assert!(status.success(), "the documented example does not compile");
-    let status = Command::new(&exe)
+    let mut command = Command::new(&exe);
+    with_lib_path(&mut command);
+    let status = command
         .current_dir(format!("{root}/.."))
         .status()
         .expect("run the example");
     assert!(status.success(), "the documented example failed: {status}");
+}
+
+/// The header declares exactly the `PKEY_*` symbols devtopo-com defines.
+#[test]
+fn header_declares_the_defined_pkeys() {
+    let header = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/include/devtopo_com.h"
+    ))
+    .expect("header");
+    let declared: Vec<&str> = header
+        .lines()
+        .filter_map(|l| l.strip_prefix("DEVTOPO_EXTERN_C const PROPERTYKEY "))
+        .map(|l| l.trim_end_matches(';'))
+        .collect();
+    assert_eq!(declared, devtopo_com::pkeys::NAMES);
+}
+
+/// The devicetopology.exe-style walk in C++ starting from the IMMDeviceEnumerator the C ABI
+/// gives (every endpoint in every state, then the adapters reached through connector 0)
+/// equals the Rust walks of the same System, for every bundled topology.
+#[test]
+fn cpp_enumerator_walk_equals_the_rust_walks_on_every_bundled_topology() {
+    // Under valgrind (tools/valgrind.sh) each run costs seconds: memcheck walks the two
+    // topologies with the most kinds of device (adapters shared by several endpoints,
+    // Bluetooth, USB, disconnected endpoints); the plain run walks all of them.
+    let valgrind = std::env::var_os("DEVTOPO_COM_VALGRIND").is_some();
+    for (path, system) in common::bundled() {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if valgrind && !["headsets.toml", "four-topologies.toml"].contains(&name) {
+            continue;
+        }
+        let cpp = run(&["enumerate", path.to_str().expect("UTF-8 path")]);
+        let rust = common::walk::rust_enumerator_walk(&system);
+        assert!(cpp.contains("endpoint "), "{}", path.display());
+        assert_eq!(cpp, rust, "{}: C++ vs Rust", path.display());
+        let com = common::walk::com_enumerator_walk(&devtopo_com::enumerator(&system));
+        assert_eq!(cpp, com, "{}: C++ vs COM", path.display());
+    }
+}
+
+/// V13, Y1, Y5: a C++ IMMNotificationClient receives the events of a jack unplug made through
+/// the C ABI (OnDeviceStateChanged with the endpoint's ID and DEVICE_STATE_UNPLUGGED), exactly
+/// the events a Rust sink receives; AddRef on register, Release on unregister, E_NOTFOUND for
+/// a second unregister and E_POINTER for NULL.
+#[test]
+fn cpp_endpoint_client_receives_a_jack_unplug_made_through_the_c_abi() {
+    let file = common::topologies_dir().join("four-topologies.toml");
+    let out = run(&[
+        "mmnotify",
+        file.to_str().expect("UTF-8 path"),
+        devtopo::fixtures::FOUR_MUX,
+        "0x00010000",
+    ]);
+    let system = devtopo::System::load(&file).expect("load");
+    let log = devtopo::EndpointEventLog::new();
+    system
+        .register_endpoint_notification_callback(log.clone())
+        .expect("register");
+    let connector = common::com::rust_part(&system, devtopo::fixtures::FOUR_MUX, 0x0001_0000)
+        .as_connector()
+        .expect("connector");
+    system
+        .hardware()
+        .unplug_jack(&connector, 0)
+        .expect("unplug");
+    let mut expected = String::from("registered refs 2\n");
+    let mut unplugged = false;
+    for event in log.events() {
+        use devtopo::EndpointEvent as E;
+        let line = match event {
+            E::StateChanged {
+                device_id,
+                new_state,
+            } => {
+                unplugged |= new_state == devtopo::DeviceState::Unplugged;
+                format!("state {device_id} 0x{:x}", new_state.value())
+            }
+            E::Added { device_id } => format!("added {device_id}"),
+            E::Removed { device_id } => format!("removed {device_id}"),
+            E::DefaultChanged {
+                flow,
+                role,
+                device_id,
+            } => format!(
+                "default {} {} {}",
+                flow.value(),
+                role.value(),
+                device_id.as_deref().unwrap_or("NULL")
+            ),
+            E::PropertyChanged { device_id, key } => format!(
+                "property {device_id} {} {}",
+                common::walk::guid_text(&common::com::to_guid(key.fmtid)),
+                key.pid
+            ),
+        };
+        expected += &line;
+        expected.push('\n');
+    }
+    assert!(unplugged, "the unplug makes an endpoint UNPLUGGED (X27)");
+    expected += "unregistered refs 1\nsecond unregister 0x80070490 null 0x80004003\n";
+    assert_eq!(out, expected);
 }

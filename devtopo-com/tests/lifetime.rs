@@ -6,7 +6,7 @@
 mod common;
 
 use common::com::*;
-use common::walk::{activate, com_walk};
+use common::walk::{activate, com_enumerator_walk, com_walk};
 use devtopo::fixtures;
 use devtopo_com::*;
 use windows_core::Interface;
@@ -51,9 +51,37 @@ fn every_object_goes_when_the_last_reference_is_released() -> Result<(), Box<dyn
     }
     assert_eq!(live_objects(), start);
 
-    // A whole walk of every bundled topology leaves nothing behind either.
+    // A whole walk of every bundled topology leaves nothing behind either, also from the
+    // enumerator (collections, devices, property stores, PROPVARIANTs cleared).
     for (_, system) in common::bundled() {
         let _ = com_walk(&system);
+        let _ = com_enumerator_walk(&enumerator(&system));
+    }
+    assert_eq!(live_objects(), start);
+
+    // The MMDevice objects: enumerator, collection, device (IMMEndpoint on the same object),
+    // property store, IKsControl, and a registered IMMNotificationClient's adapter.
+    {
+        let system = fixtures::headsets()?;
+        let e = enumerator(&system);
+        // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+        let all = unsafe { e.EnumAudioEndpoints(eAll, DEVICE_STATEMASK_ALL as u32)? };
+        // SAFETY: as above.
+        let device = unsafe { all.Item(0)? };
+        let endpoint: IMMEndpoint = device.cast()?; // the same object
+        // SAFETY: as above.
+        let store = unsafe { device.OpenPropertyStore(0)? };
+        let wide: Vec<u16> = fixtures::HEADSETS_USB_FILTER
+            .encode_utf16()
+            .chain([0])
+            .collect();
+        // SAFETY: as above; `wide` outlives the call.
+        let adapter = unsafe { e.GetDevice(windows_core::PCWSTR(wide.as_ptr()))? };
+        // SAFETY: as above.
+        let ks: IKsControl = unsafe { adapter.Activate(0x17, None)? };
+        assert_eq!(live_objects(), start + 6);
+        drop(system);
+        drop((endpoint, store, ks, adapter, all, device, e));
     }
     assert_eq!(live_objects(), start);
     Ok(())

@@ -38,3 +38,23 @@ fn the_walk_covers_jacks_levels_peers_and_paths() {
         std::fs::write(format!("{dir}/walk.txt"), &all).expect("write walk");
     }
 }
+
+/// The same walk starting where client code starts, at `IMMDeviceEnumerator`: every endpoint
+/// in every state (`eAll`, `DEVICE_STATEMASK_ALL`, V1, X24), each `Activate`d to its
+/// `IDeviceTopology` (W1), and the adapters reached through connector 0, found again with
+/// `GetDevice` (V8) and read through their property stores (S21, X57).
+#[test]
+fn enumerator_walk_equals_rust_walk_on_every_bundled_topology() {
+    for (path, system) in common::bundled() {
+        let enumerator = devtopo_com::enumerator(&system);
+        let com = common::walk::com_enumerator_walk(&enumerator);
+        let rust = common::walk::rust_enumerator_walk(&system);
+        assert!(com.contains("endpoint "), "{}: no endpoint", path.display());
+        assert!(
+            com.contains("adapter "),
+            "{}: no adapter reached",
+            path.display()
+        );
+        assert_eq!(com, rust, "{}", path.display());
+    }
+}

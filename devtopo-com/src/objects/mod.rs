@@ -4,9 +4,13 @@
 
 pub(crate) mod control;
 pub(crate) mod control_interface;
+pub(crate) mod device;
+pub(crate) mod enumerator;
 pub(crate) mod format;
 pub(crate) mod jack;
+pub(crate) mod ks_control;
 pub(crate) mod part;
 pub(crate) mod parts_list;
+pub(crate) mod property_store;
 pub(crate) mod sink;
 pub(crate) mod topology;

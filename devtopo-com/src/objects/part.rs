@@ -151,7 +151,7 @@ unsafe fn connector<'a>(this: This) -> Result<&'a Connector, HRESULT> {
     unsafe { object::<PartObject, CONNECTOR>(this).connector() }
 }
 
-fn guid(g: &GUID) -> Guid {
+pub(crate) fn guid(g: &GUID) -> Guid {
     Guid {
         data1: g.data1,
         data2: g.data2,

@@ -412,3 +412,148 @@ fn rust_part(out: &mut String, part: &Part) -> devtopo::Result<()> {
     }
     Ok(())
 }
+
+// --- The walk starting from IMMDeviceEnumerator (the way client code starts) ---
+//
+// ```text
+// endpoint <id> state 0x<s> flow <f> name "<PKEY_Device_FriendlyName, "" if not VT_LPWSTR>"
+// <the topology lines of the endpoint>
+// adapter <id> instance "<PKEY_Device_InstanceId>"
+// <the topology lines of the adapter>
+// ```
+//
+// Every endpoint in every state (`eAll`, `DEVICE_STATEMASK_ALL`) in enumeration order; then
+// each adapter reached through an endpoint's connector 0 (`GetDeviceIdConnectedTo`), in the
+// order first reached.
+
+/// A string property the way Chromium reads one: `VT_LPWSTR`, else empty (S38).
+///
+/// # Safety
+/// `store` must be a live `IPropertyStore`.
+pub unsafe fn com_string_property(store: &IPropertyStore, key: &devtopo::PropertyKey) -> String {
+    let key = PROPERTYKEY {
+        fmtid: dguid(key.fmtid),
+        pid: key.pid,
+    };
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out; the PROPVARIANT
+    // is read by its tag and cleared with PropVariantClear.
+    unsafe {
+        let mut var = store.GetValue(&key).expect("GetValue");
+        let inner = &var.Anonymous.Anonymous;
+        let text = if inner.vt.0 == 31 {
+            devtopo_com::pwstr_to_string(windows_core::PCWSTR(inner.Anonymous.pwszVal.0))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        assert_eq!(PropVariantClear(&mut var), HRESULT(0));
+        text
+    }
+}
+
+fn rust_string_property(device: &devtopo::Device, key: &devtopo::PropertyKey) -> String {
+    let store = device
+        .open_property_store(devtopo::STGM_READ)
+        .expect("store");
+    store
+        .value(key)
+        .expect("value")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The enumerator walk through COM only.
+pub fn com_enumerator_walk(enumerator: &IMMDeviceEnumerator) -> String {
+    let mut out = String::new();
+    let mut adapters: Vec<String> = Vec::new();
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+    unsafe {
+        let endpoints = enumerator
+            .EnumAudioEndpoints(eAll, DEVICE_STATEMASK_ALL as u32)
+            .expect("EnumAudioEndpoints");
+        for i in 0..endpoints.GetCount().expect("GetCount") {
+            let device = endpoints.Item(i).expect("Item");
+            let id = name(device.GetId().expect("GetId"));
+            let state = device.GetState().expect("GetState");
+            let flow = device
+                .cast::<IMMEndpoint>()
+                .expect("IMMEndpoint")
+                .GetDataFlow()
+                .expect("GetDataFlow");
+            let store = device.OpenPropertyStore(0).expect("OpenPropertyStore");
+            let friendly = com_string_property(&store, &devtopo::pkey::PKEY_Device_FriendlyName);
+            writeln!(
+                out,
+                "endpoint {id} state 0x{state:x} flow {flow} name \"{friendly}\""
+            )
+            .unwrap();
+            let topology = com_activate_topology(&device);
+            com_topology(&mut out, &topology).expect("walk");
+            if let Ok(adapter) = topology
+                .GetConnector(0)
+                .and_then(|c| c.GetDeviceIdConnectedTo())
+                .map(name)
+                && !adapters.contains(&adapter)
+            {
+                adapters.push(adapter);
+            }
+        }
+        for id in adapters {
+            let wide: Vec<u16> = id.encode_utf16().chain([0]).collect();
+            let device = enumerator
+                .GetDevice(windows_core::PCWSTR(wide.as_ptr()))
+                .expect("GetDevice");
+            let store = device.OpenPropertyStore(0).expect("OpenPropertyStore");
+            let instance = com_string_property(&store, &devtopo::pkey::PKEY_Device_InstanceId);
+            writeln!(out, "adapter {id} instance \"{instance}\"").unwrap();
+            com_topology(&mut out, &com_activate_topology(&device)).expect("walk");
+        }
+    }
+    out
+}
+
+/// `IMMDevice::Activate(IID_IDeviceTopology)` the windows-rs way.
+///
+/// # Safety
+/// `device` must be a live `IMMDevice`.
+pub unsafe fn com_activate_topology(device: &IMMDevice) -> IDeviceTopology {
+    // SAFETY: a COM call on a live interface pointer.
+    unsafe { device.Activate::<IDeviceTopology>(CLSCTX_ALL, None) }.expect("Activate")
+}
+
+/// The enumerator walk through devtopo's Rust handles.
+pub fn rust_enumerator_walk(system: &System) -> String {
+    let mut out = String::new();
+    let mut adapters: Vec<String> = Vec::new();
+    let endpoints = system
+        .enum_audio_endpoints(devtopo::EDataFlow::All, devtopo::DeviceState::MASK_ALL)
+        .expect("enum");
+    for device in endpoints {
+        let id = device.id().expect("id");
+        let state = device.state().expect("state").value();
+        let flow = device.data_flow().expect("flow").value();
+        let friendly = rust_string_property(&device, &devtopo::pkey::PKEY_Device_FriendlyName);
+        writeln!(
+            out,
+            "endpoint {id} state 0x{state:x} flow {flow} name \"{friendly}\""
+        )
+        .unwrap();
+        let topology = device.topology().expect("topology");
+        rust_topology(&mut out, &topology).expect("walk");
+        if let Ok(adapter) = topology
+            .connector(0)
+            .and_then(|c| c.device_id_connected_to())
+            && !adapters.contains(&adapter)
+        {
+            adapters.push(adapter);
+        }
+    }
+    for id in adapters {
+        let device = system.device(&id).expect("adapter");
+        let instance = rust_string_property(&device, &devtopo::pkey::PKEY_Device_InstanceId);
+        writeln!(out, "adapter {id} instance \"{instance}\"").unwrap();
+        rust_topology(&mut out, &device.topology().expect("topology")).expect("walk");
+    }
+    out
+}

@@ -3,6 +3,10 @@
 //   walk <topology file>      the devicetopology.exe-style walk (same text as tests/common/walk.rs)
 //   notify <file> <device id> <connector local id>
 //                             a C++ IControlChangeNotify receives a jack unplug made through the C ABI
+//   enumerate <topology file> the same walk starting from IMMDeviceEnumerator (every endpoint in
+//                             every state, then the adapters reached through connector 0)
+//   mmnotify <file> <device id> <connector local id>
+//                             a C++ IMMNotificationClient receives a jack unplug made through the C ABI
 //   layout                    sizes, offsets and constants of the header, for comparison with Rust
 // Every object is released and every string freed, so valgrind sees no leak.
 #include "devtopo_com.h"
@@ -276,6 +280,149 @@ static int walk(const char *path) {
     return 0;
 }
 
+// A string property the way Chromium reads one: VT_LPWSTR, else empty; cleared (S37).
+static std::string string_property(IPropertyStore *store, const PROPERTYKEY &key) {
+    PROPVARIANT var;
+    memset(&var, 0, sizeof var);
+    CHECK(store->GetValue(key, &var));
+    std::string out = var.vt == VT_LPWSTR ? utf8(var.pwszVal) : "";
+    CHECK(PropVariantClear(&var));
+    return out;
+}
+
+static std::vector<WCHAR> wide(const std::string &s) {
+    std::vector<WCHAR> out;
+    for (unsigned char c : s) {
+        if (c >= 0x80) {
+            fprintf(stderr, "non-ASCII device ID\n");
+            exit(3);
+        }
+        out.push_back(WCHAR(c));
+    }
+    out.push_back(0);
+    return out;
+}
+
+// The production code's shape: it receives an IMMDeviceEnumerator and walks from there.
+static void enumerator_walk(IMMDeviceEnumerator *enumerator) {
+    Ptr<IMMDeviceCollection> endpoints;
+    CHECK(enumerator->EnumAudioEndpoints(eAll, DEVICE_STATEMASK_ALL, &endpoints));
+    UINT n = 0;
+    CHECK(endpoints->GetCount(&n));
+    std::vector<std::string> adapters;
+    for (UINT i = 0; i < n; i++) {
+        Ptr<IMMDevice> device;
+        CHECK(endpoints->Item(i, &device));
+        LPWSTR wid = nullptr;
+        CHECK(device->GetId(&wid));
+        std::string id = take(wid);
+        DWORD state = 0;
+        CHECK(device->GetState(&state));
+        Ptr<IMMEndpoint> endpoint;
+        CHECK(device->QueryInterface(IID_PPV_ARGS(&endpoint)));
+        EDataFlow flow;
+        CHECK(endpoint->GetDataFlow(&flow));
+        Ptr<IPropertyStore> store;
+        CHECK(device->OpenPropertyStore(STGM_READ, &store));
+        printf("endpoint %s state 0x%x flow %d name \"%s\"\n", id.c_str(), (unsigned)state,
+               (int)flow, string_property(store.p, PKEY_Device_FriendlyName).c_str());
+        Ptr<IDeviceTopology> topology;
+        CHECK(device->Activate(IID_IDeviceTopology, CLSCTX_ALL, nullptr, (void **)&topology));
+        topology_lines(topology.p);
+        Ptr<IConnector> c0;
+        LPWSTR peer = nullptr;
+        if (SUCCEEDED(topology->GetConnector(0, &c0)) &&
+            SUCCEEDED(c0->GetDeviceIdConnectedTo(&peer))) {
+            std::string adapter = take(peer);
+            bool seen = false;
+            for (const std::string &a : adapters) seen |= a == adapter;
+            if (!seen) adapters.push_back(adapter);
+        }
+    }
+    for (const std::string &id : adapters) {
+        Ptr<IMMDevice> device;
+        CHECK(enumerator->GetDevice(wide(id).data(), &device));
+        Ptr<IPropertyStore> store;
+        CHECK(device->OpenPropertyStore(STGM_READ, &store));
+        printf("adapter %s instance \"%s\"\n", id.c_str(),
+               string_property(store.p, PKEY_Device_InstanceId).c_str());
+        Ptr<IDeviceTopology> topology;
+        CHECK(device->Activate(IID_IDeviceTopology, CLSCTX_ALL, nullptr, (void **)&topology));
+        topology_lines(topology.p);
+    }
+}
+
+static int enumerate(const char *path) {
+    DevtopoSystem *system = load(path);
+    Ptr<IMMDeviceEnumerator> enumerator;
+    CHECK(devtopo_enumerator(system, &enumerator));
+    devtopo_system_free(system);  // the enumerator keeps the simulation alive
+    enumerator_walk(enumerator.p);
+    return 0;
+}
+
+// An endpoint notification client, as C++ code implements it on Windows.
+struct EndpointSink : public IMMNotificationClient {
+    std::atomic<ULONG> refs{1};
+    std::vector<std::string> events;
+
+    HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void **ppv) override {
+        if (!ppv) return E_POINTER;
+        if (riid == IID_IUnknown || riid == IID_IMMNotificationClient) {
+            *ppv = static_cast<IMMNotificationClient *>(this);
+            AddRef();
+            return S_OK;
+        }
+        *ppv = nullptr;
+        return E_NOINTERFACE;
+    }
+    ULONG STDMETHODCALLTYPE AddRef() override { return ++refs; }
+    ULONG STDMETHODCALLTYPE Release() override { return --refs; }  // lives on the stack
+    HRESULT STDMETHODCALLTYPE OnDeviceStateChanged(LPCWSTR id, DWORD state) override {
+        char b[16];
+        snprintf(b, sizeof b, "0x%x", (unsigned)state);
+        events.push_back("state " + utf8(id) + " " + b);
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE OnDeviceAdded(LPCWSTR id) override {
+        events.push_back("added " + utf8(id));
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE OnDeviceRemoved(LPCWSTR id) override {
+        events.push_back("removed " + utf8(id));
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE OnDefaultDeviceChanged(EDataFlow flow, ERole role,
+                                                     LPCWSTR id) override {
+        events.push_back("default " + std::to_string((int)flow) + " " +
+                         std::to_string((int)role) + " " + (id ? utf8(id) : "NULL"));
+        return S_OK;
+    }
+    HRESULT STDMETHODCALLTYPE OnPropertyValueChanged(LPCWSTR id, PROPERTYKEY key) override {
+        events.push_back("property " + utf8(id) + " " + guid(key.fmtid) + " " +
+                         std::to_string(key.pid));
+        return S_OK;
+    }
+};
+
+static int mmnotify(const char *path, const char *device, unsigned connector_id) {
+    DevtopoSystem *system = load(path);
+    Ptr<IMMDeviceEnumerator> enumerator;
+    CHECK(devtopo_enumerator(system, &enumerator));
+    EndpointSink sink;
+    CHECK(enumerator->RegisterEndpointNotificationCallback(&sink));
+    printf("registered refs %u\n", (unsigned)sink.refs.load());
+    CHECK(devtopo_unplug_jack(system, device, connector_id, 0));
+    for (const std::string &e : sink.events) printf("%s\n", e.c_str());
+    CHECK(enumerator->UnregisterEndpointNotificationCallback(&sink));
+    printf("unregistered refs %u\n", (unsigned)sink.refs.load());
+    HRESULT again = enumerator->UnregisterEndpointNotificationCallback(&sink);
+    HRESULT null_sink = enumerator->UnregisterEndpointNotificationCallback(nullptr);
+    printf("second unregister 0x%08X null 0x%08X\n", (unsigned)again, (unsigned)null_sink);
+    devtopo_system_free(system);
+    return 0;
+}
+
 // A client sink, as C++ code implements it on Windows.
 struct JackSink : public IControlChangeNotify {
     std::atomic<ULONG> refs{1};
@@ -366,6 +513,16 @@ static int layout() {
     CONST(JACKDESC2_PRESENCE_DETECT_CAPABILITY); CONST(JACKDESC2_DYNAMIC_FORMAT_CHANGE_CAPABILITY);
     printf("iid IDeviceTopology %s\n", guid(IID_IDeviceTopology).c_str());
     printf("iid ISubunit %s\n", guid(__uuidof(ISubunit)).c_str());
+#define PKEY(k) printf("pkey %s %s %u\n", #k, guid(k.fmtid).c_str(), (unsigned)k.pid)
+    PKEY(PKEY_Device_FriendlyName); PKEY(PKEY_Device_DeviceDesc);
+    PKEY(PKEY_DeviceInterface_FriendlyName); PKEY(PKEY_Device_InstanceId);
+    PKEY(PKEY_Device_ContainerId); PKEY(PKEY_AudioEndpoint_FormFactor);
+    PKEY(PKEY_AudioEndpoint_ControlPanelPageProvider); PKEY(PKEY_AudioEndpoint_Association);
+    PKEY(PKEY_AudioEndpoint_PhysicalSpeakers); PKEY(PKEY_AudioEndpoint_GUID);
+    PKEY(PKEY_AudioEndpoint_Disable_SysFx); PKEY(PKEY_AudioEndpoint_FullRangeSpeakers);
+    PKEY(PKEY_AudioEndpoint_Supports_EventDriven_Mode); PKEY(PKEY_AudioEndpoint_JackSubType);
+    PKEY(PKEY_AudioEngine_DeviceFormat); PKEY(PKEY_AudioEngine_OEMFormat);
+    PKEY(PKEY_AudioDevice_EnableEndpointByDefault);
     return 0;
 }
 
@@ -374,6 +531,10 @@ int main(int argc, char **argv) {
     if (argc == 5 && strcmp(argv[1], "notify") == 0)
         return notify(argv[2], argv[3], (unsigned)strtoul(argv[4], nullptr, 0));
     if (argc == 2 && strcmp(argv[1], "layout") == 0) return layout();
-    fprintf(stderr, "usage: devtopo_test walk FILE | notify FILE DEVICE CONNECTOR | layout\n");
+    if (argc == 3 && strcmp(argv[1], "enumerate") == 0) return enumerate(argv[2]);
+    if (argc == 5 && strcmp(argv[1], "mmnotify") == 0)
+        return mmnotify(argv[2], argv[3], (unsigned)strtoul(argv[4], nullptr, 0));
+    fprintf(stderr, "usage: devtopo_test walk FILE | enumerate FILE | notify FILE DEVICE CONNECTOR |"
+                    " mmnotify FILE DEVICE CONNECTOR | layout\n");
     return 2;
 }

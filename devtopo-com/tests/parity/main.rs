@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod controls;
+mod mmdevice;
 mod topology;
 
 use common::com::*;
@@ -87,6 +88,7 @@ pub(crate) fn rprop(s: &System, lid: u32) -> devtopo::DeviceSpecificProperty {
 fn cases() -> Vec<Case> {
     let mut cases = topology::cases();
     cases.extend(controls::cases());
+    cases.extend(mmdevice::cases());
     cases
 }
 
