@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::{
-    ControlChangeNotify, DeviceState, EDataFlow, ERole, EndpointEvent, Guid,
+    ControlChangeNotify, DeviceState, EDataFlow, ERole, EndpointEventLog, Guid,
     HARDWARE_INITIATED_CONTEXT, MMNotificationClient, PropertyKey, System,
 };
 use serde_json::{Value as Json, json};
@@ -25,55 +25,35 @@ const HARDWARE_CONTEXT_NAME: &str = "HARDWARE_INITIATED_CONTEXT";
 #[derive(Debug, Default)]
 pub(crate) struct Recorder {
     calls: Mutex<Vec<(u32, Option<Guid>)>>,
-    endpoint: Mutex<Vec<String>>,
+    endpoint: EndpointEventLog,
 }
 
 impl Recorder {
-    fn push(&self, event: EndpointEvent) {
-        self.endpoint
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(event.to_string());
-    }
-
     /// `EndpointNotifications`: the endpoint events since the last check, as text
     /// (`OnDeviceStateChanged <id> DEVICE_STATE_UNPLUGGED`, ...); the record is cleared.
     pub(crate) fn take_endpoint(&self) -> Json {
-        let list =
-            std::mem::take(&mut *self.endpoint.lock().unwrap_or_else(PoisonError::into_inner));
-        Json::Array(list.into_iter().map(Json::from).collect())
+        let list = self.endpoint.take();
+        Json::Array(list.iter().map(|e| Json::from(e.to_string())).collect())
     }
 }
 
+/// Endpoint events are recorded by the library's own [`EndpointEventLog`].
 impl MMNotificationClient for Recorder {
     fn on_device_state_changed(&self, device_id: &str, new_state: DeviceState) {
-        self.push(EndpointEvent::StateChanged {
-            device_id: device_id.to_owned(),
-            new_state,
-        });
+        self.endpoint.on_device_state_changed(device_id, new_state);
     }
     fn on_device_added(&self, device_id: &str) {
-        self.push(EndpointEvent::Added {
-            device_id: device_id.to_owned(),
-        });
+        self.endpoint.on_device_added(device_id);
     }
     fn on_device_removed(&self, device_id: &str) {
-        self.push(EndpointEvent::Removed {
-            device_id: device_id.to_owned(),
-        });
+        self.endpoint.on_device_removed(device_id);
     }
     fn on_default_device_changed(&self, flow: EDataFlow, role: ERole, device_id: Option<&str>) {
-        self.push(EndpointEvent::DefaultChanged {
-            flow,
-            role,
-            device_id: device_id.map(str::to_owned),
-        });
+        self.endpoint
+            .on_default_device_changed(flow, role, device_id);
     }
     fn on_property_value_changed(&self, device_id: &str, key: PropertyKey) {
-        self.push(EndpointEvent::PropertyChanged {
-            device_id: device_id.to_owned(),
-            key,
-        });
+        self.endpoint.on_property_value_changed(device_id, key);
     }
 }
 
