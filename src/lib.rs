@@ -202,7 +202,8 @@ pub use controls::{
     LevelSpec, PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
 };
 pub use engine::{
-    Conditions, ConnectorSnapshot, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey,
+    Callback, ChangeSource, Conditions, ConnectorSnapshot, DEFAULT_EVENT_CAPACITY, Event,
+    EventKind, EventLogging, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey,
     PartSnapshot, PeerSnapshot, RegistrationSnapshot, SinkId, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};

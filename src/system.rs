@@ -1,15 +1,19 @@
 //! [`System`]: the set of audio devices of one simulated machine, shared by every handle.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::controls::HARDWARE_INITIATED_CONTEXT;
 use crate::controls::notify::Notice;
 use crate::engine::endpoints::deliver_endpoint_events;
-use crate::engine::{DeviceKey, Engine, PartKey, Sinks, Snapshot, SystemBuilder};
+use crate::engine::{
+    Callback, ChangeSource, DeviceKey, Engine, Event, EventKind, EventLogging, PartKey, Sinks,
+    Snapshot, SystemBuilder,
+};
 use crate::error::{Error, Result};
 use crate::guid::Guid;
 use crate::handles::{Connector, Device, DeviceTopology, Hardware, Part};
+use crate::properties::{EndpointEvent, MMNotificationClient};
 
 /// The process ID hardware-initiated notifications report by default (X21): 4, the Windows
 /// "System" process, in which kernel-mode drivers run.
@@ -31,6 +35,9 @@ pub(crate) struct Shared {
     /// The caller process ID (high 32 bits) and the hardware process ID (low 32 bits), in
     /// one atomic so that "the two always differ" (X21) holds under concurrent setters.
     pids: AtomicU64,
+    /// Mirrors whether the event log is on (X69), so that delivering a callback takes the
+    /// lock to log it only when it is.
+    logging: AtomicBool,
 }
 
 /// Packs the caller and hardware process IDs into one `u64`.
@@ -78,19 +85,51 @@ impl Shared {
             }
         };
         if !sinks.is_empty() {
-            let (sender_process_id, context) = match origin {
-                Origin::Caller(context) => (self.pids().0, context),
-                Origin::Hardware => (self.pids().1, Some(HARDWARE_INITIATED_CONTEXT)),
+            let (sender_process_id, context, source) = match origin {
+                Origin::Caller(context) => (self.pids().0, context, ChangeSource::Caller),
+                Origin::Hardware => (
+                    self.pids().1,
+                    Some(HARDWARE_INITIATED_CONTEXT),
+                    ChangeSource::Hardware,
+                ),
             };
             Notice {
                 sinks,
                 sender_process_id,
                 context,
             }
-            .deliver();
+            .deliver(|part, control| {
+                self.log_callback(|| Callback::ControlChange {
+                    part,
+                    control,
+                    source,
+                    context,
+                })
+            });
         }
-        deliver_endpoint_events(events, endpoint_sinks);
+        self.deliver_endpoint(events, endpoint_sinks);
         Ok(value)
+    }
+
+    /// Delivers endpoint events after the lock (X48), logging each call (X69).
+    fn deliver_endpoint(
+        &self,
+        events: Vec<EndpointEvent>,
+        sinks: Vec<Arc<dyn MMNotificationClient>>,
+    ) {
+        deliver_endpoint_events(events, sinks, |event| {
+            self.log_callback(|| Callback::Endpoint(event.clone()))
+        });
+    }
+
+    /// Logs a callback about to be delivered, when the log is on (X69): takes the lock for
+    /// the append only, never while the sink runs (X20).
+    fn log_callback(&self, callback: impl FnOnce() -> Callback) {
+        if self.logging.load(Ordering::Relaxed) {
+            self.write()
+                .events
+                .push(EventKind::CallbackDelivered(callback()));
+        }
     }
 
     /// Ends a mutation made directly under the write lock (the hot paths): takes the
@@ -98,7 +137,7 @@ impl Shared {
     pub(crate) fn finish(&self, mut engine: RwLockWriteGuard<'_, Engine>) {
         let (events, sinks) = engine.take_endpoint_events();
         drop(engine);
-        deliver_endpoint_events(events, sinks);
+        self.deliver_endpoint(events, sinks);
     }
 
     /// A mutation that notifies only endpoint sinks (Y6-Y11): `change` without control sinks.
@@ -153,6 +192,7 @@ impl System {
             shared: Arc::new(Shared {
                 engine: RwLock::new(engine),
                 pids: AtomicU64::new(pack_pids(std::process::id(), DEFAULT_HARDWARE_PROCESS_ID)),
+                logging: AtomicBool::new(false),
             }),
         }
     }
@@ -282,6 +322,62 @@ impl System {
     /// A canonical dump of the whole state, comparable with `==` (rule G5 tests).
     pub fn snapshot(&self) -> Snapshot {
         self.shared.read().snapshot()
+    }
+
+    /// **Simulation only**: switches the event log on or off (X69). The log records every
+    /// committed state change of this system, in commit order, through the Rust handles and
+    /// the COM objects alike: connections made and broken, control values, jack plugs,
+    /// device states, arrivals and removals, default changes, property values, and every
+    /// callback delivered. Identical calls give identical logs: events name devices by ID
+    /// and parts by local ID, and carry sequence numbers, never addresses or times.
+    ///
+    /// Off by default. On, it keeps the newest `capacity` events
+    /// ([`EventLogging::on`]: 100,000) and counts the older ones it drops
+    /// ([`System::dropped_events`]). Switching off keeps nothing; sequence numbers never
+    /// restart.
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")] {
+    /// use devtopo::*;
+    /// let system = fixtures::sysvad_hdmi()?;
+    /// system.set_event_logging(EventLogging::on());
+    /// let jack = system.device(fixtures::SYSVAD_HDMI_TOPO)?.topology()?.connector(1)?;
+    /// system.hardware().unplug_jack(&jack, 0)?;
+    /// let log: Vec<String> = system.drain_events().iter().map(|e| e.to_string()).collect();
+    /// assert!(log[0].starts_with("#0 jack 0 of "), "{log:?}");
+    /// assert!(log.iter().any(|e| e.contains("DEVICE_STATE_UNPLUGGED")), "{log:?}");
+    /// assert!(system.events().is_empty());
+    /// # }
+    /// # Ok::<(), devtopo::Error>(())
+    /// ```
+    pub fn set_event_logging(&self, logging: EventLogging) {
+        let mut engine = self.shared.write();
+        engine.events.set_mode(logging);
+        self.shared.logging.store(
+            engine.events.is_on(),
+            Ordering::Relaxed,
+        );
+    }
+
+    /// Whether and how much the event log keeps (X69).
+    pub fn event_logging(&self) -> EventLogging {
+        self.shared.read().events.mode()
+    }
+
+    /// **Simulation only**: the events logged and kept so far, oldest first (X69).
+    pub fn events(&self) -> Vec<Event> {
+        self.shared.read().events.events()
+    }
+
+    /// **Simulation only**: the events logged and kept so far, oldest first; the log is then
+    /// empty (sequence numbers go on).
+    pub fn drain_events(&self) -> Vec<Event> {
+        self.shared.write().events.drain()
+    }
+
+    /// How many events the log dropped because it was full (X69).
+    pub fn dropped_events(&self) -> u64 {
+        self.shared.read().events.dropped()
     }
 
     /// True when both handles share one system.

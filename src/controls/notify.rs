@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::ControlKind;
+use crate::error::PartRef;
 use crate::guid::Guid;
 
 /// `DEVTOPO_HARDWARE_INITIATED_EVENTCONTEXT` (E15, N6): `'draH'` = `0x64726148`.
@@ -124,15 +125,15 @@ impl Registry {
         }
     }
 
-    /// The sinks to notify for a change of `kind` on this part, in registration order (N2,
-    /// X20). No allocation: one reference to the part's list.
-    pub(crate) fn sinks(&self, part: u64, kind: ControlKind) -> Sinks {
+    /// The sinks to notify for a change of `kind` on this part (`named`, for the event
+    /// log), in registration order (N2, X20). No allocation: one reference to the part's list.
+    pub(crate) fn sinks(&self, part: u64, kind: ControlKind, named: PartRef) -> Sinks {
         Sinks {
             list: self
                 .by_part
                 .get(&part)
                 .filter(|list| list.iter().any(|r| r.kind == kind))
-                .map(|list| (list.clone(), kind)),
+                .map(|list| (list.clone(), kind, named)),
         }
     }
 
@@ -162,7 +163,7 @@ impl Registry {
 #[derive(Default)]
 #[must_use = "the sinks must be notified after the lock is released"]
 pub(crate) struct Sinks {
-    list: Option<(List, ControlKind)>,
+    list: Option<(List, ControlKind, PartRef)>,
 }
 
 impl Sinks {
@@ -181,10 +182,12 @@ pub(crate) struct Notice {
 }
 
 impl Notice {
-    /// Calls every sink once (N5). Must run with no lock held (X20).
-    pub(crate) fn deliver(self) {
-        if let Some((list, kind)) = &self.sinks.list {
+    /// Calls every sink once (N5), calling `before` with the part and the control just
+    /// before each sink (the event log, X69). Must run with no lock held (X20).
+    pub(crate) fn deliver(self, mut before: impl FnMut(PartRef, ControlKind)) {
+        if let Some((list, kind, part)) = &self.sinks.list {
             for r in list.iter().filter(|r| r.kind == *kind) {
+                before(*part, *kind);
                 r.sink.on_notify(self.sender_process_id, self.context);
             }
         }

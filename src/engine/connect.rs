@@ -6,6 +6,7 @@
 
 use petgraph::stable_graph::NodeIndex;
 
+use super::events::EventKind;
 use super::{ConnectorData, Engine, PartKey, Peer};
 use crate::error::{Error, PartRef, Result};
 use crate::types::{DeviceState, Permanence};
@@ -96,6 +97,11 @@ impl Engine {
                 permanence,
             }),
         );
+        self.log(|e| EventKind::Connected {
+            part: e.part_ref(a.node),
+            peer: e.part_ref(b.node),
+            permanence,
+        });
         Ok(())
     }
 
@@ -124,6 +130,10 @@ impl Engine {
         }
         self.set_peer(a.node, None);
         self.set_peer(peer.node, None);
+        self.log(|e| EventKind::Disconnected {
+            part: e.part_ref(a.node),
+            peer: e.part_ref(peer.node),
+        });
         Ok(self.key_of(peer.node))
     }
 

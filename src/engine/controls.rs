@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
 
+use super::events::EventKind;
 use super::{Engine, PartKey};
 use crate::controls::level::snap;
 use crate::controls::notify::sink_addr;
@@ -215,7 +216,8 @@ impl Engine {
         {
             level.levels_db[i] = value;
         }
-        Ok(self.sinks.sinks(key.serial, kind))
+        self.log_control(key, kind);
+        Ok(self.sinks.sinks(key.serial, kind, self.part_ref(key.node)))
     }
 
     /// Replaces the state of control `kind` with `new` and returns the sinks to notify, or
@@ -238,7 +240,25 @@ impl Engine {
         {
             *slot = new;
         }
-        Ok(self.sinks.sinks(serial, kind))
+        // A jack's plug change is logged as such by its caller (module `hotplug`).
+        if kind != ControlKind::JackDescription {
+            self.log_control(key, kind);
+        }
+        Ok(self.sinks.sinks(serial, kind, self.part_ref(key.node)))
+    }
+
+    /// Logs the new state of control `kind` of a part (X69).
+    fn log_control(&mut self, key: PartKey, kind: ControlKind) {
+        if !self.events.is_on() {
+            return;
+        }
+        if let Ok(state) = self.control(key, kind) {
+            let event = EventKind::ControlChanged {
+                part: self.part_ref(key.node),
+                state: state.clone(),
+            };
+            self.events.push(event);
+        }
     }
 
     /// The state control `kind` would have after `change`, or the error the change gives.

@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::Engine;
+use super::events::EventKind;
 use crate::properties::{EndpointEvent, EndpointFormFactor, MMNotificationClient, pkey};
 use crate::types::{DeviceKind, DeviceState, EDataFlow, ERole};
 
@@ -245,7 +246,12 @@ impl Engine {
             return false;
         }
         dev.state = new;
-        if !dev.kind.is_endpoint() {
+        let is_endpoint = dev.kind.is_endpoint();
+        self.log(|e| EventKind::DeviceStateChanged {
+            device: e.device_id(ix),
+            state: new,
+        });
+        if !is_endpoint {
             // Adapters are never defaults: only an endpoint's change re-elects.
             return false;
         }
@@ -343,6 +349,13 @@ impl Engine {
         let new = self.compute_defaults();
         for (f, flow) in FLOWS.iter().enumerate() {
             for (r, role) in ROLES.iter().enumerate() {
+                if new[f][r] != self.mm.defaults[f][r] {
+                    self.log(|e| EventKind::DefaultChanged {
+                        flow: *flow,
+                        role: *role,
+                        device: new[f][r].map(|ix| e.device_id(ix)),
+                    });
+                }
                 if new[f][r] != self.mm.defaults[f][r] && !self.mm.sinks.is_empty() {
                     self.mm.pending.push(EndpointEvent::DefaultChanged {
                         flow: *flow,
@@ -393,10 +406,12 @@ impl Drop for CallbackGuard {
 }
 
 /// Delivers endpoint events: every event to every sink of the set fixed at commit, one call
-/// per registration, in registration order (X40, X52). Must run with no lock held (X48).
+/// per registration, in registration order (X40, X52), calling `before` just before each
+/// call (the event log, X69). Must run with no lock held (X48).
 pub(crate) fn deliver_endpoint_events(
     events: Vec<EndpointEvent>,
     sinks: Vec<Arc<dyn MMNotificationClient>>,
+    mut before: impl FnMut(&EndpointEvent),
 ) {
     if events.is_empty() {
         return;
@@ -404,6 +419,7 @@ pub(crate) fn deliver_endpoint_events(
     let _guard = CallbackGuard::enter();
     for event in &events {
         for sink in &sinks {
+            before(event);
             event.deliver_to(&**sink);
         }
     }

@@ -14,6 +14,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::controls::Sinks;
+use super::events::EventKind;
 use super::{Engine, PartKey};
 use crate::controls::{ControlKind, ControlSpec};
 use crate::error::{Error, IndexKind, Result};
@@ -56,6 +57,11 @@ impl Engine {
             ControlKind::JackDescription,
             ControlSpec::JackDescription(new),
         )?;
+        self.log(|e| EventKind::JackPlugged {
+            part: e.part_ref(key.node),
+            jack,
+            connected,
+        });
         if let Some(endpoint) = self.endpoint_behind(key.node) {
             self.refresh_exact(&[endpoint]);
         }

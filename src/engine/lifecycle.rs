@@ -9,6 +9,7 @@ use std::sync::Arc;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use super::events::EventKind;
 use super::{DeviceSpec, Engine, Peer, next_serial};
 use crate::controls::ControlChangeNotify;
 use crate::error::{Error, Result};
@@ -133,6 +134,14 @@ impl Engine {
                 });
             }
         }
+        if self.events.is_on() {
+            for &ix in &added {
+                if let Some(device) = self.device_snapshot(ix, &mut Vec::new()) {
+                    let device = Box::new(device);
+                    self.events.push(EventKind::DeviceAdded { device });
+                }
+            }
+        }
         self.elect_defaults();
         Ok(added)
     }
@@ -151,6 +160,7 @@ impl Engine {
         affected.remove(&ix);
         let id = self.device_id(ix);
         let dropped = self.remove_device(key)?;
+        self.log(|_| EventKind::DeviceRemoved { device: id });
         self.put_conditions(ix, super::Conditions::default());
         self.mm.stores.remove(&ix);
         self.mm.ks.remove(&ix);

@@ -31,9 +31,11 @@ mod connect;
 mod controls;
 mod cycle;
 pub(crate) mod endpoints;
+pub(crate) mod events;
 mod hotplug;
 pub(crate) mod ks;
 mod lifecycle;
+mod replay;
 mod signal_path;
 mod snapshot;
 pub(crate) mod stores;
@@ -41,6 +43,9 @@ pub(crate) mod stores;
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
 pub use endpoints::Conditions;
+pub use events::{
+    Callback, ChangeSource, DEFAULT_EVENT_CAPACITY, Event, EventKind, EventLogging,
+};
 pub use snapshot::{
     ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, RegistrationSnapshot, SinkId,
     Snapshot,
@@ -139,6 +144,8 @@ pub(crate) struct Engine {
     pub(crate) mm: endpoints::MmState,
     /// GUID names the model declares (a vendor's pin category, ...), for output.
     pub(crate) guid_names: std::collections::BTreeMap<Guid, Arc<str>>,
+    /// The event log (X69), off by default.
+    pub(crate) events: events::EventRecorder,
 }
 
 impl Engine {
@@ -278,6 +285,7 @@ impl Engine {
     pub(crate) fn fresh_copy(&self) -> Engine {
         let mut copy = Engine {
             sinks: Registry::default(),
+            events: events::EventRecorder::default(),
             ..self.clone()
         };
         for slot in &mut copy.devices {
@@ -340,6 +348,10 @@ impl Engine {
                 .and_then(|p| p.connector.as_ref())
                 .and_then(|c| c.peer);
             if let Some(peer) = peer {
+                self.log(|e| events::EventKind::Disconnected {
+                    part: e.part_ref(*node),
+                    peer: e.part_ref(peer.node),
+                });
                 if let Some(c) = self
                     .graph
                     .node_weight_mut(peer.node)

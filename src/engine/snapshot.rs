@@ -116,74 +116,80 @@ pub struct PeerSnapshot {
 impl Engine {
     pub(crate) fn snapshot(&self) -> Snapshot {
         let mut registrations = Vec::new();
-        let devices = self
-            .devices
-            .iter()
-            .enumerate()
-            .filter_map(|(ix, slot)| {
-                let dev = slot.node.as_ref()?;
-                let parts = dev
-                    .connectors
-                    .iter()
-                    .chain(dev.subunits.iter())
-                    .filter_map(|&node| {
-                        let p = self.graph.node_weight(node)?;
-                        registrations.extend(self.sinks.of_part(p.serial).map(|(kind, addr)| {
-                            RegistrationSnapshot::Control {
-                                device: slot.id.to_string(),
-                                local_id: p.local_id,
-                                interface: kind,
-                                sink: SinkId(addr),
-                            }
-                        }));
-                        let connector = p.connector.as_ref().map(|c| {
-                            let peer = c.peer.map(|peer| {
-                                let r = self.part_ref(peer.node);
-                                PeerSnapshot {
-                                    device: r.device.to_string(),
-                                    local_id: r.local_id,
-                                    permanence: peer.permanence,
-                                }
-                            });
-                            ConnectorSnapshot {
-                                flow: c.flow,
-                                connector_type: c.connector_type,
-                                peer,
-                            }
-                        });
-                        let outgoing = self
-                            .linked(node, Direction::Outgoing)
-                            .into_iter()
-                            .filter_map(|n| self.graph.node_weight(n).map(|q| q.local_id))
-                            .collect();
-                        Some(PartSnapshot {
-                            local_id: p.local_id,
-                            name: p.name.to_string(),
-                            subtype: p.subtype,
-                            connector,
-                            outgoing,
-                            controls: p.controls.to_vec(),
-                        })
-                    })
-                    .collect();
-                Some(DeviceSnapshot {
-                    id: slot.id.to_string(),
-                    name: dev.name.to_string(),
-                    kind: dev.kind,
-                    state: dev.state,
-                    parts,
-                    properties: self
-                        .store(ix as u32)
-                        .iter()
-                        .map(|e| (e.key, e.value.clone()))
-                        .collect(),
-                    default_for: self.preferred_roles(ix as u32),
-                })
-            })
+        let devices = (0..self.devices.len() as u32)
+            .filter_map(|ix| self.device_snapshot(ix, &mut registrations))
             .collect();
         Snapshot {
             devices,
             registrations,
         }
+    }
+
+    /// One live device as a snapshot shows it; its callback registrations are appended to
+    /// `registrations`.
+    pub(crate) fn device_snapshot(
+        &self,
+        ix: u32,
+        registrations: &mut Vec<RegistrationSnapshot>,
+    ) -> Option<DeviceSnapshot> {
+        let slot = self.devices.get(ix as usize)?;
+        let dev = slot.node.as_ref()?;
+        let parts = dev
+            .connectors
+            .iter()
+            .chain(dev.subunits.iter())
+            .filter_map(|&node| {
+                let p = self.graph.node_weight(node)?;
+                registrations.extend(self.sinks.of_part(p.serial).map(|(kind, addr)| {
+                    RegistrationSnapshot::Control {
+                        device: slot.id.to_string(),
+                        local_id: p.local_id,
+                        interface: kind,
+                        sink: SinkId(addr),
+                    }
+                }));
+                let connector = p.connector.as_ref().map(|c| {
+                    let peer = c.peer.map(|peer| {
+                        let r = self.part_ref(peer.node);
+                        PeerSnapshot {
+                            device: r.device.to_string(),
+                            local_id: r.local_id,
+                            permanence: peer.permanence,
+                        }
+                    });
+                    ConnectorSnapshot {
+                        flow: c.flow,
+                        connector_type: c.connector_type,
+                        peer,
+                    }
+                });
+                let outgoing = self
+                    .linked(node, Direction::Outgoing)
+                    .into_iter()
+                    .filter_map(|n| self.graph.node_weight(n).map(|q| q.local_id))
+                    .collect();
+                Some(PartSnapshot {
+                    local_id: p.local_id,
+                    name: p.name.to_string(),
+                    subtype: p.subtype,
+                    connector,
+                    outgoing,
+                    controls: p.controls.to_vec(),
+                })
+            })
+            .collect();
+        Some(DeviceSnapshot {
+            id: slot.id.to_string(),
+            name: dev.name.to_string(),
+            kind: dev.kind,
+            state: dev.state,
+            parts,
+            properties: self
+                .store(ix)
+                .iter()
+                .map(|e| (e.key, e.value.clone()))
+                .collect(),
+            default_for: self.preferred_roles(ix),
+        })
     }
 }

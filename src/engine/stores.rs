@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::Engine;
+use super::events::EventKind;
 use crate::error::{Error, Result};
 use crate::guid::{Guid, guids};
 use crate::properties::{EndpointEvent, EndpointFormFactor, PropVariant, PropertyKey, pkey};
@@ -260,6 +261,13 @@ impl Engine {
                     changed.push(pkey::PKEY_Device_FriendlyName);
                 }
             }
+        }
+        for &key in &changed {
+            self.log(|e| EventKind::PropertyChanged {
+                device: e.device_id(ix),
+                key,
+                value: e.store_value(ix, key).cloned().unwrap_or_default(),
+            });
         }
         let is_endpoint = self
             .devices

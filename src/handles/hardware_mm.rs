@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::{Device, Hardware};
 use crate::engine::Conditions;
+use crate::engine::EventKind;
 use crate::engine::endpoints::ROLES;
 use crate::engine::ks::HandlerEntry;
 use crate::error::{Error, Result};
@@ -111,6 +112,10 @@ impl Hardware {
             }
             let r = ROLES.iter().position(|x| *x == role).unwrap_or(0);
             engine.mm.preferred[flow][r] = Some(device.key.ix);
+            engine.log(|e| EventKind::DefaultChosen {
+                device: e.device_id(device.key.ix),
+                role,
+            });
             engine.elect_defaults();
             Ok(())
         })

@@ -23,6 +23,8 @@ mod controls_level;
 mod controls_misc;
 mod core_support;
 mod decisions_core;
+#[cfg(feature = "serde")]
+mod events;
 mod examples;
 mod examples_controls;
 #[cfg(feature = "serde")]
