@@ -202,12 +202,15 @@ pub use controls::{
     LevelSpec, PeakMeterSpec, PropertyValue, VarType, WaveFormat, format_guids, speaker,
 };
 pub use engine::{
-    Callback, ChangeSource, Conditions, ConnectorSnapshot, DEFAULT_EVENT_CAPACITY, Event,
-    EventKind, EventLogging, ConnectorSpec, DeviceKey, DeviceSnapshot, DeviceSpec, PartKey,
-    PartSnapshot, PeerSnapshot, RegistrationSnapshot, SinkId, Snapshot, SubunitSpec, SystemBuilder,
+    Callback, ChangeSource, Conditions, ConnectorSnapshot, ConnectorSpec, DEFAULT_EVENT_CAPACITY,
+    DeviceKey, DeviceSnapshot, DeviceSpec, Event, EventKind, EventLogging, PartKey, PartSnapshot,
+    PeerSnapshot, RegistrationSnapshot, SinkId, Snapshot, SubunitSpec, SystemBuilder,
 };
 pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
-pub use generate::generate;
+pub use generate::{
+    CapturePlan, EndpointState, GroupPlan, JackPlan, Presence, RenderPlan, SystemPlan, Unit,
+    generate, plan,
+};
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{
     Activated, AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness,

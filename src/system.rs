@@ -353,10 +353,9 @@ impl System {
     pub fn set_event_logging(&self, logging: EventLogging) {
         let mut engine = self.shared.write();
         engine.events.set_mode(logging);
-        self.shared.logging.store(
-            engine.events.is_on(),
-            Ordering::Relaxed,
-        );
+        self.shared
+            .logging
+            .store(engine.events.is_on(), Ordering::Relaxed);
     }
 
     /// Whether and how much the event log keeps (X69).

@@ -238,7 +238,11 @@ impl fmt::Display for EventKind {
                 control,
                 source,
                 ..
-            }) => write!(f, "callback OnNotify {control} of {} ({source:?})", Part(part)),
+            }) => write!(
+                f,
+                "callback OnNotify {control} of {} ({source:?})",
+                Part(part)
+            ),
             EventKind::CallbackDelivered(Callback::Endpoint(event)) => {
                 write!(f, "callback {event}")
             }

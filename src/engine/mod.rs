@@ -43,9 +43,7 @@ pub(crate) mod stores;
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
 pub use endpoints::Conditions;
-pub use events::{
-    Callback, ChangeSource, DEFAULT_EVENT_CAPACITY, Event, EventKind, EventLogging,
-};
+pub use events::{Callback, ChangeSource, DEFAULT_EVENT_CAPACITY, Event, EventKind, EventLogging};
 pub use snapshot::{
     ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, RegistrationSnapshot, SinkId,
     Snapshot,

@@ -81,7 +81,10 @@ fn script(system: &System) -> Result<()> {
     let jack = mic.connected_to()?;
     mic.disconnect()?;
     mic.connect_to(&jack)?;
-    hw.set_default_endpoint(&system.device(fixtures::SYSVAD_HDMI_ENDPOINT)?, ERole::Console)?;
+    hw.set_default_endpoint(
+        &system.device(fixtures::SYSVAD_HDMI_ENDPOINT)?,
+        ERole::Console,
+    )?;
     system.add_devices(&fixtures::four_topologies()?)?;
     system.remove_device(fixtures::FOUR_EPB)?;
     hw.unplug(&speakers)?;
@@ -116,7 +119,13 @@ fn x69_every_kind_of_change_is_logged() -> TestResult {
     assert!(has(&|k| matches!(k, EventKind::Connected { .. })));
     assert!(has(&|k| matches!(k, EventKind::Disconnected { .. })));
     assert!(has(&|k| matches!(k, EventKind::ControlChanged { .. })));
-    assert!(has(&|k| matches!(k, EventKind::JackPlugged { connected: false, .. })));
+    assert!(has(&|k| matches!(
+        k,
+        EventKind::JackPlugged {
+            connected: false,
+            ..
+        }
+    )));
     assert!(has(&|k| matches!(k, EventKind::DeviceStateChanged { .. })));
     assert!(has(&|k| matches!(k, EventKind::DeviceAdded { .. })));
     assert!(has(&|k| matches!(k, EventKind::DeviceRemoved { .. })));
@@ -196,10 +205,16 @@ fn x69_g5_a_failed_call_logs_nothing() -> TestResult {
     let mux = system.device(fixtures::FOUR_MUX)?.topology()?;
     assert!(mux.connector(3)?.disconnect().is_err()); // permanent (C6)
     assert!(system.events().is_empty());
-    let mic = system.device(fixtures::FOUR_EPB)?.topology()?.connector(0)?;
+    let mic = system
+        .device(fixtures::FOUR_EPB)?
+        .topology()?
+        .connector(0)?;
     mic.disconnect()?;
     let log = system.drain_events();
-    assert!(matches!(log[0].kind, EventKind::Disconnected { .. }), "{log:?}");
+    assert!(
+        matches!(log[0].kind, EventKind::Disconnected { .. }),
+        "{log:?}"
+    );
     assert!(mic.disconnect().is_err()); // E_NOTFOUND (C6)
     assert!(system.events().is_empty());
     Ok(())
@@ -208,7 +223,10 @@ fn x69_g5_a_failed_call_logs_nothing() -> TestResult {
 #[test]
 fn x69_off_by_default_and_bounded_when_on() -> TestResult {
     let system = fixtures::four_topologies()?;
-    let mic = system.device(fixtures::FOUR_EPB)?.topology()?.connector(0)?;
+    let mic = system
+        .device(fixtures::FOUR_EPB)?
+        .topology()?
+        .connector(0)?;
     let jack = mic.connected_to()?;
     assert_eq!(system.event_logging(), EventLogging::Off);
     mic.disconnect()?;
