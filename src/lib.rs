@@ -162,7 +162,9 @@
 //!   bundled fixtures;
 //! - `scenario` (implies `serde`): [`scenario`], scenario files parsed and run (what
 //!   `devtopo run` does, callable from tests and fuzz targets);
-//! - `cli` (default, implies `scenario`): the `devtopo` command-line tool.
+//! - `cli` (default, implies `scenario`): the `devtopo` command-line tool;
+//! - `proptest`: [`strategies`](crate::strategies), strategies for property tests of your own
+//!   code (arbitrary valid systems and operation sequences).
 //!
 #![doc = include_str!("../docs/methods.md")]
 //!
@@ -189,8 +191,13 @@ mod handles;
 mod hresult;
 mod names;
 mod properties;
+// Named `strategies`, not `proptest`: a public module of that name would clash with the
+// proptest crate in every test that does `use devtopo::*; use proptest::prelude::*;`.
 #[cfg(feature = "scenario")]
 pub mod scenario;
+#[cfg(feature = "proptest")]
+#[path = "proptest/mod.rs"]
+pub mod strategies;
 mod system;
 mod types;
 

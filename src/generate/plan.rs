@@ -1,6 +1,6 @@
 //! [`SystemPlan`]: a small, readable description of a system shaped like real machines, and
 //! how it is built. [`generate`](crate::generate) draws plans from a seed; the `proptest`
-//! strategies ([`crate::proptest`]) draw them arbitrarily, and a failing property shrinks to a
+//! strategies ([`crate::strategies`]) draw them arbitrarily, and a failing property shrinks to a
 //! small plan (fewer groups, shorter chains, simpler jacks) that reads as a sentence.
 
 use crate::controls::{ControlSpec, JackDescription, JackDescription2, LevelSpec, PeakMeterSpec};

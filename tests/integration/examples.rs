@@ -38,3 +38,20 @@ fn c6_disconnect_rules_example_prints_real_hresults() -> Result<(), Box<dyn std:
     assert_eq!(out.lines().count(), 12);
     Ok(())
 }
+
+#[path = "../../examples/first_volume_upstream.rs"]
+mod first_volume_upstream;
+
+/// Issue 10 item 4: the example property-tests a user function over generated topologies
+/// (PROPTEST_CASES of them) and catches the buggy version with a one-group counterexample.
+#[test]
+fn first_volume_upstream_example_passes_and_catches_the_bug() -> Result<(), String> {
+    let out = first_volume_upstream::run()?;
+    assert!(out.contains("all correct"), "{out}");
+    assert!(
+        out.contains("first_volume_in_filter: counterexample"),
+        "{out}"
+    );
+    assert_eq!(out.matches("Render(").count(), 1, "{out}");
+    Ok(())
+}

@@ -69,3 +69,4 @@ mod scenario_cost;
 #[cfg(feature = "scenario")]
 mod scenario_limits;
 mod snapshot_registrations;
+mod strategies;
