@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use devtopo::EventLogging;
 use devtopo::scenario::Scenario;
 
 use super::{CliError, FAILED, OutputFormat, USAGE, error_json};
@@ -15,6 +16,11 @@ use super::{CliError, FAILED, OutputFormat, USAGE, error_json};
 /// last line says `N passed, M failed` (and how many scenario files did not load). Results go
 /// to standard output; a scenario that cannot be loaded is reported on standard error.
 ///
+/// With `--events`, each scenario's event log follows its steps (X69): every state change
+/// the steps caused (connections, control values, jack plugs, device states, arrivals and
+/// removals, defaults, property values) and every callback delivered, numbered in commit
+/// order; the same scenario always prints the same log.
+///
 /// Exits 0 when every step passed, 1 when a step failed, 2 when a scenario or its topology
 /// file cannot be read or has a problem (those are reported as file:line:col: message and
 /// none of that scenario's steps run).
@@ -25,6 +31,9 @@ pub(crate) struct Args {
     scenarios: Vec<PathBuf>,
     #[command(flatten)]
     limits: super::LimitArgs,
+    /// Print each scenario's event log after its steps (JSON: an `events` list per scenario).
+    #[arg(long)]
+    events: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -72,6 +81,9 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         }
         let mut results = Vec::new();
         let (file, topology) = (scenario.file().to_owned(), scenario.topology().to_owned());
+        if args.events {
+            scenario.system().set_event_logging(EventLogging::on());
+        }
         for outcome in scenario.run() {
             if outcome.ok {
                 passed += 1;
@@ -84,12 +96,42 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
                 OutputFormat::Json => results.push(outcome.json),
             }
         }
-        if args.format == OutputFormat::Json {
-            reports.push(serde_json::json!({
-                "scenario": file,
-                "topology": topology,
-                "steps": results,
-            }));
+        let events: Vec<String> = if args.events {
+            let system = scenario.system();
+            let mut lines: Vec<String> = system
+                .drain_events()
+                .iter()
+                .map(|e| e.to_string())
+                .collect();
+            if system.dropped_events() > 0 {
+                lines.insert(
+                    0,
+                    format!("({} older events dropped)", system.dropped_events()),
+                );
+            }
+            lines
+        } else {
+            Vec::new()
+        };
+        match args.format {
+            OutputFormat::Text if args.events => {
+                writeln!(out, "events ({}):", events.len())?;
+                for line in &events {
+                    writeln!(out, "  {line}")?;
+                }
+            }
+            OutputFormat::Text => {}
+            OutputFormat::Json => {
+                let mut report = serde_json::json!({
+                    "scenario": file,
+                    "topology": topology,
+                    "steps": results,
+                });
+                if args.events {
+                    report["events"] = serde_json::json!(events);
+                }
+                reports.push(report);
+            }
         }
     }
     match args.format {

@@ -183,3 +183,31 @@ fn failed_step_prints_the_value_it_got() {
         run.stdout
     );
 }
+
+/// X69: `--events` prints each scenario's event log after its steps; two runs print the same
+/// bytes (no addresses, no times), and JSON carries the same lines.
+#[test]
+fn x69_run_events_prints_a_deterministic_log() -> Result<(), Box<dyn std::error::Error>> {
+    let scenario = "scenarios/sysvad-hdmi.toml";
+    let first = devtopo(&["run", "--events", scenario]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    let again = devtopo(&["run", "--events", scenario]);
+    assert_eq!(first.stdout, again.stdout);
+    assert!(first.stdout.contains("events ("), "{}", first.stdout);
+    assert!(first.stdout.contains("  #0 "), "{}", first.stdout);
+    assert!(first.stdout.contains("unplugged"), "{}", first.stdout);
+    assert!(first.stdout.contains("= DEVICE_STATE_UNPLUGGED"), "{}", first.stdout);
+    // Without the flag, no log.
+    assert!(!devtopo(&["run", scenario]).stdout.contains("events ("));
+    let json = devtopo(&["run", "--events", "--format", "json", scenario]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout)?;
+    let events = value["scenarios"][0]["events"].as_array().ok_or("no events")?;
+    let text: Vec<&str> = first
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("  #"))
+        .collect();
+    assert_eq!(events.len(), text.len());
+    assert!(events[0].as_str().is_some_and(|e| e.starts_with("#0 ")));
+    Ok(())
+}
