@@ -92,6 +92,9 @@
 //!   simulated topology exactly as it would walk a real one and meets the real error codes.
 //! - People modelling topologies: describe devices, check them, walk them.
 //!
+//! The guide [Testing your audio code with devtopo](crate::testing_guide) goes on from here:
+//! faults, callbacks, the event log, recording, property tests, threads and COM code.
+//!
 //! Windows behaviour is the contract, as numbered rules that the docs, tests and messages cite
 //! ("rule C6", "X13"); every rule is listed under
 //! [Rules](#rules-the-windows-behaviour-devtopo-follows) below, with what devtopo does and the
@@ -204,6 +207,8 @@ pub mod scenario;
 #[cfg(feature = "proptest")]
 #[path = "proptest/mod.rs"]
 pub mod strategies;
+#[doc = include_str!("../docs/testing-guide.md")]
+pub mod testing_guide {}
 mod system;
 mod types;
 

@@ -43,6 +43,10 @@ mod objects;
 #[allow(non_upper_case_globals)]
 pub mod pkeys;
 
+/// Testing COM code with devtopo's toolkit: the event log, property tests, threads.
+#[doc = include_str!("../../docs/testing-guide-com.md")]
+pub mod testing_guide {}
+
 pub use generated::*;
 pub use memory::{pwstr_to_string, take_pwstr};
 pub use object::live_objects;
