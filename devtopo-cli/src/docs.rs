@@ -33,10 +33,13 @@ enum Topic {
     Decisions,
     /// Testing C++, C and windows-rs code through devtopo-com's COM objects.
     Com,
+    /// The guide: testing your audio code with devtopo, from a first test to faults, the
+    /// event log, property tests and threads.
+    Testing,
 }
 
 impl Topic {
-    const ALL: [Topic; 7] = [
+    const ALL: [Topic; 8] = [
         Topic::Files,
         Topic::Scenarios,
         Topic::Rules,
@@ -44,6 +47,7 @@ impl Topic {
         Topic::Methods,
         Topic::Decisions,
         Topic::Com,
+        Topic::Testing,
     ];
 
     fn text(self) -> &'static str {
@@ -55,6 +59,7 @@ impl Topic {
             Topic::Methods => include_str!("../../docs/methods.md"),
             Topic::Decisions => include_str!("../../docs/decisions.md"),
             Topic::Com => include_str!("../../docs/testing-com.md"),
+            Topic::Testing => include_str!("../../docs/testing-guide.md"),
         }
     }
 
@@ -67,6 +72,7 @@ impl Topic {
             Topic::Methods => "methods",
             Topic::Decisions => "decisions",
             Topic::Com => "com",
+            Topic::Testing => "testing",
         }
     }
 
@@ -79,6 +85,7 @@ impl Topic {
             Topic::Methods => "the COM method -> Rust method table",
             Topic::Decisions => "devtopo's choices where Windows documents nothing",
             Topic::Com => "testing C++, C and windows-rs code through devtopo-com",
+            Topic::Testing => "the guide: testing your audio code with devtopo",
         }
     }
 }

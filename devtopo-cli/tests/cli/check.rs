@@ -229,6 +229,7 @@ fn help_points_at_built_in_docs() {
         "errors",
         "methods",
         "decisions",
+        "testing",
     ] {
         assert!(list.stdout.contains(topic), "{}", list.stdout);
         let page = devtopo(&["docs", topic]);
