@@ -140,11 +140,14 @@ impl Engine {
     /// Deletes a device and its records (driver uninstall, X63): `OnDeviceRemoved` for an
     /// endpoint (X49), the endpoints that were connected to it follow the state rule
     /// (NOTPRESENT, B2), then the defaults are re-elected (B10). Returns the control sinks
-    /// to drop once the lock is released (X20).
+    /// and the IKsControl handlers (Q11) to drop once the lock is released (X20).
     ///
     /// # Errors
     /// As [`Engine::device`].
-    pub(crate) fn uninstall(&mut self, ix: u32) -> Result<Vec<Arc<dyn ControlChangeNotify>>> {
+    pub(crate) fn uninstall(
+        &mut self,
+        ix: u32,
+    ) -> Result<(Vec<Arc<dyn ControlChangeNotify>>, Option<super::ks::KsTable>)> {
         let key = self.device_key(ix);
         let is_endpoint = self.device(key)?.kind.is_endpoint();
         let mut affected: BTreeSet<u32> = self.affected_by_device(ix);
@@ -153,7 +156,7 @@ impl Engine {
         let dropped = self.remove_device(key)?;
         self.put_conditions(ix, super::Conditions::default());
         self.mm.stores.remove(&ix);
-        self.mm.ks.remove(&ix);
+        let handlers = self.mm.ks.remove(&ix);
         self.mm.endpoints.retain(|&e| e != ix);
         for roles in self.mm.preferred.iter_mut() {
             for pref in roles.iter_mut() {
@@ -170,6 +173,6 @@ impl Engine {
         let affected: Vec<u32> = affected.into_iter().collect();
         self.refresh(&affected);
         self.elect_defaults();
-        Ok(dropped)
+        Ok((dropped, handlers))
     }
 }
