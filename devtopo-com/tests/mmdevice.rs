@@ -476,7 +476,10 @@ impl IMMNotificationClient_Impl for Reentrant_Impl {
             let state = enumerator.GetDevice(*id)?.GetState()?;
             let register = enumerator.RegisterEndpointNotificationCallback(&self.other);
             let unregister = enumerator.UnregisterEndpointNotificationCallback(&self.other);
-            self.seen.lock().unwrap().push((state, register, unregister));
+            self.seen
+                .lock()
+                .unwrap()
+                .push((state, register, unregister));
         }
         Ok(())
     }
@@ -550,7 +553,10 @@ fn y3_y4_x47_reentrant_client_through_com() {
     assert!(!seen.is_empty(), "the unplug changed an endpoint's state");
     let illegal = HRESULT(0x8000_000E_u32 as i32);
     for &(state, register, unregister) in &seen {
-        assert_eq!(state, 0x8, "Y4: the callback reads the committed UNPLUGGED state");
+        assert_eq!(
+            state, 0x8,
+            "Y4: the callback reads the committed UNPLUGGED state"
+        );
         assert_eq!((register, unregister), (illegal, illegal), "Y3, X47");
     }
     let violations = system.endpoint_callback_violations();

@@ -51,9 +51,13 @@ impl Engine {
     #[must_use = "drop the replaced handler after the lock"]
     pub(crate) fn set_ks_handler(&mut self, ix: u32, entry: HandlerEntry) -> Vec<HandlerEntry> {
         let table = self.mm.ks.entry(ix).or_default();
-        let (replaced, kept): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut table.handlers).into_iter().partition(|h| {
-                h.kind == entry.kind && h.set == entry.set && h.id == entry.id && h.verb == entry.verb
+        let (replaced, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut table.handlers)
+            .into_iter()
+            .partition(|h| {
+                h.kind == entry.kind
+                    && h.set == entry.set
+                    && h.id == entry.id
+                    && h.verb == entry.verb
             });
         table.handlers = kept;
         table.handlers.push(entry);

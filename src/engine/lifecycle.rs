@@ -14,6 +14,13 @@ use crate::controls::ControlChangeNotify;
 use crate::error::{Error, Result};
 use crate::properties::EndpointEvent;
 
+/// What uninstalling a device releases, for the caller to drop after the lock (X20): the
+/// control sinks registered on its parts and an adapter's IKsControl handlers (Q11).
+pub(crate) type Released = (
+    Vec<Arc<dyn ControlChangeNotify>>,
+    Option<super::ks::KsTable>,
+);
+
 impl Engine {
     /// Adds every device of `other` (with its parts, links, connections, conditions, stores,
     /// preferred defaults and IKsControl tables) to this engine. Each new endpoint gets one
@@ -144,10 +151,7 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::device`].
-    pub(crate) fn uninstall(
-        &mut self,
-        ix: u32,
-    ) -> Result<(Vec<Arc<dyn ControlChangeNotify>>, Option<super::ks::KsTable>)> {
+    pub(crate) fn uninstall(&mut self, ix: u32) -> Result<Released> {
         let key = self.device_key(ix);
         let is_endpoint = self.device(key)?.kind.is_endpoint();
         let mut affected: BTreeSet<u32> = self.affected_by_device(ix);
