@@ -86,6 +86,9 @@ fn plan(tag: u64) -> SystemPlan {
 /// `(device, local id)` of parts, read from a snapshot.
 type Named = (String, LocalId);
 
+/// One thread's work: it reports progress and stops when told.
+type Work = Box<dyn FnOnce(&AtomicU64, &AtomicBool) + Send>;
+
 struct Targets {
     /// Endpoint connector and the jack it is connected to.
     pairs: Vec<(Named, Named)>,
@@ -107,11 +110,11 @@ fn targets(snapshot: &Snapshot) -> Targets {
         }
         for p in &d.parts {
             let me = (d.id.clone(), p.local_id);
-            if let Some(peer) = p.connector.as_ref().and_then(|c| c.peer.as_ref()) {
-                if d.kind != DeviceKind::Adapter {
-                    t.pairs
-                        .push((me.clone(), (peer.device.clone(), peer.local_id)));
-                }
+            if let Some(peer) = p.connector.as_ref().and_then(|c| c.peer.as_ref())
+                && d.kind != DeviceKind::Adapter
+            {
+                t.pairs
+                    .push((me.clone(), (peer.device.clone(), peer.local_id)));
             }
             for c in &p.controls {
                 match c {
@@ -146,8 +149,10 @@ impl IControlChangeNotify_Impl for Reentrant_Impl {
             let volume: IAudioVolumeLevel = activate(&part)?;
             volume.GetLevel(0)?;
         }
-        if n % 10 == 0 {
-            if let Ok(endpoint) = self.system.device(&self.rename) {
+        if n.is_multiple_of(10)
+            && let Ok(endpoint) = self.system.device(&self.rename)
+        {
+            {
                 let _ = self.system.hardware().set_property(
                     &endpoint,
                     devtopo::pkey::PKEY_Device_DeviceDesc,
@@ -355,8 +360,7 @@ fn x35_x69_seven_threads_rust_and_com_with_reentrant_callbacks() {
     let done = watchdog(progress.clone());
     let half = t.pairs.len() / 2;
     let mut threads = Vec::new();
-    let spawn = |threads: &mut Vec<std::thread::JoinHandle<()>>,
-                 f: Box<dyn FnOnce(&AtomicU64, &AtomicBool) + Send>| {
+    let spawn = |threads: &mut Vec<std::thread::JoinHandle<()>>, f: Work| {
         let (progress, stop) = (progress.clone(), stop.clone());
         threads.push(std::thread::spawn(move || f(&progress, &stop)));
     };
@@ -437,14 +441,14 @@ fn x35_x69_seven_threads_rust_and_com_with_reentrant_callbacks() {
                 } else {
                     s.hardware().plug_jack(&c, 0)
                 };
-                if i % 5 == 0 {
-                    if let Ok(e) = s.device(&endpoints[i as usize % endpoints.len()]) {
-                        let _ = if i % 10 == 0 {
-                            s.hardware().disable(&e)
-                        } else {
-                            s.hardware().enable(&e)
-                        };
-                    }
+                if i.is_multiple_of(5)
+                    && let Ok(e) = s.device(&endpoints[i as usize % endpoints.len()])
+                {
+                    let _ = if i.is_multiple_of(10) {
+                        s.hardware().disable(&e)
+                    } else {
+                        s.hardware().enable(&e)
+                    };
                 }
             })
         }),
@@ -491,11 +495,11 @@ fn x35_x69_seven_threads_rust_and_com_with_reentrant_callbacks() {
                         let Ok(topo) = device.Activate::<IDeviceTopology>(CLSCTX_ALL, None) else {
                             continue;
                         };
-                        if let Ok(peer) = topo.GetConnector(0).and_then(|c| c.GetConnectedTo()) {
-                            if let Ok(part) = peer.cast::<IPart>() {
-                                let _ = part.EnumPartsIncoming().and_then(|l| l.GetCount());
-                                let _ = part.EnumPartsOutgoing().and_then(|l| l.GetCount());
-                            }
+                        if let Ok(peer) = topo.GetConnector(0).and_then(|c| c.GetConnectedTo())
+                            && let Ok(part) = peer.cast::<IPart>()
+                        {
+                            let _ = part.EnumPartsIncoming().and_then(|l| l.GetCount());
+                            let _ = part.EnumPartsOutgoing().and_then(|l| l.GetCount());
                         }
                     }
                     let _ = e.0.GetDefaultAudioEndpoint(eCapture, eConsole);

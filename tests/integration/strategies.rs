@@ -25,12 +25,11 @@ fn reaches_host(from: &Part) -> Result<bool> {
                 todo.push(peer.as_part().clone());
             }
         }
-        for list in [part.parts_incoming(), part.parts_outgoing()] {
-            if let Ok(list) = list {
-                for p in list.iter() {
-                    todo.push(p);
-                }
-            }
+        for list in [part.parts_incoming(), part.parts_outgoing()]
+            .into_iter()
+            .flatten()
+        {
+            todo.extend(list.iter());
         }
     }
     Ok(false)

@@ -196,12 +196,18 @@ fn x69_run_events_prints_a_deterministic_log() -> Result<(), Box<dyn std::error:
     assert!(first.stdout.contains("events ("), "{}", first.stdout);
     assert!(first.stdout.contains("  #0 "), "{}", first.stdout);
     assert!(first.stdout.contains("unplugged"), "{}", first.stdout);
-    assert!(first.stdout.contains("= DEVICE_STATE_UNPLUGGED"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("= DEVICE_STATE_UNPLUGGED"),
+        "{}",
+        first.stdout
+    );
     // Without the flag, no log.
     assert!(!devtopo(&["run", scenario]).stdout.contains("events ("));
     let json = devtopo(&["run", "--events", "--format", "json", scenario]);
     let value: serde_json::Value = serde_json::from_str(&json.stdout)?;
-    let events = value["scenarios"][0]["events"].as_array().ok_or("no events")?;
+    let events = value["scenarios"][0]["events"]
+        .as_array()
+        .ok_or("no events")?;
     let text: Vec<&str> = first
         .stdout
         .lines()
