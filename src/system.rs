@@ -72,6 +72,7 @@ impl Shared {
     ) -> Result<T> {
         let (value, sinks, events, endpoint_sinks) = {
             let mut engine = self.write();
+            let mark = engine.events.mark();
             match f(&mut engine) {
                 Ok((value, sinks)) => {
                     let (events, endpoint_sinks) = engine.take_endpoint_events();
@@ -80,6 +81,7 @@ impl Shared {
                 Err(e) => {
                     // A failed call changes nothing and notifies no one (G5).
                     engine.mm.pending.clear();
+                    engine.events.rollback(mark);
                     return Err(e);
                 }
             }

@@ -319,6 +319,21 @@ impl EventRecorder {
         self.events.push_back(Event { seq, kind });
     }
 
+    /// The sequence number the next event will get: a mark to roll back to.
+    pub(crate) fn mark(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// Forgets the events logged since `mark`: a mutation that failed after logging changes
+    /// nothing, in the log too (G5). Mutations validate before they write, so this is a
+    /// guard, not a path taken.
+    pub(crate) fn rollback(&mut self, mark: u64) {
+        while self.events.back().is_some_and(|e| e.seq >= mark) {
+            self.events.pop_back();
+        }
+        self.next_seq = self.next_seq.min(mark);
+    }
+
     pub(crate) fn events(&self) -> Vec<Event> {
         self.events.iter().cloned().collect()
     }
@@ -340,5 +355,41 @@ impl Engine {
             let kind = f(self);
             self.events.push(kind);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(n: u32) -> EventKind {
+        EventKind::DeviceRemoved {
+            device: DeviceId::new(&format!("dev{n}")),
+        }
+    }
+
+    /// X69: off keeps nothing; on keeps the newest `capacity` and counts the rest; sequence
+    /// numbers never restart; a rollback forgets a failed mutation's events (G5).
+    #[test]
+    fn x69_recorder_bounds_counts_and_rolls_back() {
+        let mut r = EventRecorder::default();
+        r.push(removed(0));
+        assert!(r.events().is_empty());
+        r.set_mode(EventLogging::On { capacity: 2 });
+        for n in 0..5 {
+            r.push(removed(n));
+        }
+        assert_eq!(r.events().iter().map(|e| e.seq).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(r.dropped(), 3);
+        let mark = r.mark();
+        r.push(removed(9));
+        r.rollback(mark);
+        assert_eq!(r.events().last().map(|e| e.seq), Some(4));
+        r.push(removed(10));
+        assert_eq!(r.drain().iter().map(|e| e.seq).collect::<Vec<_>>(), [4, 5]);
+        r.set_mode(EventLogging::On { capacity: 0 });
+        r.push(removed(11));
+        assert!(r.events().is_empty());
+        assert_eq!(r.dropped(), 5);
     }
 }
