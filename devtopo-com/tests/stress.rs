@@ -312,7 +312,10 @@ fn count(log: &[Event], f: impl Fn(&Callback) -> bool) -> u64 {
 #[test]
 fn x35_x69_seven_threads_rust_and_com_with_reentrant_callbacks() {
     let system = plan(1).build().expect("plan builds");
-    system.set_event_logging(EventLogging::on());
+    // Keep every event: the long run logs more than the default 100,000.
+    system.set_event_logging(EventLogging::On {
+        capacity: usize::MAX,
+    });
     let t = targets(&system.snapshot());
     let control_calls = Arc::new(AtomicU64::new(0));
     let endpoint_calls = Arc::new(AtomicU64::new(0));
