@@ -40,8 +40,16 @@ fn limits() -> (u32, Duration) {
         Duration::from_secs(var("DEVTOPO_STRESS_SECS", 3)),
     )
 }
-/// The watchdog fails the run when no thread progressed for this long.
-const STALL: Duration = Duration::from_secs(60);
+/// The watchdog fails the run when no thread progressed for this long
+/// (`DEVTOPO_STRESS_STALL_SECS`, default 60).
+fn stall() -> Duration {
+    Duration::from_secs(
+        std::env::var("DEVTOPO_STRESS_STALL_SECS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(60),
+    )
+}
 
 /// A COM pointer moved to another thread. devtopo's objects are free-threaded.
 struct Sendable<I>(I);
@@ -225,10 +233,11 @@ impl IMMNotificationClient_Impl for Watcher_Impl {
     }
 }
 
-/// Fails the process (not just a thread) when `progress` stops moving for [`STALL`]: a
+/// Fails the process (not just a thread) when `progress` stops moving for [`stall`]: a
 /// deadlock ends the run with a message instead of hanging CI.
 fn watchdog(progress: Arc<AtomicU64>) -> mpsc::Sender<()> {
     let (done, finished) = mpsc::channel::<()>();
+    let limit = stall();
     std::thread::spawn(move || {
         let mut last = (progress.load(Ordering::SeqCst), Instant::now());
         loop {
@@ -239,9 +248,9 @@ fn watchdog(progress: Arc<AtomicU64>) -> mpsc::Sender<()> {
             let now = progress.load(Ordering::SeqCst);
             if now != last.0 {
                 last = (now, Instant::now());
-            } else if last.1.elapsed() > STALL {
+            } else if last.1.elapsed() > limit {
                 eprintln!(
-                    "watchdog: no thread progressed for {STALL:?} after {now} operations: deadlock"
+                    "watchdog: no thread progressed for {limit:?} after {now} operations: deadlock"
                 );
                 std::process::exit(3);
             }
@@ -568,4 +577,31 @@ fn x35_x71_seven_threads_rust_and_com_with_reentrant_callbacks() {
     for (_, sink) in &control_sinks {
         assert_eq!(refcount(sink), 1);
     }
+}
+
+/// The watchdog itself: a run whose threads stop progressing (here: one that sleeps, as a
+/// deadlocked thread would wait) ends with exit code 3 and a message, instead of hanging. The
+/// test runs itself as a child process with a 1 s stall limit.
+#[test]
+fn watchdog_fails_a_stalled_run_instead_of_hanging() {
+    if std::env::var_os("DEVTOPO_STRESS_CHILD").is_some() {
+        let _done = watchdog(Arc::new(AtomicU64::new(0)));
+        std::thread::sleep(Duration::from_secs(60));
+        return; // not reached: the watchdog exits the process
+    }
+    let started = Instant::now();
+    let child = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "watchdog_fails_a_stalled_run_instead_of_hanging",
+            "--nocapture",
+        ])
+        .env("DEVTOPO_STRESS_CHILD", "1")
+        .env("DEVTOPO_STRESS_STALL_SECS", "1")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&child.stderr);
+    assert_eq!(child.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("deadlock"), "{stderr}");
+    assert!(started.elapsed() < Duration::from_secs(30));
 }
