@@ -226,8 +226,8 @@ pub use engine::{
 };
 pub use error::{DeviceId, EndpointProblem, Error, IndexKind, LinkProblem, Owner, PartRef, Result};
 pub use generate::{
-    CapturePlan, EndpointState, GroupPlan, JackPlan, Presence, RenderPlan, SystemPlan, Unit,
-    generate, plan,
+    CapturePlan, EndpointState, GroupPlan, JackPlan, OutputKind, Presence, RenderPlan, SystemPlan,
+    Unit, generate, plan,
 };
 pub use guid::{Guid, ParseGuidError, guids};
 pub use handles::{

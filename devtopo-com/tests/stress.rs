@@ -69,7 +69,7 @@ fn plan(tag: u64) -> SystemPlan {
         GroupPlan::Render(RenderPlan {
             offload: line,
             chain: vec![Unit::Volume { channels: 2 }, Unit::Mute],
-            headphones: false,
+            output_kind: devtopo::OutputKind::Speakers,
             output: jack(Presence::Plugged),
             line_in: line.then(|| jack(Presence::Plugged)),
         })

@@ -34,7 +34,8 @@
 mod plan;
 
 pub use plan::{
-    CapturePlan, EndpointState, GroupPlan, JackPlan, Presence, RenderPlan, SystemPlan, Unit,
+    CapturePlan, EndpointState, GroupPlan, JackPlan, OutputKind, Presence, RenderPlan, SystemPlan,
+    Unit,
 };
 
 use crate::error::Result;
@@ -93,12 +94,16 @@ pub fn plan(parts: usize, seed: u64) -> SystemPlan {
                 line_in,
             })
         } else {
-            let headphones = rng.below(3) == 0;
+            let output_kind = if rng.below(3) == 0 {
+                OutputKind::Headphones
+            } else {
+                OutputKind::Speakers
+            };
             let line_in = (jacks == 2).then(|| rng.jack());
             GroupPlan::Render(RenderPlan {
                 offload: wave == 5,
                 chain: rng.chain(chain),
-                headphones,
+                output_kind,
                 output: rng.jack(),
                 line_in,
             })

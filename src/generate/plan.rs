@@ -48,13 +48,23 @@ pub struct RenderPlan {
     pub offload: bool,
     /// The topology filter's processing chain, from the wave filter toward the jack.
     pub chain: Vec<Unit>,
-    /// Headphones instead of speakers (the jack's subtype, the endpoint's name).
-    pub headphones: bool,
+    /// What is plugged into the output jack (its subtype, the endpoint's name).
+    pub output_kind: OutputKind,
     /// The output jack and its render endpoint.
     pub output: JackPlan,
     /// A line-in jack (with a capture endpoint) whose branch, through its own volume, is
     /// summed into the output path before the output jack.
     pub line_in: Option<JackPlan>,
+}
+
+/// What a render group's output jack drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OutputKind {
+    /// `KSNODETYPE_SPEAKER`.
+    #[default]
+    Speakers,
+    /// `KSNODETYPE_HEADPHONES`.
+    Headphones,
 }
 
 /// A capture group. Topology filter: microphone jack -> `chain` -> (MUX with the line-in
@@ -390,10 +400,9 @@ impl Builder {
         let t = self.adapter(group, "topo")?;
         let fixed_in = self.fixed(t, "Wave In", DataFlow::In)?;
         self.b.connect(out, fixed_in, Permanence::Permanent)?;
-        let kind = if plan.headphones {
-            Jack::Headphones
-        } else {
-            Jack::Speakers
+        let kind = match plan.output_kind {
+            OutputKind::Headphones => Jack::Headphones,
+            OutputKind::Speakers => Jack::Speakers,
         };
         let last = self.chain(t, fixed_in, &plan.chain)?;
         match &plan.line_in {

@@ -51,7 +51,8 @@ use ::proptest::option;
 use ::proptest::prelude::*;
 
 use crate::generate::{
-    CapturePlan, EndpointState, GroupPlan, JackPlan, Presence, RenderPlan, SystemPlan, Unit,
+    CapturePlan, EndpointState, GroupPlan, JackPlan, OutputKind, Presence, RenderPlan, SystemPlan,
+    Unit,
 };
 
 mod ops;
@@ -123,18 +124,19 @@ pub fn jack_plan() -> impl Strategy<Value = JackPlan> {
 pub fn group_plan(chain: RangeInclusive<usize>) -> impl Strategy<Value = GroupPlan> {
     let (lo, hi) = (*chain.start(), *chain.end());
     let chain = move || vec(unit(), lo.max(1)..=hi.max(lo).max(1));
+    let output_kind = prop_oneof![Just(OutputKind::Speakers), Just(OutputKind::Headphones)];
     let render = (
         any::<bool>(),
         chain(),
-        any::<bool>(),
+        output_kind,
         jack_plan(),
         option::of(jack_plan()),
     )
-        .prop_map(|(offload, chain, headphones, output, line_in)| {
+        .prop_map(|(offload, chain, output_kind, output, line_in)| {
             GroupPlan::Render(RenderPlan {
                 offload,
                 chain,
-                headphones,
+                output_kind,
                 output,
                 line_in,
             })

@@ -13,7 +13,7 @@ use crate::handles::{AudioMute, Part, PerChannelDbLevel};
 use crate::properties::{PropVariant, pkey};
 use crate::system::System;
 use crate::types::{ConnectorType, DeviceKind, ERole, LocalId};
-use crate::{CLSCTX_ALL, Snapshot};
+use crate::{CLSCTX_ALL, ChangeSource, Snapshot};
 
 /// A part, named as a log or a file names it: device ID and local ID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -90,8 +90,8 @@ pub enum Operation {
         channel: u32,
         /// The level asked for (clamped and stepped, K3).
         db: f32,
-        /// Turned by the hardware rather than called through the API.
-        hardware: bool,
+        /// A call through the API ([`ChangeSource::Caller`]) or a hardware knob.
+        source: ChangeSource,
     },
     /// `IAudioMute::SetMute` (K5).
     SetMute {
@@ -151,10 +151,10 @@ impl Operation {
                 control,
                 channel,
                 db,
-                hardware,
+                source,
             } => {
                 let p = part.part(system)?;
-                if *hardware {
+                if *source == ChangeSource::Hardware {
                     hw.set_level(&p, *control, *channel, *db)
                 } else {
                     p.activate(CLSCTX_ALL, control.iid())?
@@ -217,9 +217,12 @@ impl fmt::Display for Operation {
                 control,
                 channel,
                 db,
-                hardware,
+                source,
             } => {
-                let who = if *hardware { "hardware " } else { "" };
+                let who = match source {
+                    ChangeSource::Hardware => "hardware ",
+                    ChangeSource::Caller => "",
+                };
                 write!(
                     f,
                     "{who}SetLevel {control} of {part} channel {channel} {db} dB"
@@ -319,9 +322,10 @@ pub fn operation(system: &System) -> BoxedStrategy<Operation> {
         );
     }
     if !t.levels.is_empty() {
+        let source = prop_oneof![Just(ChangeSource::Caller), Just(ChangeSource::Hardware)];
         arms.push(
-            (select(t.levels), 0u32..3, -200i32..=20, any::<bool>())
-                .prop_map(|((part, control, channels), ch, half_db, hardware)| {
+            (select(t.levels), 0u32..3, -200i32..=20, source)
+                .prop_map(|((part, control, channels), ch, half_db, source)| {
                     Operation::SetLevel {
                         part,
                         control,
@@ -332,7 +336,7 @@ pub fn operation(system: &System) -> BoxedStrategy<Operation> {
                             ch % channels.max(1)
                         },
                         db: half_db as f32 / 2.0,
-                        hardware,
+                        source,
                     }
                 })
                 .boxed(),
