@@ -34,6 +34,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod abi;
+pub mod capture;
 mod generated;
 mod memory;
 mod object;
