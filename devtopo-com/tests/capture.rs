@@ -27,7 +27,8 @@ fn visible(snapshot: &Snapshot) -> Snapshot {
         .flat_map(|d| {
             d.parts.iter().filter_map(move |p| {
                 let c = p.connector.as_ref()?;
-                (c.connector_type == ConnectorType::SoftwareFixed).then(|| (d.id.clone(), p.local_id))
+                (c.connector_type == ConnectorType::SoftwareFixed)
+                    .then(|| (d.id.clone(), p.local_id))
             })
         })
         .collect();
@@ -79,33 +80,39 @@ fn reachable(snapshot: &Snapshot) -> Snapshot {
         .filter(|d| d.kind != DeviceKind::Adapter)
         .map(|d| d.id.clone())
         .collect();
-    let mut seen: HashSet<((String, devtopo::LocalId), (String, devtopo::LocalId))> = HashSet::new();
+    let mut seen: HashSet<((String, devtopo::LocalId), (String, devtopo::LocalId))> =
+        HashSet::new();
     while let Some(id) = queue.pop_front() {
         if !reached.insert(id.clone()) {
             continue;
         }
-        let Some(d) = s.devices.iter().find(|d| d.id == id) else { continue };
+        let Some(d) = s.devices.iter().find(|d| d.id == id) else {
+            continue;
+        };
         for p in &d.parts {
-            if let Some(peer) = p.connector.as_ref().and_then(|c| c.peer.as_ref()) {
-                if active(&peer.device) {
-                    let a = (id.clone(), p.local_id);
-                    let b = (peer.device.clone(), peer.local_id);
-                    seen.insert((a.clone(), b.clone()));
-                    seen.insert((b, a));
-                    queue.push_back(peer.device.clone());
-                }
+            if let Some(peer) = p.connector.as_ref().and_then(|c| c.peer.as_ref())
+                && active(&peer.device)
+            {
+                let a = (id.clone(), p.local_id);
+                let b = (peer.device.clone(), peer.local_id);
+                seen.insert((a.clone(), b.clone()));
+                seen.insert((b, a));
+                queue.push_back(peer.device.clone());
             }
         }
     }
     s.devices.retain(|d| reached.contains(&d.id));
     for d in &mut s.devices {
         for p in &mut d.parts {
-            if let Some(c) = p.connector.as_mut() {
-                if let Some(peer) = &c.peer {
-                    let key = ((d.id.clone(), p.local_id), (peer.device.clone(), peer.local_id));
-                    if !seen.contains(&key) {
-                        c.peer = None;
-                    }
+            if let Some(c) = p.connector.as_mut()
+                && let Some(peer) = &c.peer
+            {
+                let key = (
+                    (d.id.clone(), p.local_id),
+                    (peer.device.clone(), peer.local_id),
+                );
+                if !seen.contains(&key) {
+                    c.peer = None;
                 }
             }
         }
@@ -116,7 +123,11 @@ fn reachable(snapshot: &Snapshot) -> Snapshot {
 /// A format control as the probe grid sees it: the supported grid formats in grid order,
 /// the preferred one first when it is off the grid.
 fn on_grid(f: &FormatSupportSpec) -> FormatSupportSpec {
-    let mut formats: Vec<_> = probe_grid().iter().filter(|g| f.supports(g)).copied().collect();
+    let mut formats: Vec<_> = probe_grid()
+        .iter()
+        .filter(|g| f.supports(g))
+        .copied()
+        .collect();
     if !formats.contains(&f.preferred) {
         formats.insert(0, f.preferred);
     }
@@ -132,7 +143,12 @@ fn defaults(system: &System) -> Vec<Option<String>> {
     let mut out = Vec::new();
     for flow in [EDataFlow::Render, EDataFlow::Capture] {
         for role in [ERole::Console, ERole::Multimedia, ERole::Communications] {
-            out.push(system.default_endpoint(flow, role).and_then(|d| d.id()).ok());
+            out.push(
+                system
+                    .default_endpoint(flow, role)
+                    .and_then(|d| d.id())
+                    .ok(),
+            );
         }
     }
     out
@@ -184,7 +200,11 @@ fn round_trip(what: &str, system: &System) -> capture::Capture {
     let (want, have) = (visible(&before), visible(&got.snapshot()));
     assert!(want == have, "{what}: {}", first_difference(&want, &have));
     assert_eq!(defaults(system), defaults(got), "{what}: defaults (X38)");
-    assert_eq!(endpoint_order(system), endpoint_order(got), "{what}: V1 order");
+    assert_eq!(
+        endpoint_order(system),
+        endpoint_order(got),
+        "{what}: V1 order"
+    );
     // X69: an endpoint is named by its PKEY_Device_DeviceDesc.
     for d in got.devices() {
         if d.kind().is_ok_and(|k| k != DeviceKind::Adapter) {
@@ -215,7 +235,11 @@ fn round_trip(what: &str, system: &System) -> capture::Capture {
             }
             s
         };
-        assert!(strip(a.clone()) == strip(b.clone()), "{what}: file: {}", first_difference(&a, &b));
+        assert!(
+            strip(a.clone()) == strip(b.clone()),
+            "{what}: file: {}",
+            first_difference(&a, &b)
+        );
     }
     captured
 }
@@ -245,7 +269,10 @@ fn every_shipped_scenario_end_state_round_trips_through_com() {
             .unwrap_or_else(|e| panic!("{}: {}", path.display(), e[0]));
         let failed: Vec<_> = scenario.run().filter(|o| !o.ok).collect();
         assert!(failed.is_empty(), "{}: {}", path.display(), failed[0].line);
-        round_trip(&format!("the end state of {}", path.display()), scenario.system());
+        round_trip(
+            &format!("the end state of {}", path.display()),
+            scenario.system(),
+        );
     }
 }
 
@@ -253,8 +280,8 @@ fn every_shipped_scenario_end_state_round_trips_through_com() {
 #[test]
 fn the_header_names_the_source_and_the_unseen() {
     let system = devtopo::fixtures::four_topologies().expect("fixture");
-    let captured = capture::capture(&devtopo_com::enumerator(&system), "the four fixture")
-        .expect("capture");
+    let captured =
+        capture::capture(&devtopo_com::enumerator(&system), "the four fixture").expect("capture");
     let header = captured.header().join("\n");
     assert!(header.contains("from the four fixture at 20"), "{header}");
     assert!(header.contains("Every call succeeded."), "{header}");
@@ -326,7 +353,11 @@ impl devtopo_com::IMMDeviceEnumerator_Impl for Vanishing_Impl {
         client: windows_core::Ref<'_, devtopo_com::IMMNotificationClient>,
     ) -> windows_core::Result<()> {
         // SAFETY: a COM call on a live interface pointer.
-        unsafe { self.inner.RegisterEndpointNotificationCallback(client.as_ref()) }.ok()
+        unsafe {
+            self.inner
+                .RegisterEndpointNotificationCallback(client.as_ref())
+        }
+        .ok()
     }
 
     fn UnregisterEndpointNotificationCallback(
@@ -334,7 +365,11 @@ impl devtopo_com::IMMDeviceEnumerator_Impl for Vanishing_Impl {
         client: windows_core::Ref<'_, devtopo_com::IMMNotificationClient>,
     ) -> windows_core::Result<()> {
         // SAFETY: a COM call on a live interface pointer.
-        unsafe { self.inner.UnregisterEndpointNotificationCallback(client.as_ref()) }.ok()
+        unsafe {
+            self.inner
+                .UnregisterEndpointNotificationCallback(client.as_ref())
+        }
+        .ok()
     }
 }
 
@@ -374,7 +409,10 @@ fn x64_a_device_that_disappears_mid_capture_is_a_warning() {
     assert_eq!(endpoints(got), endpoints(&system));
     assert!(!endpoints(got).is_empty());
     let header = captured.header().join("\n");
-    assert!(header.contains(&format!("warning: device {mux}")), "{header}");
+    assert!(
+        header.contains(&format!("warning: device {mux}")),
+        "{header}"
+    );
 }
 
 /// C9, X22: toward a device that is not ACTIVE, `GetConnectedTo` gives
@@ -427,7 +465,11 @@ fn k8_capture_changes_nothing_but_the_peaks_it_reads() {
     let captured = round_trip("sysvad-hdmi with a pending peak", &system);
     let copy = captured
         .system()
-        .find_part(&format!("{}/{}", meter.topology().and_then(|t| t.device_id()).expect("id"), meter.local_id().expect("lid")))
+        .find_part(&format!(
+            "{}/{}",
+            meter.topology().and_then(|t| t.device_id()).expect("id"),
+            meter.local_id().expect("lid")
+        ))
         .expect("captured meter");
     let peak = copy
         .activate_as::<devtopo::AudioPeakMeter>(devtopo::CLSCTX_ALL)

@@ -94,11 +94,21 @@ fn repair(
                         s.controls.clear();
                     }
                 }
-                warn(log, &device, Some(part.local_id), "its controls are not captured");
+                warn(
+                    log,
+                    &device,
+                    Some(part.local_id),
+                    "its controls are not captured",
+                );
             } else {
                 dev.subunits.retain(|s| s.local_id != Some(part.local_id));
                 dev.connectors.retain(|c| c.local_id != Some(part.local_id));
-                warn(log, &device, Some(part.local_id), "the part is not captured");
+                warn(
+                    log,
+                    &device,
+                    Some(part.local_id),
+                    "the part is not captured",
+                );
             }
             true
         }
@@ -188,7 +198,13 @@ fn assemble(
                 continue;
             };
             if let Err(e) = b.add_link(f, t) {
-                refused(warnings, &dev.id, Some(from), &format!("the link to {to}"), &e);
+                refused(
+                    warnings,
+                    &dev.id,
+                    Some(from),
+                    &format!("the link to {to}"),
+                    &e,
+                );
             }
         }
         for (key_, value) in &dev.properties {
@@ -196,10 +212,8 @@ fn assemble(
         }
     }
     for c in &model.connections {
-        let (Some(&a), Some(&z)) = (
-            parts.get(&(&*c.a.0, c.a.1)),
-            parts.get(&(&*c.b.0, c.b.1)),
-        ) else {
+        let (Some(&a), Some(&z)) = (parts.get(&(&*c.a.0, c.a.1)), parts.get(&(&*c.b.0, c.b.1)))
+        else {
             continue;
         };
         if let Err(e) = b.connect(a, z, c.permanence) {
@@ -213,10 +227,10 @@ fn assemble(
         }
     }
     for (_, role, id) in pins {
-        if let Some(&key) = devices.get(id.as_str()) {
-            if let Err(e) = b.set_default(key, *role) {
-                refused(warnings, id, None, &format!("the default for {role}"), &e);
-            }
+        if let Some(&key) = devices.get(id.as_str())
+            && let Err(e) = b.set_default(key, *role)
+        {
+            refused(warnings, id, None, &format!("the default for {role}"), &e);
         }
     }
     b.build()
@@ -226,17 +240,17 @@ fn assemble(
 /// (X27: an endpoint's state follows its jacks and connection, B2, B4).
 fn states(system: &System, model: &Model, log: &mut Log) {
     for dev in &model.devices {
-        if let Ok(state) = system.device(&dev.id).and_then(|d| d.state()) {
-            if state != dev.state {
-                log.note(
-                    &dev.id,
-                    None,
-                    format!(
-                        "read as {}, but what was captured of it makes it {} (X27, B2, B4)",
-                        dev.state, state
-                    ),
-                );
-            }
+        if let Ok(state) = system.device(&dev.id).and_then(|d| d.state())
+            && state != dev.state
+        {
+            log.note(
+                &dev.id,
+                None,
+                format!(
+                    "read as {}, but what was captured of it makes it {} (X27, B2, B4)",
+                    dev.state, state
+                ),
+            );
         }
     }
 }
@@ -263,7 +277,10 @@ fn extra_defaults(system: &System, model: &Model) -> Vec<(EDataFlow, ERole)> {
     let mut out = Vec::new();
     for flow in [EDataFlow::Render, EDataFlow::Capture] {
         for role in [ERole::Console, ERole::Multimedia, ERole::Communications] {
-            let captured = model.defaults.iter().any(|(f, r, _)| *f == flow && *r == role);
+            let captured = model
+                .defaults
+                .iter()
+                .any(|(f, r, _)| *f == flow && *r == role);
             if !captured && system.default_endpoint(flow, role).is_ok() {
                 out.push((flow, role));
             }

@@ -136,7 +136,13 @@ unsafe fn read(
     unsafe {
         Ok(match kind {
             K::VolumeLevel | K::Bass | K::Midrange | K::Treble => {
-                let level = level(&activate::<IPerChannelDbLevel>(part, kind)?, kind, device, local_id, log)?;
+                let level = level(
+                    &activate::<IPerChannelDbLevel>(part, kind)?,
+                    kind,
+                    device,
+                    local_id,
+                    log,
+                )?;
                 match kind {
                     K::VolumeLevel => ControlSpec::VolumeLevel(level),
                     K::Bass => ControlSpec::Bass(level),
@@ -164,7 +170,9 @@ unsafe fn read(
             ),
             K::PeakMeter => {
                 let meter = activate::<IAudioPeakMeter>(part, kind)?;
-                let n = meter.GetChannelCount().map_err(at(kind, "GetChannelCount"))?;
+                let n = meter
+                    .GetChannelCount()
+                    .map_err(at(kind, "GetChannelCount"))?;
                 let mut peaks_db = Vec::with_capacity(n as usize);
                 for ch in 0..n {
                     // K8: reading consumes the pending peak.
@@ -252,7 +260,9 @@ unsafe fn level(
 ) -> Result<LevelSpec, Failed> {
     // SAFETY: COM calls on a live interface pointer.
     unsafe {
-        let n = level.GetChannelCount().map_err(at(kind, "GetChannelCount"))?;
+        let n = level
+            .GetChannelCount()
+            .map_err(at(kind, "GetChannelCount"))?;
         let mut levels_db = Vec::with_capacity(n as usize);
         let mut range: Option<(f32, f32, f32)> = None;
         for ch in 0..n {

@@ -23,8 +23,7 @@ const SUB_FORMATS: [devtopo::Guid; 6] = [
 
 /// The sample rates the grid asks about (Hz).
 const RATES: [u32; 12] = [
-    8_000, 11_025, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000, 88_200, 96_000, 176_400,
-    192_000,
+    8_000, 11_025, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000, 88_200, 96_000, 176_400, 192_000,
 ];
 
 /// The container sizes the grid asks about (bits).

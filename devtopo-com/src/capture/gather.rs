@@ -12,8 +12,8 @@ use windows_core::{HRESULT, Interface, PCWSTR};
 
 use super::{ConnectionModel, DeviceModel, Log, Model, controls};
 use crate::generated::{
-    DEVICE_STATEMASK_ALL, IConnector, IDeviceTopology, IMMDevice, IMMDeviceEnumerator,
-    IMMEndpoint, IPart, IPartsList, PROPERTYKEY, PropVariantClear, eAll,
+    DEVICE_STATEMASK_ALL, IConnector, IDeviceTopology, IMMDevice, IMMDeviceEnumerator, IMMEndpoint,
+    IPart, IPartsList, PROPERTYKEY, PropVariantClear, eAll,
 };
 use crate::memory::take_pwstr;
 use crate::objects::part::guid;
@@ -239,7 +239,11 @@ impl Gatherer<'_> {
     ///
     /// # Safety
     /// `device` is live.
-    unsafe fn properties(&mut self, device: &IMMDevice, id: &str) -> Vec<(PropertyKey, PropVariant)> {
+    unsafe fn properties(
+        &mut self,
+        device: &IMMDevice,
+        id: &str,
+    ) -> Vec<(PropertyKey, PropVariant)> {
         let mut out = Vec::new();
         // SAFETY: COM calls on live interface pointers; each PROPVARIANT is read by its tag
         // (from_propvariant) and cleared once with PropVariantClear.
@@ -467,13 +471,24 @@ impl Gatherer<'_> {
                 }
             };
             let Some(connector_type) = connector_type else {
-                self.log.note(&id, Some(local_id), "a connector type devtopo does not know: connector skipped");
+                self.log.note(
+                    &id,
+                    Some(local_id),
+                    "a connector type devtopo does not know: connector skipped",
+                );
                 return None;
             };
-            let flow = match connector.GetDataFlow().map(|f| DataFlow::from_value(f as u32)) {
+            let flow = match connector
+                .GetDataFlow()
+                .map(|f| DataFlow::from_value(f as u32))
+            {
                 Ok(Some(f)) => f,
                 Ok(None) => {
-                    self.log.note(&id, Some(local_id), "a data flow devtopo does not know: connector skipped");
+                    self.log.note(
+                        &id,
+                        Some(local_id),
+                        "a data flow devtopo does not know: connector skipped",
+                    );
                     return None;
                 }
                 Err(e) => {
@@ -579,7 +594,9 @@ impl Gatherer<'_> {
             } else {
                 Permanence::Transient
             };
-            self.model.connections.push(ConnectionModel { a, b, permanence });
+            self.model
+                .connections
+                .push(ConnectionModel { a, b, permanence });
             if self.seen.insert(peer_id.clone()) {
                 self.queue.push_back(peer_id);
             }

@@ -22,7 +22,10 @@ pub(crate) fn lines(
     if warnings.is_empty() {
         out.push("Every call succeeded.".to_owned());
     } else {
-        out.push(format!("{} call(s) failed (left out of this file):", warnings.len()));
+        out.push(format!(
+            "{} call(s) failed (left out of this file):",
+            warnings.len()
+        ));
         out.extend(warnings.iter().map(|w| format!("  warning: {w}")));
     }
     if !notes.is_empty() {
@@ -57,7 +60,11 @@ pub(crate) fn json(header: &[String], body: &str) -> String {
     let Some(rest) = trimmed.strip_prefix('{') else {
         return body.to_owned();
     };
-    let separator = if rest.trim_start().starts_with('}') { "" } else { "," };
+    let separator = if rest.trim_start().starts_with('}') {
+        ""
+    } else {
+        ","
+    };
     format!("{{\n  \"comment\": {list}{separator}{rest}")
 }
 

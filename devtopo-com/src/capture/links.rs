@@ -14,13 +14,16 @@ use petgraph::Graph;
 use petgraph::algo::toposort;
 use petgraph::graph::NodeIndex;
 
+/// Links as `(from, to)` local IDs.
+pub(crate) type Links = Vec<(LocalId, LocalId)>;
+
 /// The links `(from, to)` of a device, in an order consistent with every `outgoing` and
 /// `incoming` list; `Err` with the outgoing order when the lists contradict each other (a
 /// capture of a machine whose answers are inconsistent).
 pub(crate) fn creation_order(
     outgoing: &[(LocalId, Vec<LocalId>)],
     incoming: &[(LocalId, Vec<LocalId>)],
-) -> Result<Vec<(LocalId, LocalId)>, Vec<(LocalId, LocalId)>> {
+) -> Result<Links, Links> {
     let mut graph: Graph<(LocalId, LocalId), ()> = Graph::new();
     let mut index: HashMap<(LocalId, LocalId), NodeIndex> = HashMap::new();
     let mut plain = Vec::new();
@@ -72,10 +75,7 @@ mod tests {
 
     #[test]
     fn contradictory_lists_fall_back_to_outgoing_order() {
-        let (a, c, d) = (LocalId(1), LocalId(3), LocalId(4));
-        // a's outgoing says a->c first; but c... a cycle needs two lists: d's incoming
-        // cannot contradict a single-source list, so contradict through two sources.
-        let b = LocalId(2);
+        let (a, b, c, d) = (LocalId(1), LocalId(2), LocalId(3), LocalId(4));
         let outgoing = vec![(a, vec![c, d]), (b, vec![d, c])];
         let incoming = vec![(c, vec![b, a]), (d, vec![a, b])];
         // a->c < a->d, b->d < b->c, b->c < a->c, a->d < b->d: a cycle.
