@@ -42,6 +42,8 @@ mod formats;
 mod gather;
 mod header;
 mod links;
+#[cfg(windows)]
+mod machine;
 
 use std::fmt;
 
@@ -54,6 +56,8 @@ use devtopo::{
 use crate::generated::IMMDeviceEnumerator;
 
 pub use formats::probe_grid;
+#[cfg(windows)]
+pub use machine::windows_enumerator;
 
 /// Something capture could not read: the call that failed, on which device and part, and its
 /// `HRESULT`. Capture went on without the item.
