@@ -16,7 +16,7 @@ use super::{CliError, load};
 /// their parts, links, connections, control states, jacks, formats, property stores and
 /// default endpoints, and writes a topology file that `check`, `show` and `run` replay on
 /// any OS. The file starts with a header: where and when it was captured, which calls
-/// failed (left out) and what a client cannot see (docs/capture.md); warnings also go to
+/// failed (left out) and what a client cannot see (`devtopo docs capture`); warnings also go to
 /// standard error.
 ///
 /// On Windows, without --from, it captures this machine (CoInitializeEx +
@@ -91,7 +91,7 @@ fn machine() -> Result<devtopo_com::capture::Capture, CliError> {
     let host = std::env::var("COMPUTERNAME").unwrap_or_else(|_| "this machine".to_owned());
     devtopo_com::capture::capture(&enumerator, &format!("Windows machine {host}")).map_err(|e| {
         CliError::Message(format!(
-            "capture failed: {e}; please report it (docs/capture.md)"
+            "capture failed: {e}; please report it (`devtopo docs capture` says what to include)"
         ))
     })
 }

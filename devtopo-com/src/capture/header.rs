@@ -17,7 +17,7 @@ pub(crate) fn lines(
             env!("CARGO_PKG_VERSION"),
             utc(unix_seconds)
         ),
-        "Replay it anywhere: `devtopo check`, `devtopo show`, System::load. What capture cannot see: docs/capture.md.".to_owned(),
+        "Replay it anywhere: `devtopo check`, `devtopo show`, System::load. What capture cannot see: `devtopo docs capture`.".to_owned(),
     ];
     if warnings.is_empty() {
         out.push("Every call succeeded.".to_owned());

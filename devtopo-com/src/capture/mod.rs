@@ -35,6 +35,8 @@
 //! assert_eq!(again.devices().len(), before.devices.len());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+#![doc = include_str!("../../../docs/capture.md")]
 
 mod build;
 mod controls;
