@@ -6,23 +6,20 @@ use std::collections::{HashSet, VecDeque};
 
 use devtopo::{
     ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceState, EDataFlow, ERole, LocalId,
-    Permanence, PropVariant, PropertyKey, SubunitSpec, pkey,
+    Permanence, SubunitSpec,
 };
 use windows_core::{HRESULT, Interface, PCWSTR};
 
-use super::{ConnectionModel, DeviceModel, Log, Model, controls};
+use super::{ConnectionModel, DeviceModel, Log, Model, controls, store};
 use crate::generated::{
     DEVICE_STATEMASK_ALL, IConnector, IDeviceTopology, IMMDevice, IMMDeviceEnumerator, IMMEndpoint,
-    IPart, IPartsList, PROPERTYKEY, PropVariantClear, eAll,
+    IPart, IPartsList, eAll,
 };
 use crate::memory::take_pwstr;
 use crate::objects::part::guid;
-use crate::objects::property_store::from_propvariant;
 
 /// `CLSCTX_ALL`.
 pub(crate) const CLSCTX_ALL: u32 = 0x17;
-/// `STGM_READ`.
-const STGM_READ: u32 = 0;
 
 const E_NOTFOUND: HRESULT = HRESULT(devtopo::HResult::E_NOTFOUND.0);
 const ERROR_PATH_NOT_FOUND: HRESULT = HRESULT(devtopo::HResult::ERROR_PATH_NOT_FOUND.0);
@@ -200,8 +197,8 @@ impl Gatherer<'_> {
                     DeviceState::Active
                 }
             };
-            let properties = self.properties(device, &id);
-            let name = device_name(kind, &properties);
+            let properties = store::read(device, &id, self.log);
+            let name = store::device_name(kind, &properties);
             let mut model = DeviceModel {
                 id: id.clone(),
                 name,
@@ -233,86 +230,6 @@ impl Gatherer<'_> {
             }
             self.model.devices.push(model);
         }
-    }
-
-    /// The property store in `GetAt` order (S3); a value devtopo cannot hold is a warning.
-    ///
-    /// # Safety
-    /// `device` is live.
-    unsafe fn properties(
-        &mut self,
-        device: &IMMDevice,
-        id: &str,
-    ) -> Vec<(PropertyKey, PropVariant)> {
-        let mut out = Vec::new();
-        // SAFETY: COM calls on live interface pointers; each PROPVARIANT is read by its tag
-        // (from_propvariant) and cleared once with PropVariantClear.
-        unsafe {
-            let store = match device.OpenPropertyStore(STGM_READ) {
-                Ok(s) => s,
-                Err(e) => {
-                    self.log.warn(
-                        id,
-                        None,
-                        "IMMDevice::OpenPropertyStore(STGM_READ)",
-                        &e,
-                        "no property captured",
-                    );
-                    return out;
-                }
-            };
-            let count = match store.GetCount() {
-                Ok(n) => n,
-                Err(e) => {
-                    self.log.warn(
-                        id,
-                        None,
-                        "IPropertyStore::GetCount",
-                        &e,
-                        "no property captured",
-                    );
-                    return out;
-                }
-            };
-            for i in 0..count {
-                let mut key = PROPERTYKEY::default();
-                if let Err(e) = store.GetAt(i, &mut key).ok() {
-                    self.log.warn(
-                        id,
-                        None,
-                        &format!("IPropertyStore::GetAt({i})"),
-                        &e,
-                        "property skipped",
-                    );
-                    continue;
-                }
-                let dkey = PropertyKey::new(guid(&key.fmtid), key.pid);
-                match store.GetValue(&key) {
-                    Ok(mut var) => {
-                        let value = from_propvariant(&var);
-                        let _ = PropVariantClear(&mut var);
-                        match value {
-                            Ok(v) => out.push((dkey, v)),
-                            Err(hr) => self.log.warn(
-                                id,
-                                None,
-                                &format!("IPropertyStore::GetValue({dkey})"),
-                                &windows_core::Error::from_hresult(hr),
-                                "the value's VARTYPE is not one devtopo stores (S37); property skipped",
-                            ),
-                        }
-                    }
-                    Err(e) => self.log.warn(
-                        id,
-                        None,
-                        &format!("IPropertyStore::GetValue({dkey})"),
-                        &e,
-                        "property skipped",
-                    ),
-                }
-            }
-        }
-        out
     }
 
     /// The parts of one device, by index (X11), and its links and connections.
@@ -652,23 +569,4 @@ unsafe fn local_ids(list: &IPartsList) -> windows_core::Result<Vec<LocalId>> {
         }
         Ok(out)
     }
-}
-
-/// The name a captured device gets. An adapter's is its `PKEY_Device_FriendlyName` (X57); an
-/// endpoint's own label is not visible to a client (X69), so it is `PKEY_Device_DeviceDesc`,
-/// else the FriendlyName, else empty.
-fn device_name(kind: DeviceKind, properties: &[(PropertyKey, PropVariant)]) -> String {
-    let find = |key: PropertyKey| {
-        properties
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, v)| v.as_str())
-            .map(str::to_owned)
-    };
-    match kind {
-        DeviceKind::Adapter => find(pkey::PKEY_Device_FriendlyName)
-            .or_else(|| find(pkey::PKEY_DeviceInterface_FriendlyName)),
-        _ => find(pkey::PKEY_Device_DeviceDesc).or_else(|| find(pkey::PKEY_Device_FriendlyName)),
-    }
-    .unwrap_or_default()
 }

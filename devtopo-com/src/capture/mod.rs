@@ -46,6 +46,7 @@ mod header;
 mod links;
 #[cfg(windows)]
 mod machine;
+mod store;
 
 use std::fmt;
 
