@@ -313,6 +313,23 @@ struct Vanishing {
     adapter: Option<String>,
     /// The endpoint removed once `EnumAudioEndpoints` has listed it.
     endpoint: Option<String>,
+    /// `EnumAudioEndpoints` answers a collection that claims `u32::MAX` endpoints.
+    bogus_count: bool,
+}
+
+/// A collection that claims more endpoints than it has.
+#[windows_core::implement(devtopo_com::IMMDeviceCollection)]
+struct Bogus(devtopo_com::IMMDeviceCollection);
+
+impl devtopo_com::IMMDeviceCollection_Impl for Bogus_Impl {
+    fn GetCount(&self) -> windows_core::Result<u32> {
+        Ok(u32::MAX)
+    }
+
+    fn Item(&self, i: u32) -> windows_core::Result<devtopo_com::IMMDevice> {
+        // SAFETY: a COM call on a live interface pointer.
+        unsafe { self.0.Item(i) }
+    }
 }
 
 impl devtopo_com::IMMDeviceEnumerator_Impl for Vanishing_Impl {
@@ -325,6 +342,9 @@ impl devtopo_com::IMMDeviceEnumerator_Impl for Vanishing_Impl {
         let list = unsafe { self.inner.EnumAudioEndpoints(flow, mask) }?;
         if let Some(id) = &self.endpoint {
             self.system.remove_device(id).expect("remove endpoint");
+        }
+        if self.bogus_count {
+            return Ok(Bogus(list).into());
         }
         Ok(list)
     }
@@ -386,6 +406,7 @@ fn x64_a_device_that_disappears_mid_capture_is_a_warning() {
         system: system.clone(),
         adapter: Some(mux.clone()),
         endpoint: Some(epa.clone()),
+        bogus_count: false,
     }
     .into();
     let captured = capture::capture(&vanishing, "a vanishing machine").expect("capture");
@@ -481,4 +502,37 @@ fn k8_capture_changes_nothing_but_the_peaks_it_reads() {
         .and_then(|m| m.level(0))
         .expect("peak");
     assert_eq!(source, f32::NEG_INFINITY);
+}
+
+/// A count no machine has (`GetCount` = `u32::MAX`) is bounded by the file limit
+/// `max_devices`: capture ends, notes it, and keeps every endpoint that exists.
+#[test]
+fn a_bogus_count_is_bounded_by_the_file_limits() {
+    let system = devtopo::fixtures::sysvad().expect("fixture");
+    let bogus: devtopo_com::IMMDeviceEnumerator = Vanishing {
+        inner: devtopo_com::enumerator(&system),
+        system: system.clone(),
+        adapter: None,
+        endpoint: None,
+        bogus_count: true,
+    }
+    .into();
+    let captured = capture::capture(&bogus, "a bogus collection").expect("capture");
+    assert!(
+        captured
+            .notes()
+            .iter()
+            .any(|n| n.text.contains("max_devices") && n.text.contains("4294967295")),
+        "{:#?}",
+        captured.notes()
+    );
+    assert_eq!(endpoint_order(captured.system()), endpoint_order(&system));
+    let failed = endpoint_order(&system).len();
+    assert_eq!(captured.warnings().len(), 1024 - failed);
+    assert!(
+        captured
+            .warnings()
+            .iter()
+            .all(|w| w.call.starts_with("IMMDeviceCollection::Item("))
+    );
 }

@@ -19,6 +19,7 @@ use crate::generated::{
     KSJACK_DESCRIPTION2,
 };
 use crate::objects::part::{com_guid, guid};
+use devtopo::file::Limit;
 
 /// Every control of `part`, in `GetControlInterface` order (P12).
 ///
@@ -46,6 +47,13 @@ pub(crate) unsafe fn read_all(
                 return out;
             }
         };
+        let count = log.cap(
+            device,
+            Some(local_id),
+            "IPart::GetControlInterfaceCount",
+            count,
+            Limit::ControlsPerPart,
+        );
         for i in 0..count {
             let iid = match part.GetControlInterface(i).and_then(|c| c.GetIID()) {
                 Ok(iid) => iid,
@@ -173,6 +181,13 @@ unsafe fn read(
                 let n = meter
                     .GetChannelCount()
                     .map_err(at(kind, "GetChannelCount"))?;
+                let n = log.cap(
+                    device,
+                    Some(local_id),
+                    "IAudioPeakMeter::GetChannelCount",
+                    n,
+                    Limit::Channels,
+                );
                 let mut peaks_db = Vec::with_capacity(n as usize);
                 for ch in 0..n {
                     // K8: reading consumes the pending peak.
@@ -208,6 +223,13 @@ unsafe fn read(
             K::JackDescription => {
                 let jacks = activate::<IKsJackDescription>(part, kind)?;
                 let n = jacks.GetJackCount().map_err(at(kind, "GetJackCount"))?;
+                let n = log.cap(
+                    device,
+                    Some(local_id),
+                    "IKsJackDescription::GetJackCount",
+                    n,
+                    Limit::Jacks,
+                );
                 let mut out = Vec::with_capacity(n as usize);
                 for j in 0..n {
                     let mut d = KSJACK_DESCRIPTION::default();
@@ -230,6 +252,13 @@ unsafe fn read(
             K::JackDescription2 => {
                 let jacks = activate::<IKsJackDescription2>(part, kind)?;
                 let n = jacks.GetJackCount().map_err(at(kind, "GetJackCount"))?;
+                let n = log.cap(
+                    device,
+                    Some(local_id),
+                    "IKsJackDescription2::GetJackCount",
+                    n,
+                    Limit::Jacks,
+                );
                 let mut out = Vec::with_capacity(n as usize);
                 for j in 0..n {
                     let d: KSJACK_DESCRIPTION2 = jacks
@@ -263,6 +292,13 @@ unsafe fn level(
         let n = level
             .GetChannelCount()
             .map_err(at(kind, "GetChannelCount"))?;
+        let n = log.cap(
+            device,
+            Some(local_id),
+            "IPerChannelDbLevel::GetChannelCount",
+            n,
+            Limit::Channels,
+        );
         let mut levels_db = Vec::with_capacity(n as usize);
         let mut range: Option<(f32, f32, f32)> = None;
         for ch in 0..n {

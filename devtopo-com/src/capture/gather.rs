@@ -4,6 +4,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
+use devtopo::file::{Limit, Limits};
 use devtopo::{
     ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceState, EDataFlow, ERole, LocalId,
     Permanence, SubunitSpec,
@@ -82,6 +83,13 @@ impl Gatherer<'_> {
                         );
                         0
                     });
+                    let count = self.log.cap(
+                        "",
+                        None,
+                        "IMMDeviceCollection::GetCount",
+                        count,
+                        Limit::Devices,
+                    );
                     for i in 0..count {
                         match endpoints.Item(i) {
                             Ok(device) => self.device(&device, None),
@@ -103,7 +111,19 @@ impl Gatherer<'_> {
                     "no endpoint captured",
                 ),
             }
+            let max = Limits::default().get(Limit::Devices);
             while let Some(id) = self.queue.pop_front() {
+                if self.model.devices.len() >= max {
+                    self.log.note(
+                        &id,
+                        None,
+                        format!(
+                            "over the file limit {} devices: not captured",
+                            Limit::Devices.name()
+                        ),
+                    );
+                    continue;
+                }
                 let wide: Vec<u16> = id.encode_utf16().chain([0]).collect();
                 match self.enumerator.GetDevice(PCWSTR(wide.as_ptr())) {
                     Ok(device) => self.device(&device, Some(&id)),
@@ -250,6 +270,13 @@ impl Gatherer<'_> {
                 );
                 0
             });
+            let connectors = self.log.cap(
+                &id,
+                None,
+                "IDeviceTopology::GetConnectorCount",
+                connectors,
+                Limit::PartsPerDevice,
+            );
             for i in 0..connectors {
                 match topology.GetConnector(i).and_then(|c| c.cast::<IPart>()) {
                     Ok(part) => {
@@ -280,6 +307,13 @@ impl Gatherer<'_> {
                     0
                 })
             };
+            let subunits = self.log.cap(
+                &id,
+                None,
+                "IDeviceTopology::GetSubunitCount",
+                subunits,
+                Limit::PartsPerDevice,
+            );
             for i in 0..subunits {
                 match topology.GetSubunit(i).and_then(|c| c.cast::<IPart>()) {
                     Ok(part) => {
@@ -564,7 +598,8 @@ unsafe fn local_ids(list: &IPartsList) -> windows_core::Result<Vec<LocalId>> {
     // SAFETY: COM calls on live interface pointers.
     unsafe {
         let mut out = Vec::new();
-        for k in 0..list.GetCount()? {
+        let max = u32::try_from(Limits::default().get(Limit::PartsPerDevice)).unwrap_or(u32::MAX);
+        for k in 0..list.GetCount()?.min(max) {
             out.push(LocalId(list.GetPart(k)?.GetLocalId()?));
         }
         Ok(out)

@@ -53,7 +53,7 @@ use std::fmt;
 use devtopo::{
     ConnectorSpec, DeviceKind, DeviceState, EDataFlow, ERole, HResult, LocalId, Permanence,
     PropVariant, PropertyKey, SubunitSpec, System,
-    file::{FileError, Format},
+    file::{FileError, Format, Limit, Limits},
 };
 
 use crate::generated::IMMDeviceEnumerator;
@@ -275,6 +275,28 @@ impl Log {
             hresult: HResult(error.code().0),
             consequence: consequence.to_owned(),
         });
+    }
+
+    /// `count` bounded by the default file [`Limit`] (a captured file must load), with a note
+    /// when a machine reports more: a bogus count cannot make capture loop for ever.
+    pub(crate) fn cap(
+        &mut self,
+        device: &str,
+        part: Option<LocalId>,
+        what: &str,
+        count: u32,
+        limit: Limit,
+    ) -> u32 {
+        let max = u32::try_from(Limits::default().get(limit)).unwrap_or(u32::MAX);
+        if count > max {
+            self.note(
+                device,
+                part,
+                format!("{what}: {count} reported, over the file limit {}; the first {max} are captured", limit.name()),
+            );
+            return max;
+        }
+        count
     }
 
     pub(crate) fn note(&mut self, device: &str, part: Option<LocalId>, text: impl Into<String>) {

@@ -8,6 +8,9 @@ use crate::generated::{IMMDevice, PROPERTYKEY, PropVariantClear};
 use crate::objects::part::guid;
 use crate::objects::property_store::from_propvariant;
 
+/// At most this many values of one store are read (real stores hold a few dozen).
+const MAX_PROPERTIES: u32 = 65_536;
+
 /// `STGM_READ`.
 const STGM_READ: u32 = 0;
 
@@ -50,7 +53,14 @@ pub(crate) unsafe fn read(
                 return out;
             }
         };
-        for i in 0..count {
+        if count > MAX_PROPERTIES {
+            log.note(
+                id,
+                None,
+                format!("IPropertyStore::GetCount: {count} reported; the first {MAX_PROPERTIES} are captured"),
+            );
+        }
+        for i in 0..count.min(MAX_PROPERTIES) {
             let mut key = PROPERTYKEY::default();
             if let Err(e) = store.GetAt(i, &mut key).ok() {
                 log.warn(
