@@ -51,6 +51,13 @@ pub(crate) fn build(model: &mut Model, log: &mut Log) -> Result<System, Error> {
                     );
                 }
                 states(&system, model, log);
+                for (device, part) in super::links::unreached(model) {
+                    log.note(
+                        &device,
+                        Some(part),
+                        "no path from an endpoint reaches it (links and connections); captured by index (GetConnector, GetSubunit)",
+                    );
+                }
                 log.warnings.extend(warnings);
                 return Ok(system);
             }

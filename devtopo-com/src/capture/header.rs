@@ -18,6 +18,7 @@ pub(crate) fn lines(
             utc(unix_seconds)
         ),
         "Replay it anywhere: `devtopo check`, `devtopo show`, System::load. What capture cannot see: `devtopo docs capture`.".to_owned(),
+        "No client sees devices that no connection from an endpoint reaches, so none are here (X69).".to_owned(),
     ];
     if warnings.is_empty() {
         out.push("Every call succeeded.".to_owned());

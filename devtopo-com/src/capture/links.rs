@@ -55,6 +55,71 @@ pub(crate) fn creation_order(
     }
 }
 
+/// The parts of `model` that no path from an endpoint reaches: linked to no endpoint's
+/// connector through any chain of links and connections (either direction). A client sees
+/// them only by index (`GetConnector(n)`, `GetSubunit(n)`). O(parts + links + connections)
+/// with petgraph's union-find.
+pub(crate) fn unreached(model: &super::Model) -> Vec<(String, LocalId)> {
+    use petgraph::unionfind::UnionFind;
+    let mut index: HashMap<(&str, LocalId), usize> = HashMap::new();
+    for dev in &model.devices {
+        let ids = dev
+            .connectors
+            .iter()
+            .filter_map(|c| c.local_id)
+            .chain(dev.subunits.iter().filter_map(|s| s.local_id));
+        for id in ids {
+            let next = index.len();
+            index.entry((&dev.id, id)).or_insert(next);
+        }
+    }
+    let mut sets = UnionFind::<usize>::new(index.len());
+    for dev in &model.devices {
+        for (from, list) in &dev.outgoing {
+            for to in list {
+                if let (Some(&a), Some(&b)) =
+                    (index.get(&(&*dev.id, *from)), index.get(&(&*dev.id, *to)))
+                {
+                    sets.union(a, b);
+                }
+            }
+        }
+    }
+    for c in &model.connections {
+        if let (Some(&a), Some(&b)) = (index.get(&(&*c.a.0, c.a.1)), index.get(&(&*c.b.0, c.b.1))) {
+            sets.union(a, b);
+        }
+    }
+    let roots: std::collections::HashSet<usize> = model
+        .devices
+        .iter()
+        .filter(|d| d.kind.is_endpoint())
+        .flat_map(|d| {
+            d.connectors
+                .iter()
+                .filter_map(|c| c.local_id)
+                .map(move |id| (&*d.id, id))
+        })
+        .filter_map(|k| index.get(&k).map(|&i| sets.find(i)))
+        .collect();
+    let mut out = Vec::new();
+    for dev in &model.devices {
+        let ids = dev
+            .connectors
+            .iter()
+            .filter_map(|c| c.local_id)
+            .chain(dev.subunits.iter().filter_map(|s| s.local_id));
+        for id in ids {
+            if let Some(&i) = index.get(&(&*dev.id, id))
+                && !roots.contains(&sets.find(i))
+            {
+                out.push((dev.id.clone(), id));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +146,68 @@ mod tests {
         // a->c < a->d, b->d < b->c, b->c < a->c, a->d < b->d: a cycle.
         let order = creation_order(&outgoing, &incoming);
         assert_eq!(order, Err(vec![(a, c), (a, d), (b, d), (b, c)]));
+    }
+
+    /// A part no link or connection ties to an endpoint's connector is unreached; the rest,
+    /// through links either way and connections, are reached.
+    #[test]
+    fn unreached_parts_are_those_no_path_ties_to_an_endpoint() {
+        use devtopo::{
+            ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceState, Permanence,
+            SubunitSpec, guids,
+        };
+        let device = |id: &str, kind, connectors: Vec<u32>, subunits: Vec<u32>, outgoing| {
+            super::super::DeviceModel {
+                id: id.to_owned(),
+                name: String::new(),
+                kind,
+                state: DeviceState::Active,
+                properties: Vec::new(),
+                connectors: connectors
+                    .into_iter()
+                    .map(|l| {
+                        ConnectorSpec::new("", DataFlow::In, ConnectorType::PhysicalExternal)
+                            .local_id(LocalId(l))
+                    })
+                    .collect(),
+                subunits: subunits
+                    .into_iter()
+                    .map(|l| SubunitSpec::new("", guids::KSNODETYPE_SUM).local_id(LocalId(l)))
+                    .collect(),
+                outgoing,
+                incoming: Vec::new(),
+            }
+        };
+        let model = super::super::Model {
+            devices: vec![
+                device(
+                    "ep",
+                    DeviceKind::RenderEndpoint,
+                    vec![0x10000],
+                    vec![],
+                    vec![],
+                ),
+                device(
+                    "ad",
+                    DeviceKind::Adapter,
+                    vec![0x10000, 0x10001],
+                    vec![0x20000, 0x20001],
+                    vec![(LocalId(0x20000), vec![LocalId(0x10000)])],
+                ),
+            ],
+            connections: vec![super::super::ConnectionModel {
+                a: ("ep".to_owned(), LocalId(0x10000)),
+                b: ("ad".to_owned(), LocalId(0x10000)),
+                permanence: Permanence::Transient,
+            }],
+            defaults: Vec::new(),
+        };
+        assert_eq!(
+            unreached(&model),
+            vec![
+                ("ad".to_owned(), LocalId(0x10001)),
+                ("ad".to_owned(), LocalId(0x20001))
+            ]
+        );
     }
 }
