@@ -53,6 +53,30 @@ pub fn probe_grid() -> &'static [KsDataFormat] {
     })
 }
 
+/// Each grid format as the bytes `IsFormatSupported` takes (`KSDATAFORMAT` +
+/// `WAVEFORMATEXTENSIBLE`, E14), in 8-byte-aligned words (the `KSDATAFORMAT` union's
+/// `Alignment` member), with its length in bytes: made once per process.
+fn grid_bytes() -> &'static [(Vec<u64>, u32)] {
+    static BYTES: OnceLock<Vec<(Vec<u64>, u32)>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        probe_grid()
+            .iter()
+            .map(|format| {
+                let bytes = to_bytes(format);
+                let words = bytes
+                    .chunks(8)
+                    .map(|c| {
+                        let mut word = [0u8; 8];
+                        word[..c.len()].copy_from_slice(c);
+                        u64::from_ne_bytes(word)
+                    })
+                    .collect();
+                (words, bytes.len() as u32)
+            })
+            .collect()
+    })
+}
+
 /// The largest `KSDATAFORMAT` read back from `GetDevicePreferredFormat`.
 const MAX_FORMAT_BYTES: u32 = 4096;
 
@@ -68,7 +92,8 @@ pub(crate) unsafe fn read(
     log: &mut Log,
 ) -> Result<FormatSupportSpec, (String, windows_core::Error)> {
     // SAFETY: COM calls on a live interface pointer. The preferred format is caller-owned
-    // CoTaskMemAlloc memory of `FormatSize` bytes (K15), read within that size and freed once.
+    // CoTaskMemAlloc memory of `FormatSize` bytes (K15), read within that size and freed once;
+    // each probe passes words that hold its `size` bytes, aligned for a KSDATAFORMAT.
     unsafe {
         let ptr = support
             .GetDevicePreferredFormat()
@@ -93,19 +118,8 @@ pub(crate) unsafe fn read(
         };
         let mut formats = Vec::new();
         let mut failed = 0usize;
-        for format in probe_grid() {
-            let bytes = to_bytes(format);
-            // A KSDATAFORMAT is 8-byte aligned (its `Alignment` member): copy into u64s.
-            let aligned: Vec<u64> = bytes
-                .chunks(8)
-                .map(|c| {
-                    let mut word = [0u8; 8];
-                    word[..c.len()].copy_from_slice(c);
-                    u64::from_ne_bytes(word)
-                })
-                .collect();
-            let aligned_ptr = aligned.as_ptr().cast::<KSDATARANGE>();
-            match support.IsFormatSupported(aligned_ptr, bytes.len() as u32) {
+        for (format, (words, size)) in probe_grid().iter().zip(grid_bytes()) {
+            match support.IsFormatSupported(words.as_ptr().cast::<KSDATARANGE>(), *size) {
                 Ok(b) if b.as_bool() => formats.push(*format),
                 Ok(_) => {}
                 Err(e) => {
