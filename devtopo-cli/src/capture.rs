@@ -22,6 +22,9 @@ use super::{CliError, load};
 /// On Windows, without --from, it captures this machine (CoInitializeEx +
 /// CoCreateInstance(CLSID_MMDeviceEnumerator)). Elsewhere it needs --from: the system a
 /// topology file describes, served through devtopo-com and captured like a real one.
+///
+/// --limit and --no-limits bound the --from file and every count the machine reports (at
+/// most max_devices devices, max_parts_per_device parts, ...; each cap is noted).
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// Capture the system of this topology file (.toml or .json), served through
@@ -57,15 +60,16 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
         (None, Some(f)) => f,
         (None, None) => Format::Toml,
     };
+    let limits = args.limits.limits()?;
     let captured = match &args.from {
         Some(path) => {
             let system = load(path, &args.limits)?;
             let enumerator = devtopo_com::enumerator(&system);
             let source = format!("the simulated system of {}", path.display());
-            devtopo_com::capture::capture(&enumerator, &source)
+            devtopo_com::capture::capture_with(&enumerator, &source, &limits)
                 .map_err(|e| CliError::Message(format!("capture failed: {e}")))?
         }
-        None => machine()?,
+        None => machine(&limits)?,
     };
     let mut err = std::io::stderr().lock();
     for w in captured.warnings() {
@@ -82,14 +86,14 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<u8, CliError> {
 
 /// This machine, through Windows' own enumerator.
 #[cfg(windows)]
-fn machine() -> Result<devtopo_com::capture::Capture, CliError> {
+fn machine(limits: &devtopo::file::Limits) -> Result<devtopo_com::capture::Capture, CliError> {
     let enumerator = devtopo_com::capture::windows_enumerator().map_err(|e| {
         CliError::Message(format!(
             "cannot create Windows' IMMDeviceEnumerator: {e} (CoInitializeEx / CoCreateInstance(CLSID_MMDeviceEnumerator))"
         ))
     })?;
     let host = std::env::var("COMPUTERNAME").unwrap_or_else(|_| "this machine".to_owned());
-    devtopo_com::capture::capture(&enumerator, &format!("Windows machine {host}")).map_err(|e| {
+    devtopo_com::capture::capture_with(&enumerator, &format!("Windows machine {host}"), limits).map_err(|e| {
         CliError::Message(format!(
             "capture failed: {e}; please report it (`devtopo docs capture` says what to include)"
         ))
@@ -98,7 +102,7 @@ fn machine() -> Result<devtopo_com::capture::Capture, CliError> {
 
 /// Off Windows there is no machine to capture: `--from` is required.
 #[cfg(not(windows))]
-fn machine() -> Result<devtopo_com::capture::Capture, CliError> {
+fn machine(_limits: &devtopo::file::Limits) -> Result<devtopo_com::capture::Capture, CliError> {
     Err(CliError::Message(
         "capturing a real machine needs Windows (its IMMDeviceEnumerator); here, capture a simulated one with --from FILE"
             .to_owned(),

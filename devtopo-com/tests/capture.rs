@@ -536,3 +536,26 @@ fn a_bogus_count_is_bounded_by_the_file_limits() {
             .all(|w| w.call.starts_with("IMMDeviceCollection::Item("))
     );
 }
+
+/// `capture_with` caps what it reads at the given limits (noted), and `Limits::none()` caps
+/// nothing: a generated machine of more devices than `max_devices` allows is captured whole.
+#[test]
+fn capture_with_limits_caps_and_none_caps_nothing() {
+    let system = devtopo::generate(400, 3).expect("generate");
+    let enumerator = devtopo_com::enumerator(&system);
+    let mut few = devtopo::file::Limits::default();
+    few.set(devtopo::file::Limit::Devices, 3);
+    let capped = capture::capture_with(&enumerator, "capped", &few).expect("capture");
+    assert!(capped.system().devices().len() <= 3);
+    assert!(
+        capped
+            .notes()
+            .iter()
+            .any(|n| n.text.contains("max_devices")),
+        "{:#?}",
+        capped.notes()
+    );
+    let whole = capture::capture_with(&enumerator, "whole", &devtopo::file::Limits::none())
+        .expect("capture");
+    assert!(visible(&whole.system().snapshot()) == visible(&system.snapshot()));
+}

@@ -4,7 +4,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use devtopo::file::{Limit, Limits};
+use devtopo::file::Limit;
 use devtopo::{
     ConnectorSpec, ConnectorType, DataFlow, DeviceKind, DeviceState, EDataFlow, ERole, LocalId,
     Permanence, SubunitSpec,
@@ -111,7 +111,7 @@ impl Gatherer<'_> {
                     "no endpoint captured",
                 ),
             }
-            let max = Limits::default().get(Limit::Devices);
+            let max = self.log.limits.get(Limit::Devices);
             while let Some(id) = self.queue.pop_front() {
                 if self.model.devices.len() >= max {
                     self.log.note(
@@ -571,7 +571,9 @@ impl Gatherer<'_> {
                 } else {
                     part.EnumPartsIncoming()
                 };
-                let ids = match list.and_then(|l| local_ids(&l)) {
+                let max =
+                    u32::try_from(self.log.limits.get(Limit::PartsPerDevice)).unwrap_or(u32::MAX);
+                let ids = match list.and_then(|l| local_ids(&l, max)) {
                     Ok(ids) => ids,
                     Err(e) if e.code() == E_NOTFOUND => Vec::new(),
                     Err(e) => {
@@ -594,11 +596,10 @@ impl Gatherer<'_> {
 ///
 /// # Safety
 /// `list` is live.
-unsafe fn local_ids(list: &IPartsList) -> windows_core::Result<Vec<LocalId>> {
+unsafe fn local_ids(list: &IPartsList, max: u32) -> windows_core::Result<Vec<LocalId>> {
     // SAFETY: COM calls on live interface pointers.
     unsafe {
         let mut out = Vec::new();
-        let max = u32::try_from(Limits::default().get(Limit::PartsPerDevice)).unwrap_or(u32::MAX);
         for k in 0..list.GetCount()?.min(max) {
             out.push(LocalId(list.GetPart(k)?.GetLocalId()?));
         }

@@ -201,7 +201,25 @@ impl Capture {
 /// each offending item with a warning (a capture of a real machine whose answers break a rule
 /// devtopo enforces; report it, see `docs/capture.md`).
 pub fn capture(enumerator: &IMMDeviceEnumerator, source: &str) -> devtopo::Result<Capture> {
-    let mut log = Log::default();
+    capture_with(enumerator, source, &Limits::default())
+}
+
+/// [`capture`] bounded by these file [`Limits`] instead of the defaults: every count a
+/// machine reports (devices, parts, controls, channels, jacks) is capped at its limit, with
+/// a note, so a bogus count cannot make capture run for ever and the file loads with the
+/// same limits. [`Limits::none`] caps nothing.
+///
+/// # Errors
+/// As [`capture`].
+pub fn capture_with(
+    enumerator: &IMMDeviceEnumerator,
+    source: &str,
+    limits: &Limits,
+) -> devtopo::Result<Capture> {
+    let mut log = Log {
+        limits: *limits,
+        ..Log::default()
+    };
     let mut model = gather::gather(enumerator, &mut log);
     let system = build::build(&mut model, &mut log)?;
     let unix_seconds = std::time::SystemTime::now()
@@ -257,6 +275,8 @@ pub(crate) struct ConnectionModel {
 pub(crate) struct Log {
     pub(crate) warnings: Vec<Warning>,
     pub(crate) notes: Vec<Note>,
+    /// The limits counts are capped at.
+    pub(crate) limits: Limits,
 }
 
 impl Log {
@@ -277,8 +297,9 @@ impl Log {
         });
     }
 
-    /// `count` bounded by the default file [`Limit`] (a captured file must load), with a note
-    /// when a machine reports more: a bogus count cannot make capture loop for ever.
+    /// `count` bounded by the capture's file [`Limit`] (the captured file must load with the
+    /// same limits), with a note when a machine reports more: a bogus count cannot make
+    /// capture loop for ever.
     pub(crate) fn cap(
         &mut self,
         device: &str,
@@ -287,7 +308,7 @@ impl Log {
         count: u32,
         limit: Limit,
     ) -> u32 {
-        let max = u32::try_from(Limits::default().get(limit)).unwrap_or(u32::MAX);
+        let max = u32::try_from(self.limits.get(limit)).unwrap_or(u32::MAX);
         if count > max {
             self.note(
                 device,
