@@ -1,4 +1,4 @@
-//! The event log's cost (X71): a `ConnectTo` + `Disconnect` round trip and a `SetLevel`
+//! The event log's cost (X72): a `ConnectTo` + `Disconnect` round trip and a `SetLevel`
 //! through devtopo's handles with the log off (the default), on, and on at capacity (every
 //! append drops the oldest event), in one group, so the ratios are measured in the same run.
 //! The same calls with the log off are the baseline.

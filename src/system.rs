@@ -35,7 +35,7 @@ pub(crate) struct Shared {
     /// The caller process ID (high 32 bits) and the hardware process ID (low 32 bits), in
     /// one atomic so that "the two always differ" (X21) holds under concurrent setters.
     pids: AtomicU64,
-    /// Mirrors whether the event log is on (X71), so that delivering a callback takes the
+    /// Mirrors whether the event log is on (X72), so that delivering a callback takes the
     /// lock to log it only when it is.
     logging: AtomicBool,
 }
@@ -113,7 +113,7 @@ impl Shared {
         Ok(value)
     }
 
-    /// Delivers endpoint events after the lock (X48), logging each call (X71).
+    /// Delivers endpoint events after the lock (X48), logging each call (X72).
     fn deliver_endpoint(
         &self,
         events: Vec<EndpointEvent>,
@@ -124,7 +124,7 @@ impl Shared {
         });
     }
 
-    /// Logs a callback about to be delivered, when the log is on (X71): takes the lock for
+    /// Logs a callback about to be delivered, when the log is on (X72): takes the lock for
     /// the append only, never while the sink runs (X20).
     fn log_callback(&self, callback: impl FnOnce() -> Callback) {
         if self.logging.load(Ordering::Relaxed) {
@@ -326,7 +326,7 @@ impl System {
         self.shared.read().snapshot()
     }
 
-    /// **Simulation only**: switches the event log on or off (X71). The log records every
+    /// **Simulation only**: switches the event log on or off (X72). The log records every
     /// committed state change of this system, in commit order, through the Rust handles and
     /// the COM objects alike: connections made and broken, control values, jack plugs,
     /// device states, arrivals and removals, default changes, property values, and every
@@ -360,12 +360,12 @@ impl System {
             .store(engine.events.is_on(), Ordering::Relaxed);
     }
 
-    /// Whether and how much the event log keeps (X71).
+    /// Whether and how much the event log keeps (X72).
     pub fn event_logging(&self) -> EventLogging {
         self.shared.read().events.mode()
     }
 
-    /// **Simulation only**: the events logged and kept so far, oldest first (X71).
+    /// **Simulation only**: the events logged and kept so far, oldest first (X72).
     pub fn events(&self) -> Vec<Event> {
         self.shared.read().events.events()
     }
@@ -376,7 +376,7 @@ impl System {
         self.shared.write().events.drain()
     }
 
-    /// How many events the log dropped because it was full (X71).
+    /// How many events the log dropped because it was full (X72).
     pub fn dropped_events(&self) -> u64 {
         self.shared.read().events.dropped()
     }

@@ -36,10 +36,12 @@ enum Topic {
     /// The guide: testing your audio code with devtopo, from a first test to faults, the
     /// event log, property tests and threads.
     Testing,
+    /// Capturing a machine through COM into a topology file (`devtopo capture`).
+    Capture,
 }
 
 impl Topic {
-    const ALL: [Topic; 8] = [
+    const ALL: [Topic; 9] = [
         Topic::Files,
         Topic::Scenarios,
         Topic::Rules,
@@ -48,6 +50,7 @@ impl Topic {
         Topic::Decisions,
         Topic::Com,
         Topic::Testing,
+        Topic::Capture,
     ];
 
     fn text(self) -> &'static str {
@@ -60,6 +63,7 @@ impl Topic {
             Topic::Decisions => include_str!("../../docs/decisions.md"),
             Topic::Com => include_str!("../../docs/testing-com.md"),
             Topic::Testing => include_str!("../../docs/testing-guide.md"),
+            Topic::Capture => include_str!("../../docs/capture.md"),
         }
     }
 
@@ -73,6 +77,7 @@ impl Topic {
             Topic::Decisions => "decisions",
             Topic::Com => "com",
             Topic::Testing => "testing",
+            Topic::Capture => "capture",
         }
     }
 
@@ -86,6 +91,7 @@ impl Topic {
             Topic::Decisions => "devtopo's choices where Windows documents nothing",
             Topic::Com => "testing C++, C and windows-rs code through devtopo-com",
             Topic::Testing => "the guide: testing your audio code with devtopo",
+            Topic::Capture => "capturing a machine through COM into a topology file",
         }
     }
 }

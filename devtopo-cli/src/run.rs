@@ -16,7 +16,7 @@ use super::{CliError, FAILED, OutputFormat, USAGE, error_json};
 /// last line says `N passed, M failed` (and how many scenario files did not load). Results go
 /// to standard output; a scenario that cannot be loaded is reported on standard error.
 ///
-/// With `--events`, each scenario's event log follows its steps (X71): every state change
+/// With `--events`, each scenario's event log follows its steps (X72): every state change
 /// the steps caused (connections, control values, jack plugs, device states, arrivals and
 /// removals, defaults, property values) and every callback delivered, numbered in commit
 /// order; the same scenario always prints the same log.

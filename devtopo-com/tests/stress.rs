@@ -1,4 +1,4 @@
-//! Thread stress (issue 10 item 5, X20, X35, X48, X71): seven threads at once connect and
+//! Thread stress (issue 10 item 5, X20, X35, X48, X72): seven threads at once connect and
 //! disconnect, set levels, plug jacks, disable and enable endpoints, add and remove devices and
 //! walk, through the Rust handles and through COM, while re-entrant callbacks of both kinds
 //! (`IControlChangeNotify` and `IMMNotificationClient`, both COM objects) call back in. Bounded
@@ -319,7 +319,7 @@ fn count(log: &[Event], f: impl Fn(&Callback) -> bool) -> u64 {
 }
 
 #[test]
-fn x35_x71_seven_threads_rust_and_com_with_reentrant_callbacks() {
+fn x35_x72_seven_threads_rust_and_com_with_reentrant_callbacks() {
     let system = plan(1).build().expect("plan builds");
     // Keep every event: the long run logs more than the default 100,000.
     system.set_event_logging(EventLogging::On {

@@ -183,7 +183,7 @@ pub(crate) struct Notice {
 
 impl Notice {
     /// Calls every sink once (N5), calling `before` with the part and the control just
-    /// before each sink (the event log, X71). Must run with no lock held (X20).
+    /// before each sink (the event log, X72). Must run with no lock held (X20).
     pub(crate) fn deliver(self, mut before: impl FnMut(PartRef, ControlKind)) {
         if let Some((list, kind, part)) = &self.sinks.list {
             for r in list.iter().filter(|r| r.kind == *kind) {

@@ -247,7 +247,7 @@ impl Engine {
         Ok(self.sinks.sinks(serial, kind, self.part_ref(key.node)))
     }
 
-    /// Logs the new state of control `kind` of a part (X71).
+    /// Logs the new state of control `kind` of a part (X72).
     fn log_control(&mut self, key: PartKey, kind: ControlKind) {
         if !self.events.is_on() {
             return;

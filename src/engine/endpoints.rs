@@ -407,7 +407,7 @@ impl Drop for CallbackGuard {
 
 /// Delivers endpoint events: every event to every sink of the set fixed at commit, one call
 /// per registration, in registration order (X40, X52), calling `before` just before each
-/// call (the event log, X71). Must run with no lock held (X48).
+/// call (the event log, X72). Must run with no lock held (X48).
 pub(crate) fn deliver_endpoint_events(
     events: Vec<EndpointEvent>,
     sinks: Vec<Arc<dyn MMNotificationClient>>,

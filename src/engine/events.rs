@@ -1,4 +1,4 @@
-//! The deterministic event log (X71): every committed state change, in commit order.
+//! The deterministic event log (X72): every committed state change, in commit order.
 //!
 //! The engine appends to the log inside each mutation, under the system's lock, so the log's
 //! order is the order in which changes were committed; callbacks are appended by the system
@@ -7,7 +7,7 @@
 //! ID and parts by local ID and carry sequence numbers: no address, no time, no process ID,
 //! so identical inputs give identical logs.
 //!
-//! The log is off by default and bounded when on (X71): with [`EventLogging::On`] it keeps
+//! The log is off by default and bounded when on (X72): with [`EventLogging::On`] it keeps
 //! the newest `capacity` events and counts the ones it let go. Off costs one branch per
 //! mutation.
 
@@ -22,7 +22,7 @@ use crate::guid::Guid;
 use crate::properties::{EndpointEvent, PropVariant, PropertyKey};
 use crate::types::{DeviceState, EDataFlow, ERole, Permanence};
 
-/// How many events [`EventLogging::on`] keeps: the newest 100,000 (X71), a few MB.
+/// How many events [`EventLogging::on`] keeps: the newest 100,000 (X72), a few MB.
 pub const DEFAULT_EVENT_CAPACITY: usize = 100_000;
 
 /// Whether a system keeps an event log ([`System::set_event_logging`](crate::System::set_event_logging)).
@@ -368,10 +368,10 @@ mod tests {
         }
     }
 
-    /// X71: off keeps nothing; on keeps the newest `capacity` and counts the rest; sequence
+    /// X72: off keeps nothing; on keeps the newest `capacity` and counts the rest; sequence
     /// numbers never restart; a rollback forgets a failed mutation's events (G5).
     #[test]
-    fn x71_recorder_bounds_counts_and_rolls_back() {
+    fn x72_recorder_bounds_counts_and_rolls_back() {
         let mut r = EventRecorder::default();
         r.push(removed(0));
         assert!(r.events().is_empty());

@@ -142,7 +142,7 @@ pub(crate) struct Engine {
     pub(crate) mm: endpoints::MmState,
     /// GUID names the model declares (a vendor's pin category, ...), for output.
     pub(crate) guid_names: std::collections::BTreeMap<Guid, Arc<str>>,
-    /// The event log (X71), off by default.
+    /// The event log (X72), off by default.
     pub(crate) events: events::EventRecorder,
 }
 

@@ -1,4 +1,4 @@
-//! Replaying an event log onto a snapshot (X71): what the log says the state became.
+//! Replaying an event log onto a snapshot (X72): what the log says the state became.
 
 use super::events::{Event, EventKind};
 use super::snapshot::{
@@ -12,7 +12,7 @@ impl Snapshot {
     /// Applies one logged change to this snapshot, as the system applied it: a snapshot
     /// taken when the log was switched on (or drained), with every later event applied in
     /// order, equals the system's snapshot at the end, except for callback registrations,
-    /// which the log does not record (X71). Events naming what the snapshot lacks change
+    /// which the log does not record (X72). Events naming what the snapshot lacks change
     /// nothing. Effective defaults and callbacks are not part of a snapshot: those events
     /// change nothing either.
     ///

@@ -1,4 +1,4 @@
-//! The deterministic event log (X71, issue 10 item 3): what is logged, in which order, that
+//! The deterministic event log (X72, issue 10 item 3): what is logged, in which order, that
 //! identical runs log identically, that a log replays to the final state, that a failed call
 //! logs nothing (G5), and the bound.
 
@@ -100,7 +100,7 @@ fn logged_run() -> Result<(Snapshot, Vec<Event>, System)> {
 }
 
 #[test]
-fn x71_identical_runs_give_identical_logs() -> TestResult {
+fn x72_identical_runs_give_identical_logs() -> TestResult {
     let (_, first, _) = logged_run()?;
     let (_, second, _) = logged_run()?;
     assert_eq!(first, second);
@@ -113,7 +113,7 @@ fn x71_identical_runs_give_identical_logs() -> TestResult {
 }
 
 #[test]
-fn x71_every_kind_of_change_is_logged() -> TestResult {
+fn x72_every_kind_of_change_is_logged() -> TestResult {
     let (_, log, _) = logged_run()?;
     let has = |f: &dyn Fn(&EventKind) -> bool| log.iter().any(|e| f(&e.kind));
     assert!(has(&|k| matches!(k, EventKind::Connected { .. })));
@@ -147,7 +147,7 @@ fn x71_every_kind_of_change_is_logged() -> TestResult {
 }
 
 #[test]
-fn x71_log_replays_to_the_final_state() -> TestResult {
+fn x72_log_replays_to_the_final_state() -> TestResult {
     let (mut replayed, log, system) = logged_run()?;
     for event in &log {
         replayed.apply(event);
@@ -177,7 +177,7 @@ fn x71_log_replays_to_the_final_state() -> TestResult {
 }
 
 #[test]
-fn x71_a_callback_is_logged_before_what_it_changes() -> TestResult {
+fn x72_a_callback_is_logged_before_what_it_changes() -> TestResult {
     let (_, log, _) = logged_run()?;
     let delivered = log
         .iter()
@@ -199,7 +199,7 @@ fn x71_a_callback_is_logged_before_what_it_changes() -> TestResult {
 }
 
 #[test]
-fn x71_g5_a_failed_call_logs_nothing() -> TestResult {
+fn x72_g5_a_failed_call_logs_nothing() -> TestResult {
     let system = fixtures::four_topologies()?;
     system.set_event_logging(EventLogging::on());
     let mux = system.device(fixtures::FOUR_MUX)?.topology()?;
@@ -221,7 +221,7 @@ fn x71_g5_a_failed_call_logs_nothing() -> TestResult {
 }
 
 #[test]
-fn x71_off_by_default_and_bounded_when_on() -> TestResult {
+fn x72_off_by_default_and_bounded_when_on() -> TestResult {
     let system = fixtures::four_topologies()?;
     let mic = system
         .device(fixtures::FOUR_EPB)?

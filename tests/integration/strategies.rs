@@ -1,5 +1,5 @@
 //! The `proptest` strategies (issue 10 item 4) and the event log over arbitrary operations
-//! (item 3, X71): generated systems satisfy every builder and file rule, they are what the
+//! (item 3, X72): generated systems satisfy every builder and file rule, they are what the
 //! plan says, they shrink to small plans, and over any operation sequence the event log is
 //! deterministic and replays to the final state.
 
@@ -65,11 +65,11 @@ proptest! {
         }
     }
 
-    /// X71 over arbitrary sequences (API calls and hardware actions, failing ones included):
+    /// X72 over arbitrary sequences (API calls and hardware actions, failing ones included):
     /// two runs log the same events, and the log replays onto the first snapshot to the last
     /// (G5: a failed operation logs nothing, so it cannot disturb the replay).
     #[test]
-    fn x71_event_log_is_deterministic_and_replays(
+    fn x72_event_log_is_deterministic_and_replays(
         (plan, ops) in system_plan(Size::groups(2)).prop_flat_map(|plan| {
             let system = plan.build().expect("plans build");
             (Just(plan), operations(&system, 0..40))

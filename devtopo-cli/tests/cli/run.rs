@@ -184,10 +184,10 @@ fn failed_step_prints_the_value_it_got() {
     );
 }
 
-/// X71: `--events` prints each scenario's event log after its steps; two runs print the same
+/// X72: `--events` prints each scenario's event log after its steps; two runs print the same
 /// bytes (no addresses, no times), and JSON carries the same lines.
 #[test]
-fn x71_run_events_prints_a_deterministic_log() -> Result<(), Box<dyn std::error::Error>> {
+fn x72_run_events_prints_a_deterministic_log() -> Result<(), Box<dyn std::error::Error>> {
     let scenario = "scenarios/sysvad-hdmi.toml";
     let first = devtopo(&["run", "--events", scenario]);
     assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
