@@ -27,6 +27,7 @@ use std::sync::Arc;
 
 use super::hotplug::plugged_between;
 use super::{DeviceNode, Engine};
+use crate::error::DeviceId;
 use crate::properties::{EndpointEvent, EndpointFormFactor, MMNotificationClient, pkey};
 use crate::types::{DeviceKind, DeviceState, EDataFlow, ERole};
 
@@ -73,13 +74,16 @@ pub(crate) struct MmState {
     pub(crate) preferred: Defaults,
     /// The effective defaults after the last refresh.
     pub(crate) defaults: Defaults,
-    /// Per flow, the best-ranked ACTIVE endpoint (V7's automatic choice, ignoring the
-    /// preferred ones), kept up to date one state change at a time so that a change which
-    /// cannot move it costs O(1) instead of a scan of every endpoint (issue 11). Valid unless
+    /// Per flow, the ACTIVE endpoints in V7's order (rank, then ID): the first is the
+    /// automatic default. Kept up to date one state change at a time, so that an election
+    /// costs O(log endpoints) instead of a scan of every endpoint (issue 11). Valid unless
     /// `best_stale`.
-    pub(crate) best: [Option<u32>; 2],
+    pub(crate) ranked: [BTreeSet<(u8, DeviceId, u32)>; 2],
+    /// Per device slot, the rank its entry in `ranked` was made with.
+    pub(crate) ranks: Vec<u8>,
     /// Set when something a rank depends on changed outside a state change (a store's
-    /// `PKEY_AudioEndpoint_FormFactor`): the next election scans.
+    /// `PKEY_AudioEndpoint_FormFactor`) or endpoints came or went: the next election
+    /// rebuilds `ranked`.
     pub(crate) best_stale: bool,
     /// Registered endpoint sinks, a multiset in registration order (V14, X40, X52).
     pub(crate) sinks: Vec<Arc<dyn MMNotificationClient>>,
@@ -236,9 +240,8 @@ impl Engine {
     /// Applies the state rule to the endpoints among `devices` (no widening): for changes that
     /// can move only the states of the endpoints on either side (a connection, a jack), never
     /// an adapter's (its state is its own conditions). Then re-elects the defaults of the
-    /// flows where a state changed: O(1), unless the automatic default of a flow stops being
-    /// ACTIVE (then O(endpoints), the scan for its successor). Allocates nothing unless a
-    /// sink is registered.
+    /// flows where a state changed: O(log endpoints). Allocates nothing unless a sink is
+    /// registered (or the ordered set of ACTIVE endpoints grows a node).
     #[inline]
     pub(crate) fn refresh_exact(&mut self, devices: &[u32]) {
         let mut flows = 0;
@@ -251,7 +254,7 @@ impl Engine {
     }
 
     /// Applies the state rule to one device. Returns the bit of its flow (1 render, 2
-    /// capture) when an endpoint's state changed, else 0; [`MmState::best`] already follows
+    /// capture) when an endpoint's state changed, else 0; [`MmState::ranked`] already follows
     /// the change.
     fn refresh_one(&mut self, ix: u32) -> u8 {
         let Some(dev) = self.devices.get(ix as usize).and_then(|s| s.node.as_ref()) else {
@@ -273,7 +276,7 @@ impl Engine {
         let Some(f) = FLOWS.iter().position(|flow| flow.matches(kind)) else {
             return 0;
         };
-        self.follow_best(ix, f, kind, old, new);
+        self.follow_best(ix, f, old, new);
         if !self.mm.sinks.is_empty() {
             let device_id = self.device_id(ix).to_string();
             self.mm.pending.push(EndpointEvent::StateChanged {
@@ -284,32 +287,54 @@ impl Engine {
         1 << f
     }
 
-    /// Keeps [`MmState::best`] equal to [`Engine::scan_best`] after endpoint `ix` went from
-    /// `old` to `new` (its state already written): an endpoint that becomes ACTIVE competes
-    /// with the current best (O(1)); the best leaving ACTIVE makes its flow scan again; any
-    /// other change cannot move it.
-    fn follow_best(
-        &mut self,
-        ix: u32,
-        f: usize,
-        kind: DeviceKind,
-        old: DeviceState,
-        new: DeviceState,
-    ) {
-        if self.mm.best_stale {
+    /// Keeps [`MmState::ranked`] in step with endpoint `ix` going from `old` to `new`:
+    /// entering ACTIVE inserts it, leaving ACTIVE removes it, O(log endpoints).
+    fn follow_best(&mut self, ix: u32, f: usize, old: DeviceState, new: DeviceState) {
+        if self.mm.best_stale || (old == DeviceState::Active) == (new == DeviceState::Active) {
             return;
         }
+        let key = (
+            self.mm.ranks.get(ix as usize).copied().unwrap_or(u8::MAX),
+            self.device_id(ix),
+            ix,
+        );
         if new == DeviceState::Active {
-            let wins = match self.mm.best[f] {
-                None => true,
-                Some(b) => self.rank_key(ix, kind) < self.rank_key(b, kind),
-            };
-            if wins {
-                self.mm.best[f] = Some(ix);
-            }
-        } else if old == DeviceState::Active && self.mm.best[f] == Some(ix) {
-            self.mm.best[f] = self.scan_best(FLOWS[f]);
+            self.mm.ranked[f].insert(key);
+        } else {
+            self.mm.ranked[f].remove(&key);
         }
+    }
+
+    /// Rebuilds [`MmState::ranked`] from every endpoint (O(endpoints log endpoints)).
+    fn rebuild_ranked(&mut self) {
+        let mut ranked: [BTreeSet<(u8, DeviceId, u32)>; 2] = Default::default();
+        let mut ranks = vec![u8::MAX; self.devices.len()];
+        for &ix in &self.mm.endpoints {
+            let Some(slot) = self.devices.get(ix as usize) else {
+                continue;
+            };
+            let Some(dev) = slot.node.as_ref() else {
+                continue;
+            };
+            let rank = self.default_rank(ix, dev.kind);
+            if let Some(r) = ranks.get_mut(ix as usize) {
+                *r = rank;
+            }
+            let Some(f) = FLOWS.iter().position(|flow| flow.matches(dev.kind)) else {
+                continue;
+            };
+            if dev.state == DeviceState::Active {
+                ranked[f].insert((rank, slot.id, ix));
+            }
+        }
+        self.mm.ranked = ranked;
+        self.mm.ranks = ranks;
+        self.mm.best_stale = false;
+    }
+
+    /// The automatic default of each flow: the first of [`MmState::ranked`].
+    fn best(&self) -> [Option<u32>; 2] {
+        [0, 1].map(|f| self.mm.ranked[f].first().map(|k| k.2))
     }
 
     /// Rebuilds the endpoint index (build time).
@@ -338,9 +363,8 @@ impl Engine {
                 }
             }
         }
-        self.mm.best = FLOWS.map(|flow| self.scan_best(flow));
-        self.mm.best_stale = false;
-        self.mm.defaults = self.defaults_from(self.mm.best);
+        self.rebuild_ranked();
+        self.mm.defaults = self.defaults_from(self.best());
     }
 
     /// The best-ranked ACTIVE endpoint of a flow (V7: render Speakers > LineLevel > SPDIF >
@@ -367,12 +391,6 @@ impl Engine {
         best.map(|b| b.2)
     }
 
-    /// What [`Engine::scan_best`] orders endpoints by: (rank, ID).
-    fn rank_key(&self, ix: u32, kind: DeviceKind) -> (u8, &str) {
-        let id = self.devices.get(ix as usize).map_or("", |s| &*s.id);
-        (self.default_rank(ix, kind), id)
-    }
-
     /// The default of every (flow, role) given the best endpoint of each flow (V6, V7, X38):
     /// the preferred endpoint while it is ACTIVE, else the flow's best. O(1).
     fn defaults_from(&self, best: [Option<u32>; 2]) -> Defaults {
@@ -390,7 +408,7 @@ impl Engine {
 
     /// The default of every (flow, role) as the rules give it now, from a scan of every
     /// endpoint (V6, V7, X38; see [`Engine::scan_best`]). The reference the incremental
-    /// [`MmState::best`] is checked against.
+    /// [`MmState::ranked`] is checked against.
     pub(crate) fn compute_defaults(&self) -> Defaults {
         self.defaults_from(FLOWS.map(|flow| self.scan_best(flow)))
     }
@@ -410,30 +428,29 @@ impl Engine {
         }
     }
 
-    /// Re-elects the defaults from a scan of every endpoint (O(endpoints)): after changes the
-    /// incremental [`MmState::best`] does not follow (devices added or removed, a preferred
+    /// Re-elects the defaults from every endpoint (O(endpoints log endpoints)): after changes
+    /// the incremental [`MmState::ranked`] does not follow (devices added or removed, a preferred
     /// default chosen). Queues events as [`Engine::publish_defaults`].
     pub(crate) fn elect_defaults(&mut self) {
-        self.mm.best = FLOWS.map(|flow| self.scan_best(flow));
-        self.mm.best_stale = false;
+        self.rebuild_ranked();
         self.publish_defaults(0b11);
     }
 
     /// Makes the defaults of the flows in `flows` (bit 1 render, bit 2 capture) follow
-    /// [`MmState::best`] and the preferred endpoints, and queues one `OnDefaultDeviceChanged`
+    /// [`MmState::ranked`] and the preferred endpoints, and queues one `OnDefaultDeviceChanged`
     /// per (flow, role) whose default changed, eRender before eCapture, eConsole, eMultimedia,
     /// eCommunications (X50). A flow's defaults depend only on its own endpoints, so the
-    /// other flow cannot change. O(1) unless `best` is stale (a rank changed since the last
+    /// other flow cannot change. O(1) unless `ranked` is stale (a rank changed since the last
     /// election): then both flows are elected again from a scan, as a full election would.
     fn publish_defaults(&mut self, mut flows: u8) {
         if flows == 0 {
             return;
         }
         if self.mm.best_stale {
-            self.mm.best = FLOWS.map(|flow| self.scan_best(flow));
-            self.mm.best_stale = false;
+            self.rebuild_ranked();
             flows = 0b11;
         }
+        let best = self.best();
         for (f, flow) in FLOWS.iter().enumerate() {
             if flows & (1 << f) == 0 {
                 continue;
@@ -441,7 +458,7 @@ impl Engine {
             for (r, role) in ROLES.iter().enumerate() {
                 let new = match self.mm.preferred[f][r] {
                     Some(p) if self.state_of(p) == Some(DeviceState::Active) => Some(p),
-                    _ => self.mm.best[f],
+                    _ => best[f],
                 };
                 if new == self.mm.defaults[f][r] {
                     continue;
