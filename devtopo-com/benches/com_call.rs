@@ -26,10 +26,7 @@ fn volume_part(system: &System) -> (String, u32) {
             let part = topology.subunit(i).expect("subunit").as_part().clone();
             let kinds = (0..part.control_interface_count().expect("count"))
                 .map(|j| part.control_interface(j).expect("control").kind());
-            if kinds
-                .into_iter()
-                .any(|k| k == ControlKind::AudioVolumeLevel)
-            {
+            if kinds.into_iter().any(|k| k == ControlKind::VolumeLevel) {
                 return (device.id().expect("id"), part.local_id().expect("id").0);
             }
         }
