@@ -187,6 +187,7 @@ mod generate;
 mod guid;
 mod handles;
 mod hresult;
+mod instrument;
 mod names;
 mod properties;
 #[cfg(feature = "scenario")]
@@ -216,6 +217,11 @@ pub use handles::{
     PartsListIter, PerChannelDbLevel, PropertyStore, Subunit,
 };
 pub use hresult::HResult;
+pub use instrument::{
+    Action, Arg, ArgValue, CallRecord, Calls, Expectation, Fault, FaultId, FaultState,
+    FaultStatus, Faults, HardwareAction, Method, Mismatch, ParseMethodError, Record, Recorder,
+    RecordingMode, Target, Then, Trigger, any_call, calls,
+};
 pub use properties::ks_request::{ks_identifier, ks_node_property};
 pub use properties::{
     EndpointEvent, EndpointEventLog, EndpointFormFactor, KsHandler, KsRequest, KsRequestKind,

@@ -31,6 +31,8 @@ pub(crate) struct Shared {
     /// The caller process ID (high 32 bits) and the hardware process ID (low 32 bits), in
     /// one atomic so that "the two always differ" (X21) holds under concurrent setters.
     pids: AtomicU64,
+    /// Faults and the call record (the test-double toolkit).
+    pub(crate) instrument: crate::instrument::Instrument,
 }
 
 /// Packs the caller and hardware process IDs into one `u64`.
@@ -153,6 +155,7 @@ impl System {
             shared: Arc::new(Shared {
                 engine: RwLock::new(engine),
                 pids: AtomicU64::new(pack_pids(std::process::id(), DEFAULT_HARDWARE_PROCESS_ID)),
+                instrument: crate::instrument::Instrument::default(),
             }),
         }
     }
