@@ -51,7 +51,12 @@ fn probe_direct(sinks: &[std::sync::Arc<dyn devtopo::ControlChangeNotify>]) {
 
 #[inline(never)]
 fn probe_name_outgoing(part: &devtopo::Part) -> usize {
-    part.name().expect("name").len() + part.parts_outgoing().expect("outgoing").count() as usize
+    part.name().expect("name").len()
+        + part
+            .parts_outgoing()
+            .expect("outgoing")
+            .count()
+            .expect("count") as usize
 }
 
 #[inline(never)]
@@ -59,6 +64,7 @@ fn probe_signal_path(t: &devtopo::DeviceTopology, a: &devtopo::Part, z: &devtopo
     t.signal_path(a, z, devtopo::MixedPaths::Allow)
         .expect("path")
         .count()
+        .expect("count")
 }
 
 /// The client walk of `benches/walk.rs`: every endpoint -> connector 0 -> its peer's

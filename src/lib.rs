@@ -218,9 +218,9 @@ pub use handles::{
 };
 pub use hresult::HResult;
 pub use instrument::{
-    Action, Arg, ArgValue, CallRecord, Calls, Expectation, Fault, FaultId, FaultState,
-    FaultStatus, Faults, HardwareAction, Method, Mismatch, ParseMethodError, Record, Recorder,
-    RecordingMode, Target, Then, Trigger, any_call, calls,
+    Action, Arg, ArgValue, CallRecord, Calls, Expectation, Fault, FaultId, FaultState, FaultStatus,
+    Faults, HardwareAction, Method, Mismatch, ParseMethodError, Record, Recorder, RecordingMode,
+    Target, Then, Trigger, any_call, calls,
 };
 pub use properties::ks_request::{ks_identifier, ks_node_property};
 pub use properties::{

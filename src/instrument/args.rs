@@ -26,6 +26,58 @@ impl Arg {
     }
 }
 
+impl Arg {
+    /// `OpenPropertyStore`'s mode: [`ArgValue::Access`], or the raw value when invalid.
+    pub(crate) fn access(stgm: u32) -> Arg {
+        let value = StoreAccess::from_stgm(stgm).map_or(ArgValue::U32(stgm), ArgValue::Access);
+        Arg {
+            name: "access",
+            value,
+        }
+    }
+
+    /// An `IKsControl` request: the descriptor's set, id and flags (when it is long enough
+    /// to hold a `KSIDENTIFIER`) and the data buffer's size.
+    pub(crate) fn ks(descriptor: Option<&[u8]>, data: Option<usize>) -> Vec<Arg> {
+        let mut args = Vec::with_capacity(4);
+        match descriptor.map(crate::properties::ks_request::parse_identifier) {
+            Some(Some((set, id, flags))) => {
+                args.push(Arg::new("set", set));
+                args.push(Arg::new("id", id));
+                args.push(Arg::new("flags", flags));
+            }
+            Some(None) => args.push(Arg {
+                name: "descriptor",
+                value: ArgValue::Bytes(descriptor.map_or(0, <[u8]>::len)),
+            }),
+            None => args.push(Arg {
+                name: "descriptor",
+                value: ArgValue::None,
+            }),
+        }
+        args.push(Arg {
+            name: "data",
+            value: data.map_or(ArgValue::None, ArgValue::Bytes),
+        });
+        args
+    }
+
+    /// A part argument: its target, or text for a part of another system.
+    pub(crate) fn part(
+        name: &'static str,
+        engine: &crate::engine::Engine,
+        shared: &std::sync::Arc<crate::system::Shared>,
+        part: &crate::handles::Part,
+    ) -> Arg {
+        let value = if std::sync::Arc::ptr_eq(shared, &part.shared) {
+            ArgValue::Part(super::part_target(engine, part.key))
+        } else {
+            ArgValue::Text("a part of another System".to_owned())
+        };
+        Arg { name, value }
+    }
+}
+
 impl fmt::Display for Arg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}={}", self.name, self.value)
@@ -70,6 +122,11 @@ pub enum ArgValue {
 }
 
 impl ArgValue {
+    /// A buffer by its length; `None` for a NULL buffer.
+    pub(crate) fn from_len(len: Option<usize>) -> ArgValue {
+        len.map_or(ArgValue::None, ArgValue::Bytes)
+    }
+
     /// True for a property store opened for writing (`STGM_WRITE` or `STGM_READWRITE`).
     ///
     /// ```

@@ -154,7 +154,9 @@ impl fmt::Display for Method {
 
 /// Why a string is not a [`Method`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a COM method devtopo serves (write `IInterface::Method`, as `IConnector::Disconnect`)")]
+#[error(
+    "`{text}` is not a COM method devtopo serves (write `IInterface::Method`, as `IConnector::Disconnect`)"
+)]
 pub struct ParseMethodError {
     /// The text given.
     pub text: String,

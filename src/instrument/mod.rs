@@ -31,7 +31,9 @@ mod record;
 mod serde;
 
 pub use args::{Arg, ArgValue};
-pub use fault::{Action, Fault, FaultId, FaultState, FaultStatus, Faults, HardwareAction, Then, Trigger};
+pub use fault::{
+    Action, Fault, FaultId, FaultState, FaultStatus, Faults, HardwareAction, Then, Trigger,
+};
 pub use matcher::{Calls, Expectation, Mismatch, any_call, calls};
 pub use method::{Method, ParseMethodError};
 pub use record::{CallRecord, Record, Recorder, RecordingMode};
@@ -200,6 +202,24 @@ pub(crate) fn call<T>(
     instrumented(shared, method, site, args, body)
 }
 
+/// A handle whose calls go through the hook: its system and where its calls are made.
+pub(crate) trait Hook {
+    /// The system and the site of this handle's calls.
+    fn site(&self) -> (&Arc<Shared>, Site<'_>);
+
+    /// A call of `method` on this handle, through [`call`].
+    #[inline]
+    fn call<T>(
+        &self,
+        method: Method,
+        args: impl FnOnce(&Engine) -> Vec<Arg>,
+        body: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let (shared, site) = self.site();
+        call(shared, method, site, args, body)
+    }
+}
+
 /// A call with no arguments worth recording.
 pub(crate) fn no_args(_: &Engine) -> Vec<Arg> {
     Vec::new()
@@ -255,7 +275,9 @@ fn instrumented<T>(
             method,
             target,
             args,
-            result: result.as_ref().map_or_else(Error::hresult, |_| HResult::S_OK),
+            result: result
+                .as_ref()
+                .map_or_else(Error::hresult, |_| HResult::S_OK),
             fault,
         };
         let mut state = shared.instrument.lock();

@@ -75,10 +75,7 @@ impl Serialize for CallRecord {
         s.serialize_field("seq", &self.seq)?;
         s.serialize_field("method", &self.method)?;
         s.serialize_field("device", &self.target.device_id().map(|d| d.as_str()))?;
-        s.serialize_field(
-            "local_id",
-            &self.target.local_id().map(|l| l.to_string()),
-        )?;
+        s.serialize_field("local_id", &self.target.local_id().map(|l| l.to_string()))?;
         s.serialize_field("args", &Args(&self.args))?;
         s.serialize_field("result", &hr_text(self.result))?;
         s.serialize_field("hresult", &self.result.to_string())?;
