@@ -29,7 +29,7 @@ impl Arg {
 impl Arg {
     /// `OpenPropertyStore`'s mode: [`ArgValue::Access`], or the raw value when invalid.
     pub(crate) fn access(stgm: u32) -> Arg {
-        let value = StoreAccess::from_stgm(stgm).map_or(ArgValue::U32(stgm), ArgValue::Access);
+        let value = StoreAccess::from_stgm(stgm).map_or(ArgValue::Int(stgm), ArgValue::Access);
         Arg {
             name: "access",
             value,
@@ -89,11 +89,11 @@ impl fmt::Display for Arg {
 #[non_exhaustive]
 pub enum ArgValue {
     /// An index, count, mask, flag word or ID.
-    U32(u32),
+    Int(u32),
     /// A level in dB.
-    F32(f32),
+    Level(f32),
     /// Levels in dB, one per channel.
-    F32s(Vec<f32>),
+    Levels(Vec<f32>),
     /// A BOOL.
     Bool(bool),
     /// An IID, property set or context GUID.
@@ -111,7 +111,7 @@ pub enum ArgValue {
     /// An `ERole`.
     Role(ERole),
     /// A property store's access mode (`OpenPropertyStore`); an invalid `stgmAccess` is
-    /// recorded as [`ArgValue::U32`].
+    /// recorded as [`ArgValue::Int`].
     Access(StoreAccess),
     /// `GetSignalPath`'s `bRejectMixedPaths`.
     Mixed(MixedPaths),
@@ -142,9 +142,9 @@ impl ArgValue {
 impl fmt::Display for ArgValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ArgValue::U32(v) => write!(f, "{v}"),
-            ArgValue::F32(v) => write!(f, "{v}"),
-            ArgValue::F32s(v) => write!(f, "{v:?}"),
+            ArgValue::Int(v) => write!(f, "{v}"),
+            ArgValue::Level(v) => write!(f, "{v}"),
+            ArgValue::Levels(v) => write!(f, "{v:?}"),
             ArgValue::Bool(v) => write!(f, "{v}"),
             ArgValue::Guid(g) => write!(f, "{g}"),
             ArgValue::LocalId(l) => write!(f, "{l}"),
@@ -172,7 +172,7 @@ macro_rules! arg_from {
 }
 
 arg_from! {
-    u32 => U32, f32 => F32, Vec<f32> => F32s, bool => Bool, Guid => Guid, LocalId => LocalId,
+    u32 => Int, f32 => Level, Vec<f32> => Levels, bool => Bool, Guid => Guid, LocalId => LocalId,
     String => Text, Target => Part, PropertyKey => Key, EDataFlow => Flow, ERole => Role,
     StoreAccess => Access, MixedPaths => Mixed,
 }

@@ -13,6 +13,7 @@
 //! in sequence order (calls that nest, through a callback, finish before their caller).
 //! The docs are docs/faults-and-recording.md.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -225,6 +226,27 @@ pub(crate) fn no_args(_: &Engine) -> Vec<Arg> {
     Vec::new()
 }
 
+thread_local! {
+    /// How many [`quietly`] scopes this thread is in.
+    static QUIET: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `f` with the toolkit off on this thread: the library's own conveniences
+/// (`System::find_part`, the scenario runner's name index) look parts up through the
+/// handles, and those lookups are not the code under test's calls, so they are neither
+/// recorded nor faulted. Costs nothing on the fast path (checked only when active).
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    struct Scope;
+    impl Drop for Scope {
+        fn drop(&mut self) {
+            QUIET.with(|q| q.set(q.get() - 1));
+        }
+    }
+    QUIET.with(|q| q.set(q.get() + 1));
+    let _scope = Scope;
+    f()
+}
+
 #[inline(never)]
 fn instrumented<T>(
     shared: &Arc<Shared>,
@@ -233,6 +255,9 @@ fn instrumented<T>(
     args: impl FnOnce(&Engine) -> Vec<Arg>,
     body: impl FnOnce() -> Result<T>,
 ) -> Result<T> {
+    if QUIET.with(Cell::get) > 0 {
+        return body();
+    }
     let target = site.resolve(&shared.read());
     let (seq, decision, recording) = {
         let mut state = shared.instrument.lock();

@@ -41,9 +41,9 @@ impl Serialize for Target {
 impl Serialize for ArgValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            ArgValue::U32(v) => serializer.serialize_u32(*v),
-            ArgValue::F32(v) => serializer.serialize_f32(*v),
-            ArgValue::F32s(v) => v.serialize(serializer),
+            ArgValue::Int(v) => serializer.serialize_u32(*v),
+            ArgValue::Level(v) => serializer.serialize_f32(*v),
+            ArgValue::Levels(v) => v.serialize(serializer),
             ArgValue::Bool(v) => serializer.serialize_bool(*v),
             ArgValue::Bytes(n) => serializer.serialize_u64(*n as u64),
             ArgValue::None => serializer.serialize_none(),

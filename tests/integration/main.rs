@@ -39,6 +39,9 @@ mod fixtures_controls;
 #[cfg(feature = "scenario")]
 mod fuzz_regressions;
 mod hotplug;
+mod instrument_faults;
+mod instrument_methods;
+mod instrument_record;
 mod mm_enumerator;
 #[cfg(feature = "serde")]
 mod mm_files;
