@@ -68,5 +68,7 @@ mod scale;
 #[cfg(feature = "scenario")]
 mod scenario_cost;
 #[cfg(feature = "scenario")]
+mod scenario_faults;
+#[cfg(feature = "scenario")]
 mod scenario_limits;
 mod snapshot_registrations;
