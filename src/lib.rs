@@ -164,9 +164,14 @@
 //!   `devtopo run` does, callable from tests and fuzz targets);
 //! - `cli` (default, implies `scenario`): the `devtopo` command-line tool.
 //!
+//! The test-double toolkit (faults, call recording) needs no feature; with `serde` its record
+//! serialises. See [Faults and call recording](#faults-and-call-recording-the-test-double-toolkit).
+//!
 #![doc = include_str!("../docs/methods.md")]
 //!
 #![doc = include_str!("../docs/errors.md")]
+//!
+#![doc = include_str!("../docs/faults-and-recording.md")]
 //!
 #![doc = include_str!("../docs/decisions.md")]
 //!

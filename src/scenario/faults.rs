@@ -122,7 +122,11 @@ pub(super) fn prepare(names: &Names, e: &FaultEntry) -> Result<Fault, Problem> {
     };
     let Some(action) = &e.hardware else {
         if e.hardware_target.is_some() || e.jack.is_some() {
-            let key = if e.jack.is_some() { "jack" } else { "hardware_target" };
+            let key = if e.jack.is_some() {
+                "jack"
+            } else {
+                "hardware_target"
+            };
             return Err((
                 Some(key),
                 "`hardware_target` and `jack` need `hardware`".to_owned(),

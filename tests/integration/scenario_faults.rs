@@ -144,3 +144,18 @@ fn bad_fault_tables_are_located_errors() {
     let errors = parse(&with_fault("method = \"IPart::GetName\"\nwhen = 3")).expect_err("when");
     assert!(errors[0].to_string().contains("when"), "{}", errors[0]);
 }
+
+/// The `[[fault]]` snippet of docs/faults-and-recording.md parses as written.
+#[test]
+fn the_guide_snippet_parses() -> Result<(), String> {
+    let guide = include_str!("../../docs/faults-and-recording.md");
+    let snippet = guide
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .ok_or("no toml block")?;
+    let scenario =
+        parse(&format!("topology = \"four.toml\"\n{snippet}")).map_err(|e| e[0].to_string())?;
+    assert_eq!(scenario.system().faults().list().len(), 1);
+    Ok(())
+}
