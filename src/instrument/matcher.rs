@@ -13,7 +13,7 @@
 //! // "never opened a property store for writing"
 //! record.assert(calls(IMMDevice_OpenPropertyStore).with_arg("access", ArgValue::is_write_access).never());
 //! record.assert(calls(IMMDevice_OpenPropertyStore).arg("access", StoreAccess::Read).once());
-//! record.assert(any_call().at_device(fixtures::SYSVAD_SPEAKER_ENDPOINT).exactly(2));
+//! record.assert(any_call().at_device(fixtures::SYSVAD_SPEAKER_ENDPOINT).exactly(3));
 //! # }
 //! # Ok::<(), devtopo::Error>(())
 //! ```
