@@ -1,7 +1,11 @@
-//! The `devtopo` command line (clap derive): one module per subcommand.
+//! `devtopo`: check, show, draw and exercise DeviceTopology files from a shell (clap derive,
+//! one module per subcommand).
 //!
 //! `main` calls `run`, which returns the exit code: 0 success, 1 a file is invalid, a
 //! scenario step failed or `path` found no path, 2 usage, input or I/O errors.
+//! `devtopo --help` lists the subcommands.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -95,7 +99,7 @@ impl From<std::io::Error> for CliError {
     }
 }
 
-pub(crate) fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -164,9 +168,9 @@ pub(crate) fn part_label(system: &System, part: &Part) -> String {
     }
 }
 
-/// One line about a part: local ID, part type, name, and for a connector its type and flow,
-/// then the subtype by name.
-pub(crate) fn part_line(system: &System, part: &Part) -> String {
+/// A part's fields for a one-line description: its local ID, name, kind (`connector` or
+/// `subunit`) and the rest (a connector's type, flow and subtype; a subunit's subtype).
+pub(crate) fn part_fields(system: &System, part: &Part) -> (String, String, &'static str, String) {
     let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
     let name = part.name().unwrap_or_default();
     let subtype = part
@@ -177,10 +181,17 @@ pub(crate) fn part_line(system: &System, part: &Part) -> String {
         (Ok(PartType::Connector), Ok(c)) => {
             let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
             let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
-            format!("{local} connector {name:?} {ty} {flow} {subtype}")
+            (local, name, "connector", format!("{ty} {flow} {subtype}"))
         }
-        _ => format!("{local} subunit {name:?} {subtype}"),
+        _ => (local, name, "subunit", subtype),
     }
+}
+
+/// One line for a part, local ID first: `0x10000 connector "Speaker" Physical_External In
+/// KSNODETYPE_SPEAKER`.
+pub(crate) fn part_line(system: &System, part: &Part) -> String {
+    let (local, name, kind, rest) = part_fields(system, part);
+    format!("{local} {kind} {name:?} {rest}")
 }
 
 /// A file error as JSON.
