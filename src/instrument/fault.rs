@@ -520,23 +520,30 @@ impl Faults {
             .ok_or(Error::UnknownFault { id })
     }
 
-    /// Removes one fault, returning its last status.
+    /// Removes one fault, returning its last status. The fault is dropped after the
+    /// table's lock is released (a [`HardwareAction::Run`] closure's `Drop` may call back in).
     ///
     /// # Errors
     /// [`Error::UnknownFault`] (`E_NOTFOUND`) for an ID not in the table.
     pub fn remove(&self, id: FaultId) -> Result<FaultStatus> {
-        self.shared.instrument.update(|state| {
+        let removed = self.shared.instrument.update(|state| {
             let at = state
                 .faults
                 .iter()
                 .position(|a| a.id == id)
                 .ok_or(Error::UnknownFault { id })?;
-            Ok(state.faults.remove(at).status())
-        })
+            Ok::<Armed, Error>(state.faults.remove(at))
+        })?;
+        Ok(removed.status())
     }
 
-    /// Removes every fault.
+    /// Removes every fault (dropped after the table's lock is released, as in
+    /// [`Faults::remove`]).
     pub fn clear(&self) {
-        self.shared.instrument.update(|state| state.faults.clear());
+        let removed = self
+            .shared
+            .instrument
+            .update(|state| std::mem::take(&mut state.faults));
+        drop(removed);
     }
 }

@@ -343,3 +343,37 @@ fn faults_on_infallible_getters() -> TestResult {
     assert!(all.count()? > 0);
     Ok(())
 }
+
+/// A `Run` closure's captured state is dropped after the fault table's lock: its `Drop` may
+/// call devtopo, even the fault table (the lock rule).
+#[test]
+fn x20_a_fault_is_dropped_after_the_table_lock() -> TestResult {
+    struct AddsOnDrop(System);
+    impl Drop for AddsOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.faults().list();
+            let _ = self.0.faults().add(Fault::on(IPart_GetName));
+        }
+    }
+    let system = fixtures::four_topologies()?;
+    for remove in [true, false] {
+        let guard = AddsOnDrop(system.clone());
+        let id = system
+            .faults()
+            .add(
+                Fault::on(IPart_GetName).hardware(HardwareAction::Run(Arc::new(
+                    move |_: &System| {
+                        let _ = &guard;
+                    },
+                ))),
+            )?;
+        if remove {
+            system.faults().remove(id)?;
+        } else {
+            system.faults().clear();
+        }
+        assert_eq!(system.faults().list().len(), 1, "the Drop's own fault");
+        system.faults().clear();
+    }
+    Ok(())
+}
