@@ -428,6 +428,11 @@ pub(super) struct Armed {
 }
 
 impl Armed {
+    /// Whether the fault can still fire on a call of `method` (on some target).
+    pub(super) fn may_match(&self, method: Method) -> bool {
+        !self.fault.trigger.spent(self.matched) && self.fault.method.is_none_or(|m| m == method)
+    }
+
     fn status(&self) -> FaultStatus {
         FaultStatus {
             id: self.id,

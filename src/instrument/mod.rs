@@ -9,7 +9,8 @@
 //! the toolkit runs while the system's lock is held: a fault's hardware action and the call
 //! itself run after the fault table's own lock is released (the GUIDE's lock rule, X20).
 //!
-//! Cost when active: O(number of faults) per call to match, plus O(log n) to insert a record
+//! Cost when active: a lock and O(number of faults) per call to match (the target is only
+//! resolved when a fault names the method or recording is on), plus O(log n) to insert a record
 //! in sequence order (calls that nest, through a callback, finish before their caller).
 //! The docs are docs/faults-and-recording.md.
 
@@ -258,17 +259,31 @@ fn instrumented<T>(
     if QUIET.with(Cell::get) > 0 {
         return body();
     }
-    let target = site.resolve(&shared.read());
-    let (seq, decision, recording) = {
+    let recording = {
+        // Not recording and no fault for this method: the call needs no target.
+        let state = shared.instrument.lock();
+        if state.recording == RecordingMode::Off
+            && !state.faults.iter().any(|a| a.may_match(method))
+        {
+            drop(state);
+            return body();
+        }
+        state.recording
+    };
+    // One read of the engine for the target and the arguments.
+    let (target, args) = {
+        let engine = shared.read();
+        let args = match recording {
+            RecordingMode::On => args(&engine),
+            RecordingMode::Off => Vec::new(),
+        };
+        (site.resolve(&engine), args)
+    };
+    let (seq, decision) = {
         let mut state = shared.instrument.lock();
         let seq = state.seq;
         state.seq += 1;
-        let decision = fault::decide(&mut state.faults, method, target);
-        (seq, decision, state.recording)
-    };
-    let args = match recording {
-        RecordingMode::On => args(&shared.read()),
-        RecordingMode::Off => Vec::new(),
+        (seq, fault::decide(&mut state.faults, method, target))
     };
     let fault = decision.as_ref().map(|d| d.id);
     let injected = |hresult: HResult, id: FaultId| {
