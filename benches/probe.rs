@@ -148,13 +148,20 @@ fn run_instrument(op: &str, n: usize) {
         "instrument_recording" => system.recorder().start(),
         "instrument_faults" => {
             for &m in &devtopo::Method::ALL[..8] {
-                system.faults().add(devtopo::Fault::on(m).always()).expect("fault");
+                system
+                    .faults()
+                    .add(devtopo::Fault::on(m).always())
+                    .expect("fault");
             }
         }
         "instrument_fault_elsewhere" => {
             let other = system.connector(chain.jacks[1]).expect("jack");
             let (dev, local) = (
-                other.as_part().topology().and_then(|t| t.device_id()).expect("id"),
+                other
+                    .as_part()
+                    .topology()
+                    .and_then(|t| t.device_id())
+                    .expect("id"),
                 other.as_part().local_id().expect("local id"),
             );
             let fault = devtopo::Fault::on(devtopo::Method::IConnector_IsConnected)
