@@ -2,7 +2,7 @@
 //! handles, which the COM objects only call, so a fault set through the `System` makes the
 //! COM method return its `HRESULT`, and the record shows the calls COM made. `E_POINTER`
 //! and the other failures only COM can express happen before the handle and are not
-//! recorded (docs/decisions.md, X69).
+//! recorded (docs/decisions.md, X70).
 
 mod common;
 
@@ -59,7 +59,7 @@ fn g1_g5_a_fault_fails_the_com_method() -> R {
 /// The record shows the calls a COM client made, by COM name, with the HRESULTs it got;
 /// a NULL out-pointer (E_POINTER, G4) is answered by COM alone and is not recorded.
 #[test]
-fn x69_the_record_shows_com_calls() -> R {
+fn x70_the_record_shows_com_calls() -> R {
     let system = fixtures::four_topologies()?;
     let enumerator = enumerator(&system);
     system.recorder().start();
