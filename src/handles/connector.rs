@@ -200,7 +200,7 @@ impl Connector {
             .call(Method::IConnector_GetDeviceIdConnectedTo, no_args, || {
                 let engine = self.shared().read();
                 let peer = engine.active_peer(self.0.key)?;
-                Ok(engine.part_ref(peer).device.to_string())
+                Ok(engine.part_ref(peer).device.as_str().to_owned())
             })
     }
 }

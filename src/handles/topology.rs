@@ -135,7 +135,7 @@ impl DeviceTopology {
         self.call(Method::IDeviceTopology_GetDeviceId, no_args, || {
             let engine = self.shared.read();
             engine.device(self.key)?;
-            Ok(engine.device_id(self.key.ix).to_string())
+            Ok(engine.device_id(self.key.ix).as_str().to_owned())
         })
     }
 

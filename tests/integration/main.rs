@@ -26,6 +26,7 @@ mod hotplug;
 mod instrument_faults;
 mod instrument_methods;
 mod instrument_record;
+mod mm_election;
 mod mm_enumerator;
 #[cfg(feature = "serde")]
 mod mm_files;
