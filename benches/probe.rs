@@ -76,7 +76,12 @@ fn probe_direct(sinks: &[std::sync::Arc<dyn devtopo::ControlChangeNotify>]) {
 
 #[inline(never)]
 fn probe_name_outgoing(part: &devtopo::Part) -> usize {
-    part.name().expect("name").len() + part.parts_outgoing().expect("outgoing").count() as usize
+    part.name().expect("name").len()
+        + part
+            .parts_outgoing()
+            .expect("outgoing")
+            .count()
+            .expect("count") as usize
 }
 
 #[inline(never)]
@@ -84,6 +89,7 @@ fn probe_signal_path(t: &devtopo::DeviceTopology, a: &devtopo::Part, z: &devtopo
     t.signal_path(a, z, devtopo::MixedPaths::Allow)
         .expect("path")
         .count()
+        .expect("count")
 }
 
 /// The client walk of `benches/walk.rs`: every endpoint -> connector 0 -> its peer's
@@ -155,8 +161,71 @@ fn load_file(path: &str) -> System {
         .expect("load")
 }
 
+#[inline(never)]
+fn probe_permanence(c: &Connector) -> bool {
+    black_box(c.permanence().expect("permanence")).is_some()
+}
+
+#[inline(never)]
+fn probe_is_connected(c: &Connector) -> bool {
+    black_box(c.is_connected().expect("is_connected"))
+}
+
+/// The toolkit's cost (benches/instrument.rs): `IsConnected` (hooked) against `permanence`
+/// (the same engine work, no hook), with recording off or on and with faults set.
+fn run_instrument(op: &str, n: usize) {
+    let chain = common::chain_system(1_000);
+    let (ep, jack) = (chain.endpoint, chain.jacks[0]);
+    let system = chain.builder.build().expect("build");
+    let c = system.connector(ep).expect("endpoint");
+    c.connect_to(&system.connector(jack).expect("jack"))
+        .expect("connect");
+    match op {
+        "instrument_recording" => system.recorder().start(),
+        "instrument_faults" => {
+            for &m in &devtopo::Method::ALL[..8] {
+                system
+                    .faults()
+                    .add(devtopo::Fault::on(m).always())
+                    .expect("fault");
+            }
+        }
+        "instrument_fault_elsewhere" => {
+            let other = system.connector(chain.jacks[1]).expect("jack");
+            let (dev, local) = (
+                other
+                    .as_part()
+                    .topology()
+                    .and_then(|t| t.device_id())
+                    .expect("id"),
+                other.as_part().local_id().expect("local id"),
+            );
+            let fault = devtopo::Fault::on(devtopo::Method::IConnector_IsConnected)
+                .at_part(&dev, local)
+                .always();
+            system.faults().add(fault).expect("fault");
+        }
+        _ => {}
+    }
+    for i in 0..n {
+        if op == "instrument_baseline" {
+            black_box(probe_permanence(&c));
+        } else {
+            black_box(probe_is_connected(&c));
+        }
+        if i % 10_000 == 9_999 {
+            system.recorder().clear();
+        }
+    }
+}
+
 fn run(op: &str, n: usize, size: usize) {
     match op {
+        "instrument_baseline"
+        | "instrument_off"
+        | "instrument_recording"
+        | "instrument_faults"
+        | "instrument_fault_elsewhere" => run_instrument(op, n),
         "round_trip" | "disconnect_ok" | "disconnect_e_notfound" | "disconnect_read_only" => {
             let chain = common::chain_system(size);
             let (ep, jack) = (chain.endpoint, chain.jacks[chain.jacks.len() / 2]);
@@ -333,6 +402,11 @@ fn main() {
             "name_outgoing",
             "fixture",
             "signal_path",
+            "instrument_baseline",
+            "instrument_off",
+            "instrument_recording",
+            "instrument_faults",
+            "instrument_fault_elsewhere",
         ] {
             run(op, 1, 200);
         }

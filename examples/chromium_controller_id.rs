@@ -61,7 +61,7 @@ fn get_matching_output_device_id(system: &System, input_id: &str) -> String {
     else {
         return String::new();
     };
-    for i in 0..outputs.count() {
+    for i in 0..outputs.count().unwrap_or(0) {
         if let Ok(output) = outputs.item(i) {
             if get_audio_controller_id(system, &output) == controller {
                 return output.id().unwrap_or_default();

@@ -31,7 +31,7 @@ struct Headset {
 fn bluetooth_headsets(system: &System) -> devtopo::Result<BTreeMap<Guid, Headset>> {
     let mut headsets: BTreeMap<Guid, Headset> = BTreeMap::new();
     let endpoints = system.enum_audio_endpoints(EDataFlow::Render, DeviceState::MASK_ALL)?;
-    for i in 0..endpoints.count() {
+    for i in 0..endpoints.count()? {
         let endpoint = endpoints.item(i)?;
         let store = endpoint.open_property_store(STGM_READ)?;
         let name = store.value(&pkey::PKEY_Device_FriendlyName)?;

@@ -175,9 +175,14 @@
 //! The default is `scenario` (so `serde` too); none pulls in clap: the command line is its
 //! own crate, `devtopo-cli`. `default-features = false` gives the bare engine and handles.
 //!
+//! The test-double toolkit (faults, call recording) needs no feature; with `serde` its record
+//! serialises. See [Faults and call recording](#faults-and-call-recording-the-test-double-toolkit).
+//!
 #![doc = include_str!("../docs/methods.md")]
 //!
 #![doc = include_str!("../docs/errors.md")]
+//!
+#![doc = include_str!("../docs/faults-and-recording.md")]
 //!
 #![doc = include_str!("../docs/decisions.md")]
 //!
@@ -198,6 +203,7 @@ mod generate;
 mod guid;
 mod handles;
 mod hresult;
+mod instrument;
 mod names;
 mod properties;
 // Named `strategies`, not `proptest`: a public module of that name would clash with the
@@ -238,6 +244,11 @@ pub use handles::{
     PartsListIter, PerChannelDbLevel, PropertyStore, Subunit,
 };
 pub use hresult::HResult;
+pub use instrument::{
+    Action, Arg, ArgValue, CallRecord, Calls, Expectation, Fault, FaultId, FaultState, FaultStatus,
+    Faults, HardwareAction, Method, Mismatch, ParseMethodError, Record, Recorder, RecordingMode,
+    Target, Then, Trigger, any_call, calls,
+};
 pub use properties::ks_request::{ks_identifier, ks_node_property};
 pub use properties::{
     EndpointEvent, EndpointEventLog, EndpointFormFactor, KsHandler, KsRequest, KsRequestKind,

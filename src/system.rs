@@ -38,6 +38,8 @@ pub(crate) struct Shared {
     /// Mirrors whether the event log is on (X72), so that delivering a callback takes the
     /// lock to log it only when it is.
     logging: AtomicBool,
+    /// Faults and the call record (the test-double toolkit).
+    pub(crate) instrument: crate::instrument::Instrument,
 }
 
 /// Packs the caller and hardware process IDs into one `u64`.
@@ -200,6 +202,7 @@ impl System {
                 engine: RwLock::new(engine),
                 pids: AtomicU64::new(pack_pids(std::process::id(), DEFAULT_HARDWARE_PROCESS_ID)),
                 logging: AtomicBool::new(false),
+                instrument: crate::instrument::Instrument::default(),
             }),
         }
     }

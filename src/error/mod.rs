@@ -4,6 +4,7 @@
 use crate::controls::{ControlKind, ControlProblem, VarType};
 use crate::guid::Guid;
 use crate::hresult::HResult;
+use crate::instrument::{FaultId, Method};
 use crate::types::{
     ConnectorType, DataFlow, DeviceState, Direction, EDataFlow, LocalId, MixedPaths,
 };
@@ -578,6 +579,34 @@ pub enum Error {
         device: DeviceId,
     },
 
+    // ---- the test-double toolkit (docs/faults-and-recording.md) ----
+    /// A fault the test set ([`Faults::add`](crate::Faults::add)) made this call fail; the
+    /// call changed nothing (G5).
+    #[error("{method} failed with {hresult:?}: {fault} injected by the test")]
+    Injected {
+        /// The method.
+        method: Method,
+        /// The `HRESULT` the fault returns.
+        hresult: HResult,
+        /// The fault.
+        fault: FaultId,
+    },
+    /// A fault that could never act as written (a success code as its failure, `nth(0)`).
+    #[error("the fault `{fault}` is not valid: {reason}")]
+    InvalidFault {
+        /// The fault, as text.
+        fault: String,
+        /// Why not.
+        reason: &'static str,
+    },
+    /// [`Faults::remove`](crate::Faults::remove) or [`Faults::status`](crate::Faults::status)
+    /// of a fault not in the table.
+    #[error("{id} is not in the fault table")]
+    UnknownFault {
+        /// The fault asked for.
+        id: FaultId,
+    },
+
     /// A topology file that is not valid for a reason other than a rule of the model (syntax,
     /// schema, reference, limit), turned into an `Error` (the `file` module's `FileError`
     /// converts so; a broken rule keeps its own variant).
@@ -607,7 +636,9 @@ impl Error {
             | Error::NoControls { .. }
             | Error::CallbackNotRegistered { .. }
             | Error::NoDefaultEndpoint { .. }
-            | Error::EndpointSinkNotRegistered => HResult::E_NOTFOUND,
+            | Error::EndpointSinkNotRegistered
+            | Error::UnknownFault { .. } => HResult::E_NOTFOUND,
+            Error::Injected { hresult, .. } => *hresult,
             Error::UnsupportedActivation { .. } | Error::NotAnEndpoint { .. } => {
                 HResult::E_NOINTERFACE
             }
@@ -668,7 +699,8 @@ impl Error {
             | Error::NoPresenceDetection { .. }
             | Error::InvalidStateMask { .. }
             | Error::InvalidDefaultFlow { .. }
-            | Error::ProcessIdClash { .. } => HResult::E_INVALIDARG,
+            | Error::ProcessIdClash { .. }
+            | Error::InvalidFault { .. } => HResult::E_INVALIDARG,
         }
     }
 }

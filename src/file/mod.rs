@@ -46,7 +46,7 @@
 //! "#;
 //! let system = System::from_toml_str(text)?;
 //! let jack = system.find_part("Topology/0x10000")?;
-//! assert_eq!(jack.parts_outgoing()?.count(), 1);
+//! assert_eq!(jack.parts_outgoing()?.count()?, 1);
 //!
 //! // Saving and loading again gives an equal system, in either format.
 //! let again = System::from_json_str(&system.to_json_string()?)?;

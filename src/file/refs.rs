@@ -193,19 +193,21 @@ impl System {
     /// # Errors
     /// [`RefError`] when no device, or several, match.
     pub fn find_device(&self, text: &str) -> Result<Device, RefError> {
-        let devices = self.devices();
-        let labels: Vec<(String, String)> = devices
-            .iter()
-            .map(|d| (d.id().unwrap_or_default(), d.name().unwrap_or_default()))
-            .collect();
-        let ix = pick_device(
-            text,
-            labels.iter().map(|(id, name)| (id.as_str(), name.as_str())),
-        )?;
-        devices
-            .into_iter()
-            .nth(ix)
-            .ok_or_else(|| RefError::new(format!("no device `{}`", Shorten(text))))
+        crate::instrument::quietly(|| {
+            let devices = self.devices();
+            let labels: Vec<(String, String)> = devices
+                .iter()
+                .map(|d| (d.id().unwrap_or_default(), d.name().unwrap_or_default()))
+                .collect();
+            let ix = pick_device(
+                text,
+                labels.iter().map(|(id, name)| (id.as_str(), name.as_str())),
+            )?;
+            devices
+                .into_iter()
+                .nth(ix)
+                .ok_or_else(|| RefError::new(format!("no device `{}`", Shorten(text))))
+        })
     }
 
     /// The part named by `device/part`: the device as in [`System::find_device`], the part by
@@ -222,40 +224,42 @@ impl System {
     /// # Errors
     /// [`RefError`] for a malformed reference, an unknown or ambiguous device or part.
     pub fn find_part(&self, text: &str) -> Result<Part, RefError> {
-        let (device, part) = split(text)?;
-        let dev = self.find_device(device)?;
-        let topology = dev
-            .topology()
-            .map_err(|e| RefError::new(format!("device `{}`: {e}", Shorten(device))))?;
-        let mut parts: Vec<Part> = Vec::new();
-        let count = |r: crate::Result<u32>| r.unwrap_or(0);
-        for i in 0..count(topology.connector_count()) {
-            if let Ok(c) = topology.connector(i) {
-                parts.push(c.as_part().clone());
+        crate::instrument::quietly(|| {
+            let (device, part) = split(text)?;
+            let dev = self.find_device(device)?;
+            let topology = dev
+                .topology()
+                .map_err(|e| RefError::new(format!("device `{}`: {e}", Shorten(device))))?;
+            let mut parts: Vec<Part> = Vec::new();
+            let count = |r: crate::Result<u32>| r.unwrap_or(0);
+            for i in 0..count(topology.connector_count()) {
+                if let Ok(c) = topology.connector(i) {
+                    parts.push(c.as_part().clone());
+                }
             }
-        }
-        for i in 0..count(topology.subunit_count()) {
-            if let Ok(s) = topology.subunit(i) {
-                parts.push(s.as_part().clone());
+            for i in 0..count(topology.subunit_count()) {
+                if let Ok(s) = topology.subunit(i) {
+                    parts.push(s.as_part().clone());
+                }
             }
-        }
-        let labels: Vec<(LocalId, String)> = parts
-            .iter()
-            .map(|p| {
-                (
-                    p.local_id().unwrap_or_default(),
-                    p.name().unwrap_or_default(),
-                )
-            })
-            .collect();
-        let ix = pick_part(
-            device,
-            part,
-            labels.iter().map(|(id, name)| (*id, name.as_str())),
-        )?;
-        parts
-            .into_iter()
-            .nth(ix)
-            .ok_or_else(|| RefError::new(format!("no part `{}`", Shorten(text))))
+            let labels: Vec<(LocalId, String)> = parts
+                .iter()
+                .map(|p| {
+                    (
+                        p.local_id().unwrap_or_default(),
+                        p.name().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let ix = pick_part(
+                device,
+                part,
+                labels.iter().map(|(id, name)| (*id, name.as_str())),
+            )?;
+            parts
+                .into_iter()
+                .nth(ix)
+                .ok_or_else(|| RefError::new(format!("no part `{}`", Shorten(text))))
+        })
     }
 }

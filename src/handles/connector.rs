@@ -5,6 +5,7 @@ use std::sync::Arc;
 use super::Part;
 use super::part::global_id;
 use crate::error::{Error, Result};
+use crate::instrument::{Arg, Hook, Method, no_args};
 use crate::system::Shared;
 use crate::types::{ConnectorType, DataFlow, Permanence};
 
@@ -50,11 +51,13 @@ impl Connector {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn connector_type(&self) -> Result<ConnectorType> {
-        Ok(self
-            .shared()
-            .read()
-            .connector_data(self.0.key)?
-            .connector_type)
+        self.0.call(Method::IConnector_GetType, no_args, || {
+            Ok(self
+                .shared()
+                .read()
+                .connector_data(self.0.key)?
+                .connector_type)
+        })
     }
 
     /// `IConnector::GetDataFlow` (rule C2).
@@ -62,7 +65,9 @@ impl Connector {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn data_flow(&self) -> Result<DataFlow> {
-        Ok(self.shared().read().connector_data(self.0.key)?.flow)
+        self.0.call(Method::IConnector_GetDataFlow, no_args, || {
+            Ok(self.shared().read().connector_data(self.0.key)?.flow)
+        })
     }
 
     /// `IConnector::ConnectTo` (rules C3, C4, C5, X1-X4, X7, X8): connects this connector to a
@@ -80,19 +85,25 @@ impl Connector {
     /// - [`Error::ConnectorTypeMismatch`] (`E_INVALIDARG`, X1);
     /// - [`Error::AlreadyAttached`] (`ERROR_DEVICE_ALREADY_ATTACHED`): either end has a peer.
     pub fn connect_to(&self, other: &Connector) -> Result<()> {
-        if !Arc::ptr_eq(self.shared(), other.shared()) {
-            let engine = self.shared().read();
-            return Err(Error::ForeignObject {
-                part: engine.part_ref(self.0.key.node),
-            });
-        }
-        // The state rule (B2, X27) follows the new wiring: events after the lock (Y6). A
-        // failed call queues nothing (G5).
-        let mut engine = self.shared().write();
-        engine.connect(self.0.key, other.0.key, Permanence::Transient)?;
-        engine.refresh_exact(&[self.0.key.device, other.0.key.device]);
-        self.shared().finish(engine);
-        Ok(())
+        self.0.call(
+            Method::IConnector_ConnectTo,
+            |e| vec![Arg::part("other", e, self.shared(), &other.0)],
+            || {
+                if !Arc::ptr_eq(self.shared(), other.shared()) {
+                    let engine = self.shared().read();
+                    return Err(Error::ForeignObject {
+                        part: engine.part_ref(self.0.key.node),
+                    });
+                }
+                // The state rule (B2, X27) follows the new wiring: events after the lock (Y6). A
+                // failed call queues nothing (G5).
+                let mut engine = self.shared().write();
+                engine.connect(self.0.key, other.0.key, Permanence::Transient)?;
+                engine.refresh_exact(&[self.0.key.device, other.0.key.device]);
+                self.shared().finish(engine);
+                Ok(())
+            },
+        )
     }
 
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected.
@@ -104,11 +115,13 @@ impl Connector {
     ///   nothing changes on either side;
     /// - [`Error::DeviceRemoved`] (X26).
     pub fn disconnect(&self) -> Result<()> {
-        let mut engine = self.shared().write();
-        let peer = engine.disconnect(self.0.key)?;
-        engine.refresh_exact(&[self.0.key.device, peer.device]);
-        self.shared().finish(engine);
-        Ok(())
+        self.0.call(Method::IConnector_Disconnect, no_args, || {
+            let mut engine = self.shared().write();
+            let peer = engine.disconnect(self.0.key)?;
+            engine.refresh_exact(&[self.0.key.device, peer.device]);
+            self.shared().finish(engine);
+            Ok(())
+        })
     }
 
     /// `IConnector::IsConnected` (rules C7, C8, X23): true while the connector has a peer,
@@ -118,12 +131,14 @@ impl Connector {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn is_connected(&self) -> Result<bool> {
-        Ok(self
-            .shared()
-            .read()
-            .connector_data(self.0.key)?
-            .peer
-            .is_some())
+        self.0.call(Method::IConnector_IsConnected, no_args, || {
+            Ok(self
+                .shared()
+                .read()
+                .connector_data(self.0.key)?
+                .peer
+                .is_some())
+        })
     }
 
     /// Whether the current connection is permanent (`None` when unconnected). Not a COM
@@ -148,12 +163,14 @@ impl Connector {
     /// - [`Error::PeerNotActive`] (`ERROR_PATH_NOT_FOUND`): the peer's device is not ACTIVE;
     /// - [`Error::DeviceRemoved`] (X26).
     pub fn connected_to(&self) -> Result<Connector> {
-        let engine = self.shared().read();
-        let peer = engine.active_peer(self.0.key)?;
-        Ok(Connector(Part::new(
-            self.shared().clone(),
-            engine.key_of(peer),
-        )))
+        self.0.call(Method::IConnector_GetConnectedTo, no_args, || {
+            let engine = self.shared().read();
+            let peer = engine.active_peer(self.0.key)?;
+            Ok(Connector(Part::new(
+                self.shared().clone(),
+                engine.key_of(peer),
+            )))
+        })
     }
 
     /// `IConnector::GetConnectorIdConnectedTo` (rule C11, I6): the peer's global ID.
@@ -162,10 +179,16 @@ impl Connector {
     /// As [`Connector::connected_to`]; a peer that is not ACTIVE gives
     /// [`Error::PeerNotActive`] (`ERROR_PATH_NOT_FOUND`) here too (X22).
     pub fn connector_id_connected_to(&self) -> Result<String> {
-        let engine = self.shared().read();
-        let peer = engine.active_peer(self.0.key)?;
-        let r = engine.part_ref(peer);
-        Ok(global_id(&r.device, r.local_id))
+        self.0.call(
+            Method::IConnector_GetConnectorIdConnectedTo,
+            no_args,
+            || {
+                let engine = self.shared().read();
+                let peer = engine.active_peer(self.0.key)?;
+                let r = engine.part_ref(peer);
+                Ok(global_id(&r.device, r.local_id))
+            },
+        )
     }
 
     /// `IConnector::GetDeviceIdConnectedTo` (rule C12, I12): the peer device's ID.
@@ -173,9 +196,12 @@ impl Connector {
     /// # Errors
     /// As [`Connector::connector_id_connected_to`] (X22).
     pub fn device_id_connected_to(&self) -> Result<String> {
-        let engine = self.shared().read();
-        let peer = engine.active_peer(self.0.key)?;
-        Ok(engine.part_ref(peer).device.as_str().to_owned())
+        self.0
+            .call(Method::IConnector_GetDeviceIdConnectedTo, no_args, || {
+                let engine = self.shared().read();
+                let peer = engine.active_peer(self.0.key)?;
+                Ok(engine.part_ref(peer).device.as_str().to_owned())
+            })
     }
 }
 

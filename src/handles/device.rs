@@ -5,6 +5,8 @@ use std::sync::Arc;
 use super::{DeviceTopology, identity_handle};
 use crate::engine::DeviceKey;
 use crate::error::Result;
+use crate::guid::guids;
+use crate::instrument::{Arg, Hook, Method, Site, no_args};
 use crate::system::{Shared, System};
 use crate::types::{DeviceKind, DeviceState};
 
@@ -26,9 +28,11 @@ impl Device {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn id(&self) -> Result<String> {
-        let engine = self.shared.read();
-        engine.device(self.key)?;
-        Ok(engine.device_id(self.key.ix).as_str().to_owned())
+        self.call(Method::IMMDevice_GetId, no_args, || {
+            let engine = self.shared.read();
+            engine.device(self.key)?;
+            Ok(engine.device_id(self.key.ix).as_str().to_owned())
+        })
     }
 
     /// The friendly name.
@@ -58,7 +62,9 @@ impl Device {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn state(&self) -> Result<DeviceState> {
-        Ok(self.shared.read().device(self.key)?.state)
+        self.call(Method::IMMDevice_GetState, no_args, || {
+            Ok(self.shared.read().device(self.key)?.state)
+        })
     }
 
     /// **Simulation only**: sets the device's conditions to what `state` stands for
@@ -86,8 +92,14 @@ impl Device {
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (`AUDCLNT_E_DEVICE_INVALIDATED`,
     /// D10, X26).
     pub fn topology(&self) -> Result<DeviceTopology> {
-        self.shared.read().device(self.key)?;
-        Ok(DeviceTopology::new(self.shared.clone(), self.key))
+        self.call(
+            Method::IMMDevice_Activate,
+            |_| vec![Arg::new("iid", guids::IID_IDeviceTopology)],
+            || {
+                self.shared.read().device(self.key)?;
+                Ok(DeviceTopology::new(self.shared.clone(), self.key))
+            },
+        )
     }
 
     /// The builder key of this device.
@@ -104,6 +116,12 @@ impl Device {
 }
 
 identity_handle!(Device, key);
+
+impl Hook for Device {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::Device(self.key))
+    }
+}
 
 impl std::fmt::Debug for Device {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

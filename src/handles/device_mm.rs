@@ -4,6 +4,7 @@
 use super::{Device, DeviceTopology, KsControl, PropertyStore};
 use crate::error::{Error, Result};
 use crate::guid::{Guid, guids};
+use crate::instrument::{Arg, Hook, Method, no_args};
 use crate::properties::{PropVariant, StoreAccess, iids};
 use crate::types::{DeviceKind, EDataFlow};
 
@@ -52,26 +53,32 @@ impl Device {
         clsctx: u32,
         params: Option<&PropVariant>,
     ) -> Result<Activated> {
-        let _ = clsctx;
-        let engine = self.shared.read();
-        let kind = engine.device(self.key)?.kind;
-        let device = engine.device_id(self.key.ix);
-        if iid == guids::IID_IDeviceTopology {
-            if params.is_some() {
-                return Err(Error::ActivationParameters { device });
-            }
-            return Ok(Activated::DeviceTopology(DeviceTopology::new(
-                self.shared.clone(),
-                self.key,
-            )));
-        }
-        if iid == iids::IID_IKsControl && kind == DeviceKind::Adapter {
-            return Ok(Activated::KsControl(KsControl::new(
-                self.shared.clone(),
-                self.key,
-            )));
-        }
-        Err(Error::UnsupportedActivation { device, iid })
+        self.call(
+            Method::IMMDevice_Activate,
+            |_| vec![Arg::new("iid", iid), Arg::new("clsctx", clsctx)],
+            || {
+                let _ = clsctx;
+                let engine = self.shared.read();
+                let kind = engine.device(self.key)?.kind;
+                let device = engine.device_id(self.key.ix);
+                if iid == guids::IID_IDeviceTopology {
+                    if params.is_some() {
+                        return Err(Error::ActivationParameters { device });
+                    }
+                    return Ok(Activated::DeviceTopology(DeviceTopology::new(
+                        self.shared.clone(),
+                        self.key,
+                    )));
+                }
+                if iid == iids::IID_IKsControl && kind == DeviceKind::Adapter {
+                    return Ok(Activated::KsControl(KsControl::new(
+                        self.shared.clone(),
+                        self.key,
+                    )));
+                }
+                Err(Error::UnsupportedActivation { device, iid })
+            },
+        )
     }
 
     /// `IMMDevice::OpenPropertyStore(stgmAccess)` (V23, V24, V28, X43, X44): the device's
@@ -83,18 +90,24 @@ impl Device {
     /// while the system is not [elevated](crate::System::elevated) (V24, X44);
     /// [`Error::DeviceRemoved`].
     pub fn open_property_store(&self, stgm_access: u32) -> Result<PropertyStore> {
-        let access = StoreAccess::from_stgm(stgm_access)
-            .ok_or(Error::InvalidStoreMode { mode: stgm_access })?;
-        let engine = self.shared.read();
-        engine.device(self.key)?;
-        if access.can_write() && !engine.mm.elevated {
-            return Err(Error::StoreAccessDenied {
-                device: engine.device_id(self.key.ix),
-                reason: "only an administrator may open it for writing",
-                rule: "V24, X44",
-            });
-        }
-        Ok(PropertyStore::new(self.shared.clone(), self.key, access))
+        self.call(
+            Method::IMMDevice_OpenPropertyStore,
+            |_| vec![Arg::access(stgm_access)],
+            || {
+                let access = StoreAccess::from_stgm(stgm_access)
+                    .ok_or(Error::InvalidStoreMode { mode: stgm_access })?;
+                let engine = self.shared.read();
+                engine.device(self.key)?;
+                if access.can_write() && !engine.mm.elevated {
+                    return Err(Error::StoreAccessDenied {
+                        device: engine.device_id(self.key.ix),
+                        reason: "only an administrator may open it for writing",
+                        rule: "V24, X44",
+                    });
+                }
+                Ok(PropertyStore::new(self.shared.clone(), self.key, access))
+            },
+        )
     }
 
     /// `IMMEndpoint::GetDataFlow` (V27): `eRender` or `eCapture`, never `eAll`.
@@ -103,13 +116,15 @@ impl Device {
     /// [`Error::NotAnEndpoint`] (`E_NOINTERFACE`: the adapter's `QueryInterface(IID_IMMEndpoint)`
     /// fails, X45); [`Error::DeviceRemoved`].
     pub fn data_flow(&self) -> Result<EDataFlow> {
-        let engine = self.shared.read();
-        match engine.device(self.key)?.kind {
-            DeviceKind::RenderEndpoint => Ok(EDataFlow::Render),
-            DeviceKind::CaptureEndpoint => Ok(EDataFlow::Capture),
-            DeviceKind::Adapter => Err(Error::NotAnEndpoint {
-                device: engine.device_id(self.key.ix),
-            }),
-        }
+        self.call(Method::IMMEndpoint_GetDataFlow, no_args, || {
+            let engine = self.shared.read();
+            match engine.device(self.key)?.kind {
+                DeviceKind::RenderEndpoint => Ok(EDataFlow::Render),
+                DeviceKind::CaptureEndpoint => Ok(EDataFlow::Capture),
+                DeviceKind::Adapter => Err(Error::NotAnEndpoint {
+                    device: engine.device_id(self.key.ix),
+                }),
+            }
+        })
     }
 }

@@ -8,8 +8,9 @@ use super::Device;
 use crate::controls::notify::sink_addr;
 use crate::engine::endpoints::{FLOWS, ROLES, in_endpoint_callback};
 use crate::error::{Error, Result};
+use crate::instrument::{self, Arg, Hook, Method, Site, no_args};
 use crate::properties::MMNotificationClient;
-use crate::system::System;
+use crate::system::{Shared, System};
 use crate::types::{DeviceState, EDataFlow, ERole};
 
 impl EDataFlow {
@@ -40,15 +41,49 @@ fn looks_like_device_id(id: &str) -> bool {
 
 /// `IMMDeviceCollection` (V16, V17, X41): a snapshot of endpoints taken when
 /// `EnumAudioEndpoints` ran, in creation order. Later changes do not affect it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct DeviceCollection {
+    shared: Arc<Shared>,
     devices: Vec<Device>,
+}
+
+impl PartialEq for DeviceCollection {
+    fn eq(&self, other: &DeviceCollection) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared) && self.devices == other.devices
+    }
+}
+
+impl Eq for DeviceCollection {}
+
+impl std::fmt::Debug for DeviceCollection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DeviceCollection")
+            .field(&self.devices)
+            .finish()
+    }
+}
+
+impl Hook for DeviceCollection {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::System)
+    }
+}
+
+impl Hook for System {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::System)
+    }
 }
 
 impl DeviceCollection {
     /// `IMMDeviceCollection::GetCount` (V16).
-    pub fn count(&self) -> u32 {
-        self.devices.len() as u32
+    ///
+    /// # Errors
+    /// None of its own; a [fault](crate::Fault) the test set.
+    pub fn count(&self) -> Result<u32> {
+        self.call(Method::IMMDeviceCollection_GetCount, no_args, || {
+            Ok(self.devices.len() as u32)
+        })
     }
 
     /// `IMMDeviceCollection::Item` (V16, V17).
@@ -56,13 +91,19 @@ impl DeviceCollection {
     /// # Errors
     /// [`Error::CollectionIndexOutOfRange`] (`E_INVALIDARG`) for `index >= count`.
     pub fn item(&self, index: u32) -> Result<Device> {
-        self.devices
-            .get(index as usize)
-            .cloned()
-            .ok_or(Error::CollectionIndexOutOfRange {
-                index,
-                count: self.count(),
-            })
+        self.call(
+            Method::IMMDeviceCollection_Item,
+            |_| vec![Arg::new("index", index)],
+            || {
+                self.devices
+                    .get(index as usize)
+                    .cloned()
+                    .ok_or(Error::CollectionIndexOutOfRange {
+                        index,
+                        count: self.devices.len() as u32,
+                    })
+            },
+        )
     }
 
     /// The devices, in order.
@@ -93,16 +134,24 @@ impl System {
     /// [`Error::UnknownDevice`] (`E_NOTFOUND`) for an ID of the right form that names no
     /// device; [`Error::MalformedDeviceId`] (`E_INVALIDARG`) for any other string (V9, X39).
     pub fn device(&self, id: &str) -> Result<Device> {
-        let engine = self.shared.read();
-        match engine.by_id.get(id) {
-            Some(&ix) => Ok(Device::new(self.shared.clone(), engine.device_key(ix))),
-            None if looks_like_device_id(id) => Err(Error::UnknownDevice {
-                device: Arc::from(id),
-            }),
-            None => Err(Error::MalformedDeviceId {
-                device: Arc::from(id),
-            }),
-        }
+        instrument::call(
+            &self.shared,
+            Method::IMMDeviceEnumerator_GetDevice,
+            Site::DeviceText(id),
+            |_| vec![Arg::new("id", id)],
+            || {
+                let engine = self.shared.read();
+                match engine.by_id.get(id) {
+                    Some(&ix) => Ok(Device::new(self.shared.clone(), engine.device_key(ix))),
+                    None if looks_like_device_id(id) => Err(Error::UnknownDevice {
+                        device: Arc::from(id),
+                    }),
+                    None => Err(Error::MalformedDeviceId {
+                        device: Arc::from(id),
+                    }),
+                }
+            },
+        )
     }
 
     /// `IMMDeviceEnumerator::EnumAudioEndpoints` (V1-V3, D7, X25, X41): the endpoints of
@@ -114,7 +163,7 @@ impl System {
     /// use devtopo::*;
     /// let system = fixtures::four_topologies()?;
     /// let active = system.enum_audio_endpoints(EDataFlow::Capture, DeviceState::Active.value())?;
-    /// assert_eq!(active.count(), 2);
+    /// assert_eq!(active.count()?, 2);
     /// assert_eq!(active.item(2).unwrap_err().hresult(), HResult::E_INVALIDARG);
     /// let flow = EDataFlow::from_arg(0xFFFF);
     /// assert_eq!(flow.unwrap_err().hresult(), HResult::E_INVALIDARG);
@@ -130,21 +179,30 @@ impl System {
         flow: EDataFlow,
         state_mask: u32,
     ) -> Result<DeviceCollection> {
-        if state_mask & !DeviceState::MASK_ALL != 0 {
-            return Err(Error::InvalidStateMask { mask: state_mask });
-        }
-        let engine = self.shared.read();
-        let devices = engine
-            .devices
-            .iter()
-            .enumerate()
-            .filter_map(|(ix, slot)| {
-                let dev = slot.node.as_ref()?;
-                (flow.matches(dev.kind) && dev.state.value() & state_mask != 0)
-                    .then(|| Device::new(self.shared.clone(), engine.device_key(ix as u32)))
-            })
-            .collect();
-        Ok(DeviceCollection { devices })
+        self.call(
+            Method::IMMDeviceEnumerator_EnumAudioEndpoints,
+            |_| vec![Arg::new("flow", flow), Arg::new("state_mask", state_mask)],
+            || {
+                if state_mask & !DeviceState::MASK_ALL != 0 {
+                    return Err(Error::InvalidStateMask { mask: state_mask });
+                }
+                let engine = self.shared.read();
+                let devices = engine
+                    .devices
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(ix, slot)| {
+                        let dev = slot.node.as_ref()?;
+                        (flow.matches(dev.kind) && dev.state.value() & state_mask != 0)
+                            .then(|| Device::new(self.shared.clone(), engine.device_key(ix as u32)))
+                    })
+                    .collect();
+                Ok(DeviceCollection {
+                    shared: self.shared.clone(),
+                    devices,
+                })
+            },
+        )
     }
 
     /// [`System::enum_audio_endpoints`] as a `Vec` (not a COM method).
@@ -168,15 +226,21 @@ impl System {
     /// [`Error::NoDefaultEndpoint`] (`E_NOTFOUND`, H29) when no endpoint of `flow` is ACTIVE
     /// (V5).
     pub fn default_endpoint(&self, flow: EDataFlow, role: ERole) -> Result<Device> {
-        let Some(f) = FLOWS.iter().position(|x| *x == flow) else {
-            return Err(Error::InvalidDefaultFlow { flow });
-        };
-        let r = ROLES.iter().position(|x| *x == role).unwrap_or(0);
-        let engine = self.shared.read();
-        match engine.mm.defaults[f][r] {
-            Some(ix) => Ok(Device::new(self.shared.clone(), engine.device_key(ix))),
-            None => Err(Error::NoDefaultEndpoint { flow }),
-        }
+        self.call(
+            Method::IMMDeviceEnumerator_GetDefaultAudioEndpoint,
+            |_| vec![Arg::new("flow", flow), Arg::new("role", role)],
+            || {
+                let Some(f) = FLOWS.iter().position(|x| *x == flow) else {
+                    return Err(Error::InvalidDefaultFlow { flow });
+                };
+                let r = ROLES.iter().position(|x| *x == role).unwrap_or(0);
+                let engine = self.shared.read();
+                match engine.mm.defaults[f][r] {
+                    Some(ix) => Ok(Device::new(self.shared.clone(), engine.device_key(ix))),
+                    None => Err(Error::NoDefaultEndpoint { flow }),
+                }
+            },
+        )
     }
 
     /// `IMMDeviceEnumerator::RegisterEndpointNotificationCallback` (V13, V14, Y1, Y2): the
@@ -192,12 +256,18 @@ impl System {
         &self,
         sink: Arc<dyn MMNotificationClient>,
     ) -> Result<()> {
-        let mut engine = self.shared.write();
-        if in_endpoint_callback() {
-            return Err(refuse(&mut engine, "RegisterEndpointNotificationCallback"));
-        }
-        engine.mm.sinks.push(sink);
-        Ok(())
+        self.call(
+            Method::IMMDeviceEnumerator_RegisterEndpointNotificationCallback,
+            no_args,
+            || {
+                let mut engine = self.shared.write();
+                if in_endpoint_callback() {
+                    return Err(refuse(&mut engine, "RegisterEndpointNotificationCallback"));
+                }
+                engine.mm.sinks.push(sink);
+                Ok(())
+            },
+        )
     }
 
     /// `IMMDeviceEnumerator::UnregisterEndpointNotificationCallback` (V13, V14): removes one
@@ -211,24 +281,30 @@ impl System {
         &self,
         sink: &dyn MMNotificationClient,
     ) -> Result<()> {
-        let addr = sink_addr(sink);
-        let mut engine = self.shared.write();
-        if in_endpoint_callback() {
-            return Err(refuse(
-                &mut engine,
-                "UnregisterEndpointNotificationCallback",
-            ));
-        }
-        let i = engine
-            .mm
-            .sinks
-            .iter()
-            .position(|s| sink_addr(&**s) == addr)
-            .ok_or(Error::EndpointSinkNotRegistered)?;
-        let removed = engine.mm.sinks.remove(i);
-        drop(engine);
-        drop(removed);
-        Ok(())
+        self.call(
+            Method::IMMDeviceEnumerator_UnregisterEndpointNotificationCallback,
+            no_args,
+            || {
+                let addr = sink_addr(sink);
+                let mut engine = self.shared.write();
+                if in_endpoint_callback() {
+                    return Err(refuse(
+                        &mut engine,
+                        "UnregisterEndpointNotificationCallback",
+                    ));
+                }
+                let i = engine
+                    .mm
+                    .sinks
+                    .iter()
+                    .position(|s| sink_addr(&**s) == addr)
+                    .ok_or(Error::EndpointSinkNotRegistered)?;
+                let removed = engine.mm.sinks.remove(i);
+                drop(engine);
+                drop(removed);
+                Ok(())
+            },
+        )
     }
 
     /// **Simulation only**: the Register/Unregister calls refused because they came from

@@ -6,6 +6,7 @@ use crate::engine::DeviceKey;
 use crate::error::{Error, Result};
 use crate::guid::Guid;
 use crate::hresult::HResult;
+use crate::instrument::{Arg, Hook, Method, Site};
 use crate::properties::ks_request::{parse_identifier, parse_node_id};
 use crate::properties::{KsRequest, KsRequestKind, ks};
 use crate::system::Shared;
@@ -48,7 +49,12 @@ impl KsControl {
     /// with the handler's own code when it fails. [`Error::KsMoreData`] (Q4).
     /// [`Error::DeviceRemoved`].
     pub fn ks_property(&self, property: &[u8], data: Option<&mut [u8]>) -> Result<u32> {
-        self.request(KsRequestKind::Property, Some(property), data)
+        let capacity = data.as_ref().map(|d| d.len());
+        self.call(
+            Method::IKsControl_KsProperty,
+            |_| Arg::ks(Some(property), capacity),
+            || self.request(KsRequestKind::Property, Some(property), data),
+        )
     }
 
     /// `IKsControl::KsMethod` (Q4, Q6): as [`KsControl::ks_property`], for `KSMETHOD`s.
@@ -56,7 +62,12 @@ impl KsControl {
     /// # Errors
     /// As [`KsControl::ks_property`].
     pub fn ks_method(&self, method: &[u8], data: Option<&mut [u8]>) -> Result<u32> {
-        self.request(KsRequestKind::Method, Some(method), data)
+        let capacity = data.as_ref().map(|d| d.len());
+        self.call(
+            Method::IKsControl_KsMethod,
+            |_| Arg::ks(Some(method), capacity),
+            || self.request(KsRequestKind::Method, Some(method), data),
+        )
     }
 
     /// `IKsControl::KsEvent` (Q6): `event = None` disables the event `data` describes
@@ -66,7 +77,12 @@ impl KsControl {
     /// # Errors
     /// As [`KsControl::ks_property`].
     pub fn ks_event(&self, event: Option<&[u8]>, data: Option<&mut [u8]>) -> Result<u32> {
-        self.request(KsRequestKind::Event, event, data)
+        let capacity = data.as_ref().map(|d| d.len());
+        self.call(
+            Method::IKsControl_KsEvent,
+            |_| Arg::ks(event, capacity),
+            || self.request(KsRequestKind::Event, event, data),
+        )
     }
 
     fn request(
@@ -197,5 +213,11 @@ impl std::fmt::Debug for KsControl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let id = self.shared.read().device_id(self.key.ix);
         f.debug_tuple("KsControl").field(&id).finish()
+    }
+}
+
+impl Hook for KsControl {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::Device(self.key))
     }
 }

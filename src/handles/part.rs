@@ -8,6 +8,7 @@ use crate::controls::ControlChangeNotify;
 use crate::engine::{DeviceKey, PartKey};
 use crate::error::{Error, Result};
 use crate::guid::Guid;
+use crate::instrument::{Arg, Hook, Method, Site, no_args};
 use crate::system::Shared;
 use crate::types::{Direction, LocalId, PartType};
 
@@ -35,9 +36,11 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn name(&self) -> Result<String> {
-        // `str::to_owned`, one allocation and a copy: `Box<str>::to_string` goes through the
-        // formatting machinery (a fifth of a client walk's instructions, issue 11).
-        Ok(self.shared.read().part(self.key)?.name.as_ref().to_owned())
+        self.call(Method::IPart_GetName, no_args, || {
+            // `str::to_owned`, one allocation and a copy: `Box<str>::to_string` goes through the
+            // formatting machinery (a fifth of a client walk's instructions, issue 11).
+            Ok(self.shared.read().part(self.key)?.name.as_ref().to_owned())
+        })
     }
 
     /// `IPart::GetLocalId` (rule P2, I1-I4).
@@ -45,7 +48,9 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn local_id(&self) -> Result<LocalId> {
-        Ok(self.shared.read().part(self.key)?.local_id)
+        self.call(Method::IPart_GetLocalId, no_args, || {
+            Ok(self.shared.read().part(self.key)?.local_id)
+        })
     }
 
     /// `IPart::GetGlobalId` (rule P3, I5): unique across the system; opaque. devtopo's format
@@ -55,9 +60,11 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn global_id(&self) -> Result<String> {
-        let engine = self.shared.read();
-        let part = engine.part(self.key)?;
-        Ok(global_id(&engine.device_id(part.device), part.local_id))
+        self.call(Method::IPart_GetGlobalId, no_args, || {
+            let engine = self.shared.read();
+            let part = engine.part(self.key)?;
+            Ok(global_id(&engine.device_id(part.device), part.local_id))
+        })
     }
 
     /// `IPart::GetPartType` (rule P4).
@@ -65,7 +72,9 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn part_type(&self) -> Result<PartType> {
-        Ok(self.shared.read().part(self.key)?.part_type())
+        self.call(Method::IPart_GetPartType, no_args, || {
+            Ok(self.shared.read().part(self.key)?.part_type())
+        })
     }
 
     /// `IPart::GetSubType` (rule P5): the pin category of a connector, the node type of a
@@ -74,7 +83,9 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn subtype(&self) -> Result<Guid> {
-        Ok(self.shared.read().part(self.key)?.subtype)
+        self.call(Method::IPart_GetSubType, no_args, || {
+            Ok(self.shared.read().part(self.key)?.subtype)
+        })
     }
 
     /// `IPart::EnumPartsIncoming` (rule P8): the parts linked directly into this one, in the
@@ -83,7 +94,9 @@ impl Part {
     /// # Errors
     /// [`Error::NoLinks`] (`E_NOTFOUND`) when no link enters the part; [`Error::DeviceRemoved`].
     pub fn parts_incoming(&self) -> Result<PartsList> {
-        self.linked(Direction::Incoming)
+        self.call(Method::IPart_EnumPartsIncoming, no_args, || {
+            self.linked(Direction::Incoming)
+        })
     }
 
     /// `IPart::EnumPartsOutgoing` (rule P9): the parts this one links to directly, in link
@@ -92,7 +105,9 @@ impl Part {
     /// # Errors
     /// [`Error::NoLinks`] (`E_NOTFOUND`) when no link leaves the part; [`Error::DeviceRemoved`].
     pub fn parts_outgoing(&self) -> Result<PartsList> {
-        self.linked(Direction::Outgoing)
+        self.call(Method::IPart_EnumPartsOutgoing, no_args, || {
+            self.linked(Direction::Outgoing)
+        })
     }
 
     fn linked(&self, direction: Direction) -> Result<PartsList> {
@@ -113,10 +128,12 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn topology(&self) -> Result<DeviceTopology> {
-        let engine = self.shared.read();
-        let part = engine.part(self.key)?;
-        let key: DeviceKey = engine.device_key(part.device);
-        Ok(DeviceTopology::new(self.shared.clone(), key))
+        self.call(Method::IPart_GetTopologyObject, no_args, || {
+            let engine = self.shared.read();
+            let part = engine.part(self.key)?;
+            let key: DeviceKey = engine.device_key(part.device);
+            Ok(DeviceTopology::new(self.shared.clone(), key))
+        })
     }
 
     /// `QueryInterface(IID_IConnector)` (rule G6).
@@ -148,7 +165,9 @@ impl Part {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn control_interface_count(&self) -> Result<u32> {
-        Ok(self.shared.read().part(self.key)?.controls.len() as u32)
+        self.call(Method::IPart_GetControlInterfaceCount, no_args, || {
+            Ok(self.shared.read().part(self.key)?.controls.len() as u32)
+        })
     }
 
     /// `IPart::GetControlInterface` (rule P7, X14): the `index`-th control, in the order the
@@ -159,8 +178,17 @@ impl Part {
     /// [`Error::IndexOutOfRange`] (`E_INVALIDARG`) when it has some and `index` is past the
     /// end; [`Error::DeviceRemoved`].
     pub fn control_interface(&self, index: u32) -> Result<ControlInterface> {
-        let kind = self.shared.read().control_interface(self.key, index)?;
-        Ok(ControlInterface { kind })
+        self.call(
+            Method::IPart_GetControlInterface,
+            |_| vec![Arg::new("index", index)],
+            || {
+                let kind = self.shared.read().control_interface(self.key, index)?;
+                Ok(ControlInterface {
+                    part: self.clone(),
+                    kind,
+                })
+            },
+        )
     }
 
     /// `IPart::Activate` (rules P12, P15, P17, X15): the function-specific control interface
@@ -184,8 +212,14 @@ impl Part {
     /// lacks the interface or `iid` is not one of the 15 of R2 (X15); [`Error::DeviceRemoved`]
     /// first of all.
     pub fn activate(&self, clsctx: u32, iid: Guid) -> Result<Control> {
-        let kind = self.shared.read().activate(self.key, clsctx, iid)?;
-        Ok(Control::new(self.clone(), kind))
+        self.call(
+            Method::IPart_Activate,
+            |_| vec![Arg::new("clsctx", clsctx), Arg::new("iid", iid)],
+            || {
+                let kind = self.shared.read().activate(self.key, clsctx, iid)?;
+                Ok(Control::new(self.clone(), kind))
+            },
+        )
     }
 
     /// `IPart::Activate` with the interface named by the handle type, as windows-rs's
@@ -234,11 +268,17 @@ impl Part {
         iid: Guid,
         sink: Arc<dyn ControlChangeNotify>,
     ) -> Result<()> {
-        // The registry takes its own reference only on success; the caller's `sink` is
-        // dropped here, after the lock, so a refused sink's `Drop` may call back in (X20).
-        let result = self.shared.write().register(self.key, iid, &sink);
-        drop(sink);
-        result
+        self.call(
+            Method::IPart_RegisterControlChangeCallback,
+            |_| vec![Arg::new("iid", iid)],
+            || {
+                // The registry takes its own reference only on success; the caller's `sink` is
+                // dropped here, after the lock, so a refused sink's `Drop` may call back in (X20).
+                let result = self.shared.write().register(self.key, iid, &sink);
+                drop(sink);
+                result
+            },
+        )
     }
 
     /// `IPart::UnregisterControlChangeCallback` (rules N3, X19): removes every registration
@@ -254,15 +294,27 @@ impl Part {
         &self,
         sink: &S,
     ) -> Result<()> {
-        // The registry's references are dropped after the lock is released: the last one
-        // may be the registry's, and the sink's `Drop` may call back in (X20).
-        let released = self.shared.write().unregister(self.key, sink);
-        released.map(drop)
+        self.call(
+            Method::IPart_UnregisterControlChangeCallback,
+            no_args,
+            || {
+                // The registry's references are dropped after the lock is released: the last one
+                // may be the registry's, and the sink's `Drop` may call back in (X20).
+                let released = self.shared.write().unregister(self.key, sink);
+                released.map(drop)
+            },
+        )
     }
 
     /// The builder key of this part.
     pub fn key(&self) -> PartKey {
         self.key
+    }
+}
+
+impl Hook for Part {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::Part(self.key))
     }
 }
 

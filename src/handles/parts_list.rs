@@ -5,6 +5,7 @@ use std::sync::Arc;
 use super::{Part, identity_handle};
 use crate::engine::PartKey;
 use crate::error::{Error, IndexKind, Owner, Result};
+use crate::instrument::{Arg, Hook, Method, Site, no_args};
 use crate::system::Shared;
 
 /// A list of parts: `IPartsList`, as returned by `EnumPartsIncoming`, `EnumPartsOutgoing`
@@ -25,7 +26,17 @@ impl PartsList {
     }
 
     /// `IPartsList::GetCount` (rule L1).
-    pub fn count(&self) -> u32 {
+    ///
+    /// # Errors
+    /// None of its own; a [fault](crate::Fault) the test set.
+    pub fn count(&self) -> Result<u32> {
+        self.call(Method::IPartsList_GetCount, no_args, || {
+            Ok(self.parts.len() as u32)
+        })
+    }
+
+    /// The number of parts, not through the toolkit's hook (for iteration and messages).
+    pub(crate) fn len(&self) -> u32 {
         self.parts.len() as u32
     }
 
@@ -34,15 +45,19 @@ impl PartsList {
     /// # Errors
     /// [`Error::IndexOutOfRange`] (`E_INVALIDARG`).
     pub fn part(&self, index: u32) -> Result<Part> {
-        match self.parts.get(index as usize) {
-            Some(&key) => Ok(Part::new(self.shared.clone(), key)),
-            None => Err(Error::IndexOutOfRange {
-                what: IndexKind::PartsListEntry,
-                index,
-                count: self.count(),
-                owner: Owner::PartsList,
-            }),
-        }
+        self.call(
+            Method::IPartsList_GetPart,
+            |_| vec![Arg::new("index", index)],
+            || match self.parts.get(index as usize) {
+                Some(&key) => Ok(Part::new(self.shared.clone(), key)),
+                None => Err(Error::IndexOutOfRange {
+                    what: IndexKind::PartsListEntry,
+                    index,
+                    count: self.len(),
+                    owner: Owner::PartsList,
+                }),
+            },
+        )
     }
 
     /// The parts in list order.
@@ -85,5 +100,11 @@ identity_handle!(PartsList, parts);
 impl std::fmt::Debug for PartsList {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Hook for PartsList {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::System)
     }
 }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::engine::DeviceKey;
 use crate::error::{Error, Result};
+use crate::instrument::{Arg, Hook, Method, Site, no_args};
 use crate::properties::{PropVariant, PropertyKey, StoreAccess};
 use crate::system::Shared;
 
@@ -50,9 +51,11 @@ impl PropertyStore {
     /// # Errors
     /// [`Error::DeviceRemoved`].
     pub fn count(&self) -> Result<u32> {
-        let engine = self.shared.read();
-        engine.device(self.key)?;
-        Ok(engine.store(self.key.ix).len() as u32)
+        self.call(Method::IPropertyStore_GetCount, no_args, || {
+            let engine = self.shared.read();
+            engine.device(self.key)?;
+            Ok(engine.store(self.key.ix).len() as u32)
+        })
     }
 
     /// `IPropertyStore::GetAt` (S3, X53): keys in insertion order (derived keys first, then
@@ -61,17 +64,22 @@ impl PropertyStore {
     /// # Errors
     /// [`Error::PropertyIndexOutOfRange`] (`E_INVALIDARG`, X53); [`Error::DeviceRemoved`].
     pub fn at(&self, index: u32) -> Result<PropertyKey> {
-        let engine = self.shared.read();
-        engine.device(self.key)?;
-        let store = engine.store(self.key.ix);
-        store
-            .get(index as usize)
-            .map(|e| e.key)
-            .ok_or_else(|| Error::PropertyIndexOutOfRange {
-                device: engine.device_id(self.key.ix),
-                index,
-                count: store.len() as u32,
-            })
+        self.call(
+            Method::IPropertyStore_GetAt,
+            |_| vec![Arg::new("index", index)],
+            || {
+                let engine = self.shared.read();
+                engine.device(self.key)?;
+                let store = engine.store(self.key.ix);
+                store.get(index as usize).map(|e| e.key).ok_or_else(|| {
+                    Error::PropertyIndexOutOfRange {
+                        device: engine.device_id(self.key.ix),
+                        index,
+                        count: store.len() as u32,
+                    }
+                })
+            },
+        )
     }
 
     /// `IPropertyStore::GetValue` (S4): the value, or [`PropVariant::Empty`] (S_OK with
@@ -81,18 +89,24 @@ impl PropertyStore {
     /// [`Error::StoreModeMismatch`] (`STG_E_ACCESSDENIED`) on a `STGM_WRITE` store (X55);
     /// [`Error::DeviceRemoved`].
     pub fn value(&self, key: &PropertyKey) -> Result<PropVariant> {
-        let engine = self.shared.read();
-        engine.device(self.key)?;
-        if !self.access.can_read() {
-            return Err(Error::StoreModeMismatch {
-                device: engine.device_id(self.key.ix),
-                needed: "reading",
-            });
-        }
-        Ok(engine
-            .store_value(self.key.ix, *key)
-            .cloned()
-            .unwrap_or_default())
+        self.call(
+            Method::IPropertyStore_GetValue,
+            |_| vec![Arg::new("key", *key)],
+            || {
+                let engine = self.shared.read();
+                engine.device(self.key)?;
+                if !self.access.can_read() {
+                    return Err(Error::StoreModeMismatch {
+                        device: engine.device_id(self.key.ix),
+                        needed: "reading",
+                    });
+                }
+                Ok(engine
+                    .store_value(self.key.ix, *key)
+                    .cloned()
+                    .unwrap_or_default())
+            },
+        )
     }
 
     /// `IPropertyStore::SetValue` (S7-S10, S12, Y11): adds or replaces; `VT_EMPTY` removes
@@ -105,17 +119,24 @@ impl PropertyStore {
     /// [`Error::ReadOnlyPropertyKey`] (`E_ACCESSDENIED`) for `PKEY_AudioEndpoint_GUID` (S9);
     /// [`Error::DeviceRemoved`].
     pub fn set_value(&self, key: &PropertyKey, value: PropVariant) -> Result<()> {
-        self.shared.mutate(|engine| {
-            engine.device(self.key)?;
-            if !self.access.can_write() {
-                return Err(Error::StoreAccessDenied {
-                    device: engine.device_id(self.key.ix),
-                    reason: "the store was opened with STGM_READ",
-                    rule: "S10, X55",
-                });
-            }
-            engine.set_store_value(self.key.ix, *key, value, false)
-        })
+        let vt = value.var_type();
+        self.call(
+            Method::IPropertyStore_SetValue,
+            |_| vec![Arg::new("key", *key), Arg::new("vt", format!("{vt:?}"))],
+            || {
+                self.shared.mutate(|engine| {
+                    engine.device(self.key)?;
+                    if !self.access.can_write() {
+                        return Err(Error::StoreAccessDenied {
+                            device: engine.device_id(self.key.ix),
+                            reason: "the store was opened with STGM_READ",
+                            rule: "S10, X55",
+                        });
+                    }
+                    engine.set_store_value(self.key.ix, *key, value, false)
+                })
+            },
+        )
     }
 
     /// `IPropertyStore::Commit` (S1, S11, X56): a no-op (values are written at once); the
@@ -125,15 +146,17 @@ impl PropertyStore {
     /// [`Error::StoreModeMismatch`] (`STG_E_ACCESSDENIED`) on a `STGM_READ` store (X55);
     /// [`Error::DeviceRemoved`].
     pub fn commit(&self) -> Result<()> {
-        let engine = self.shared.read();
-        engine.device(self.key)?;
-        if !self.access.can_write() {
-            return Err(Error::StoreModeMismatch {
-                device: engine.device_id(self.key.ix),
-                needed: "writing",
-            });
-        }
-        Ok(())
+        self.call(Method::IPropertyStore_Commit, no_args, || {
+            let engine = self.shared.read();
+            engine.device(self.key)?;
+            if !self.access.can_write() {
+                return Err(Error::StoreModeMismatch {
+                    device: engine.device_id(self.key.ix),
+                    needed: "writing",
+                });
+            }
+            Ok(())
+        })
     }
 
     /// Every key and value, in `GetAt` order (not a COM method).
@@ -164,5 +187,11 @@ impl std::fmt::Debug for PropertyStore {
             .field("device", &id)
             .field("access", &self.access)
             .finish()
+    }
+}
+
+impl Hook for PropertyStore {
+    fn site(&self) -> (&Arc<Shared>, Site<'_>) {
+        (&self.shared, Site::Device(self.key))
     }
 }

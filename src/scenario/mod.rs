@@ -43,6 +43,7 @@ use serde::Deserialize;
 mod call;
 mod control_call;
 mod control_exec;
+mod faults;
 mod limits;
 mod names;
 mod notify_call;
@@ -67,6 +68,15 @@ struct ScenarioFile {
     /// The steps, run in order.
     #[serde(default, rename = "step", deserialize_with = "steps")]
     steps: Vec<StepEntry>,
+    /// Faults added before the first step runs (module `faults`).
+    #[serde(default, rename = "fault", deserialize_with = "fault_entries")]
+    faults: Vec<faults::FaultEntry>,
+}
+
+fn fault_entries<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<faults::FaultEntry>, D::Error> {
+    crate::file::deserialize_limited(d, Limit::ScenarioSteps)
 }
 
 fn steps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<StepEntry>, D::Error> {
@@ -351,8 +361,37 @@ impl Scenario {
                 }
             }
         }
+        let mut declared = Vec::with_capacity(doc.faults.len());
+        for (i, entry) in doc.faults.iter().enumerate() {
+            match faults::prepare(&names, entry) {
+                Ok(fault) => declared.push(fault),
+                Err((key, message)) => {
+                    let at = ItemPath::root().item("fault", i);
+                    let path = key.map_or_else(|| at.clone(), |key| at.key(key));
+                    let (line, column) = position(text, format, &path);
+                    errors.push(FileError {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        path: path.to_string(),
+                        kind: FileErrorKind::Reference(message),
+                    });
+                }
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
+        }
+        for fault in declared {
+            system.faults().add(fault).map_err(|e| {
+                vec![FileError {
+                    file: file.to_owned(),
+                    line: 1,
+                    column: 1,
+                    path: "fault".to_owned(),
+                    kind: FileErrorKind::Reference(e.to_string()),
+                }]
+            })?;
         }
         let positions = limits::step_positions(text, format, steps.len());
         for (step, (line, column)) in steps.iter_mut().zip(positions) {

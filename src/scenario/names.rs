@@ -39,44 +39,46 @@ impl Names {
 
     /// Rebuilds the index after the set of devices changed (a `RemoveDevice` step).
     pub(crate) fn refresh(&mut self) {
-        self.by_name.clear();
-        self.labels.clear();
-        self.parts.clear();
-        let devices = self.system.devices();
-        let mut ids = Vec::with_capacity(devices.len());
-        for device in devices {
-            let id = device.id().unwrap_or_default();
-            let name = device.name().unwrap_or_default();
-            let mut parts: HashMap<String, Vec<Part>> = HashMap::new();
-            if let Ok(topology) = device.topology() {
-                let count = |r: crate::Result<u32>| r.unwrap_or(0);
-                let connectors = (0..count(topology.connector_count()))
-                    .filter_map(|i| topology.connector(i).ok())
-                    .map(|c| c.as_part().clone());
-                let subunits = (0..count(topology.subunit_count()))
-                    .filter_map(|i| topology.subunit(i).ok())
-                    .map(|s| s.as_part().clone());
-                for part in connectors.chain(subunits) {
-                    parts
-                        .entry(part.name().unwrap_or_default())
-                        .or_default()
-                        .push(part);
+        crate::instrument::quietly(|| {
+            self.by_name.clear();
+            self.labels.clear();
+            self.parts.clear();
+            let devices = self.system.devices();
+            let mut ids = Vec::with_capacity(devices.len());
+            for device in devices {
+                let id = device.id().unwrap_or_default();
+                let name = device.name().unwrap_or_default();
+                let mut parts: HashMap<String, Vec<Part>> = HashMap::new();
+                if let Ok(topology) = device.topology() {
+                    let count = |r: crate::Result<u32>| r.unwrap_or(0);
+                    let connectors = (0..count(topology.connector_count()))
+                        .filter_map(|i| topology.connector(i).ok())
+                        .map(|c| c.as_part().clone());
+                    let subunits = (0..count(topology.subunit_count()))
+                        .filter_map(|i| topology.subunit(i).ok())
+                        .map(|s| s.as_part().clone());
+                    for part in connectors.chain(subunits) {
+                        parts
+                            .entry(part.name().unwrap_or_default())
+                            .or_default()
+                            .push(part);
+                    }
                 }
+                self.parts.insert(id.clone(), parts);
+                self.by_name.entry(name.clone()).or_default().push(device);
+                ids.push((id, name));
             }
-            self.parts.insert(id.clone(), parts);
-            self.by_name.entry(name.clone()).or_default().push(device);
-            ids.push((id, name));
-        }
-        for (id, name) in ids {
-            let own_name = !name.is_empty()
-                && match self.system.device(&name) {
-                    // A device whose ID is this name wins (find_device looks up IDs first).
-                    Ok(by_id) => by_id.id().is_ok_and(|found| found == id),
-                    Err(_) => self.by_name.get(&name).is_some_and(|list| list.len() == 1),
-                };
-            let label = if own_name { name } else { id.clone() };
-            self.labels.insert(id, label);
-        }
+            for (id, name) in ids {
+                let own_name = !name.is_empty()
+                    && match self.system.device(&name) {
+                        // A device whose ID is this name wins (find_device looks up IDs first).
+                        Ok(by_id) => by_id.id().is_ok_and(|found| found == id),
+                        Err(_) => self.by_name.get(&name).is_some_and(|list| list.len() == 1),
+                    };
+                let label = if own_name { name } else { id.clone() };
+                self.labels.insert(id, label);
+            }
+        })
     }
 
     /// The system the names belong to.
@@ -86,50 +88,56 @@ impl Names {
 
     /// As [`System::find_device`], in O(1).
     pub(crate) fn find_device(&self, text: &str) -> Result<Device, RefError> {
-        if let Ok(device) = self.system.device(text) {
-            return Ok(device);
-        }
-        match self.by_name.get(text).map(Vec::as_slice) {
-            Some([device]) => Ok(device.clone()),
-            _ => self.system.find_device(text),
-        }
+        crate::instrument::quietly(|| {
+            if let Ok(device) = self.system.device(text) {
+                return Ok(device);
+            }
+            match self.by_name.get(text).map(Vec::as_slice) {
+                Some([device]) => Ok(device.clone()),
+                _ => self.system.find_device(text),
+            }
+        })
     }
 
     /// As [`System::find_part`], in O(1) plus the length of `text`.
     pub(crate) fn find_part(&self, text: &str) -> Result<Part, RefError> {
-        let Some((device, wanted)) = text.rsplit_once('/') else {
-            return self.system.find_part(text);
-        };
-        let Ok(found) = self.find_device(device) else {
-            return self.system.find_part(text);
-        };
-        if let Some(id) = LocalId::parse(wanted) {
-            if let Ok(part) = found.topology().and_then(|t| t.part_by_id(id)) {
-                return Ok(part);
+        crate::instrument::quietly(|| {
+            let Some((device, wanted)) = text.rsplit_once('/') else {
+                return self.system.find_part(text);
+            };
+            let Ok(found) = self.find_device(device) else {
+                return self.system.find_part(text);
+            };
+            if let Some(id) = LocalId::parse(wanted) {
+                if let Ok(part) = found.topology().and_then(|t| t.part_by_id(id)) {
+                    return Ok(part);
+                }
             }
-        }
-        let id = found.id().unwrap_or_default();
-        match self
-            .parts
-            .get(&id)
-            .and_then(|parts| parts.get(wanted))
-            .map(Vec::as_slice)
-        {
-            Some([part]) => Ok(part.clone()),
-            _ => self.system.find_part(text),
-        }
+            let id = found.id().unwrap_or_default();
+            match self
+                .parts
+                .get(&id)
+                .and_then(|parts| parts.get(wanted))
+                .map(Vec::as_slice)
+            {
+                Some([part]) => Ok(part.clone()),
+                _ => self.system.find_part(text),
+            }
+        })
     }
 
     /// How output names a part: `device/0x00010001`, which `find_part` accepts; the device by
     /// friendly name when that finds it again, else by ID; `?` once the device was removed.
     pub(crate) fn part_label(&self, part: &Part) -> String {
-        let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
-        match part.topology().and_then(|t| t.device_id()) {
-            Ok(id) => match self.labels.get(&id) {
-                Some(label) => format!("{label}/{local}"),
-                None => format!("{id}/{local}"),
-            },
-            Err(_) => format!("?/{local}"),
-        }
+        crate::instrument::quietly(|| {
+            let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
+            match part.topology().and_then(|t| t.device_id()) {
+                Ok(id) => match self.labels.get(&id) {
+                    Some(label) => format!("{label}/{local}"),
+                    None => format!("{id}/{local}"),
+                },
+                Err(_) => format!("?/{local}"),
+            }
+        })
     }
 }

@@ -101,7 +101,7 @@ fn p1_p9_name_and_outgoing_allocate_once_each() -> devtopo::Result<()> {
     let info = allocation_counter::measure(|| {
         let name = mic.name().expect("name");
         let list = mic.parts_outgoing().expect("outgoing");
-        assert!(!name.is_empty() && list.count() > 0);
+        assert!(!name.is_empty() && list.count().expect("count") > 0);
     });
     assert_eq!(info.count_total, 2, "{info:?}");
     Ok(())

@@ -35,8 +35,8 @@ fn p6_p7_k1_x14_control_interface_list() -> R {
     let vol = mux_part(&system, 0x20001)?;
     assert_eq!(vol.control_interface_count()?, 1);
     let ci = vol.control_interface(0)?;
-    assert_eq!(ci.iid(), guids::IID_IAudioVolumeLevel);
-    assert_eq!(ci.name(), "volume");
+    assert_eq!(ci.iid()?, guids::IID_IAudioVolumeLevel);
+    assert_eq!(ci.name()?, "volume");
     assert_eq!(
         vol.control_interface(1).unwrap_err().hresult(),
         HResult::E_INVALIDARG
@@ -45,7 +45,7 @@ fn p6_p7_k1_x14_control_interface_list() -> R {
     let line_in = mux_part(&system, 0x10000)?;
     assert_eq!(line_in.control_interface_count()?, 2);
     assert_eq!(
-        line_in.control_interface(1)?.iid(),
+        line_in.control_interface(1)?.iid()?,
         guids::IID_IKsJackDescription2
     );
     // X14 / A11: the ADC has none, and GetControlInterface(0) is E_NOTFOUND.
@@ -59,7 +59,7 @@ fn p6_p7_k1_x14_control_interface_list() -> R {
         guids::KSNODETYPE_PEAKMETER,
         vec![ControlSpec::PeakMeter(PeakMeterSpec::silent(1))],
     )?;
-    assert_eq!(peak.control_interface(0)?.name(), "peak meter");
+    assert_eq!(peak.control_interface(0)?.name()?, "peak meter");
     Ok(())
 }
 
@@ -82,7 +82,7 @@ fn p12_p17_x15_activate() -> R {
             .is_some()
     );
     // P15: enumerate, then activate with GetIID.
-    let iid = mute.control_interface(0)?.iid();
+    let iid = mute.control_interface(0)?.iid()?;
     assert_eq!(mute.activate(CLSCTX_ALL, iid)?.kind(), ControlKind::Mute);
     for iid in [
         guids::IID_IAudioVolumeLevel,

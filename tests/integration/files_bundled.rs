@@ -141,7 +141,7 @@ fn b3_hdmi_facts() -> std::result::Result<(), Box<dyn std::error::Error>> {
         guids::KSNODETYPE_SUM
     );
     assert_eq!(
-        s.find_part("WaveHdmi/0x20003")?.parts_outgoing()?.count(),
+        s.find_part("WaveHdmi/0x20003")?.parts_outgoing()?.count()?,
         2
     );
     Ok(())

@@ -25,6 +25,9 @@ mod fixtures_controls;
 #[cfg(feature = "scenario")]
 mod fuzz_regressions;
 mod hotplug;
+mod instrument_faults;
+mod instrument_methods;
+mod instrument_record;
 mod mm_election;
 mod mm_enumerator;
 #[cfg(feature = "serde")]
@@ -51,6 +54,8 @@ mod rules_topology;
 mod scale;
 #[cfg(feature = "scenario")]
 mod scenario_cost;
+#[cfg(feature = "scenario")]
+mod scenario_faults;
 #[cfg(feature = "scenario")]
 mod scenario_limits;
 mod snapshot_registrations;

@@ -524,7 +524,7 @@ fn run_case(topo: &TopoGen, ops: &[Op]) -> TestResult {
                 };
                 match list {
                     Ok(list) => {
-                        assert!(list.count() > 0, "L3: never empty");
+                        assert!(list.count()? > 0, "L3: never empty");
                         assert_eq!(&local_ids(&list)?, expected, "X12 order");
                     }
                     Err(e) => {

@@ -42,6 +42,22 @@ fn readme_faults() -> devtopo::Result<()> {
 }
 
 #[test]
+fn readme_toolkit() -> devtopo::Result<()> {
+    let system = fixtures::four_topologies()?;
+    let oom = Fault::on(Method::IPart_EnumPartsOutgoing).fail(HResult::E_OUTOFMEMORY);
+    system.faults().add(oom)?;
+    system.recorder().start();
+    let epb = system.device(fixtures::FOUR_EPB)?;
+    let jack = epb.topology()?.connector(0)?.connected_to()?;
+    let err = jack.as_part().parts_outgoing().unwrap_err();
+    assert_eq!(err.hresult(), HResult::E_OUTOFMEMORY);
+    let record = system.recorder().take();
+    record.assert(calls(Method::IPart_EnumPartsOutgoing).faulted().once());
+    record.assert(calls(Method::IConnector_Disconnect).never());
+    Ok(())
+}
+
+#[test]
 fn readme_endpoints() -> devtopo::Result<()> {
     let system = fixtures::headsets()?; // speakers, a USB headset, a Bluetooth headset
     let hw = system.hardware();
@@ -84,7 +100,7 @@ fn readme_rust_blocks_are_tested_here() {
         }
         rest = &body[end..];
     }
-    assert_eq!(blocks, 3);
+    assert_eq!(blocks, 4);
 }
 
 /// README.md shows exactly two set-up commands: the main job on a bundled example, then the

@@ -3,7 +3,8 @@
 
 use crate::support::{devtopo, scratch, write};
 
-const SCENARIOS: [&str; 8] = [
+const SCENARIOS: [&str; 9] = [
+    "scenarios/faults.toml",
     "scenarios/disconnect-rules.toml",
     "scenarios/four-topologies.toml",
     "scenarios/sysvad-speaker.toml",

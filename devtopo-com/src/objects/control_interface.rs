@@ -9,7 +9,7 @@ use windows_core::{GUID, HRESULT, Interface, PWSTR};
 use super::part::com_guid;
 use crate::generated::{IControlInterface, IControlInterface_Vtbl};
 use crate::memory::co_string;
-use crate::object::{ComObject, E_NOINTERFACE, into_raw, object, out_ptr, out_value, unknown};
+use crate::object::{ComObject, E_NOINTERFACE, com, into_raw, object, out_ptr, out_value, unknown};
 
 #[repr(C)]
 struct ControlInterfaceObject {
@@ -46,7 +46,9 @@ unsafe extern "system" fn get_name(this: *mut c_void, out: *mut PWSTR) -> HRESUL
     // SAFETY: `this` came through VTBL; `out` is NULL or writable (COM contract).
     unsafe {
         let obj = object::<ControlInterfaceObject, 0>(this);
-        out_ptr(out.cast::<*mut u16>(), || co_string(&obj.control.name()))
+        out_ptr(out.cast::<*mut u16>(), || {
+            co_string(&com(obj.control.name())?)
+        })
     }
 }
 
@@ -54,7 +56,7 @@ unsafe extern "system" fn get_iid(this: *mut c_void, out: *mut GUID) -> HRESULT 
     // SAFETY: as in `get_name`.
     unsafe {
         let obj = object::<ControlInterfaceObject, 0>(this);
-        out_value(out, || Ok(com_guid(obj.control.iid())))
+        out_value(out, || obj.control.iid().map(com_guid))
     }
 }
 

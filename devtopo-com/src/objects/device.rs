@@ -179,7 +179,7 @@ unsafe extern "system" fn collection_count(this: This, out: *mut u32) -> HRESULT
     // SAFETY: `this` came through COLLECTION_VTBL (offset 0); `out` NULL or writable.
     unsafe {
         let obj = object::<CollectionObject, 0>(this);
-        out_value(out, || Ok(obj.devices.count()))
+        out_value(out, || obj.devices.count())
     }
 }
 

@@ -45,7 +45,7 @@ unsafe extern "system" fn get_count(this: *mut c_void, out: *mut u32) -> HRESULT
     // SAFETY: `this` came through VTBL; `out` is NULL or writable (COM contract).
     unsafe {
         let obj = object::<PartsListObject, 0>(this);
-        out_value(out, || Ok(obj.list.count()))
+        out_value(out, || obj.list.count())
     }
 }
 

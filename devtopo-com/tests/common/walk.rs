@@ -324,8 +324,8 @@ fn rust_part(out: &mut String, part: &Part) -> devtopo::Result<()> {
         writeln!(
             out,
             "    control \"{}\" {}",
-            control.name(),
-            guid_text(&dguid(control.iid()))
+            control.name()?,
+            guid_text(&dguid(control.iid()?))
         )
         .unwrap();
     }

@@ -196,7 +196,7 @@ pub(crate) fn cases() -> Vec<Case> {
             fixture: headsets,
             rust: |s| {
                 let c = s.enum_audio_endpoints(EDataFlow::All, 1).expect("enum");
-                rust_code(c.item(c.count()))
+                rust_code(c.item(c.count().expect("count")))
             },
             // SAFETY: see above.
             com: |s| unsafe {

@@ -4,6 +4,7 @@
 use super::control_handle;
 use crate::controls::{ControlSpec, JackDescription, JackDescription2, KsDataFormat};
 use crate::error::{IndexKind, Result};
+use crate::instrument::{Arg, Hook, Method, no_args};
 
 control_handle! {
     /// `IKsFormatSupport` (K15), on `Software_IO` connectors.
@@ -18,10 +19,13 @@ impl KsFormatSupport {
     /// specifier; [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn is_format_supported(&self, format: &KsDataFormat) -> Result<bool> {
         self.0
-            .part
-            .shared
-            .read()
-            .is_format_supported(self.0.part.key, format)
+            .call(Method::IKsFormatSupport_IsFormatSupported, no_args, || {
+                self.0
+                    .part
+                    .shared
+                    .read()
+                    .is_format_supported(self.0.part.key, format)
+            })
     }
 
     /// `IKsFormatSupport::GetDevicePreferredFormat` (K15).
@@ -29,10 +33,16 @@ impl KsFormatSupport {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn device_preferred_format(&self) -> Result<KsDataFormat> {
-        self.0.state(|s| match s {
-            ControlSpec::FormatSupport(f) => Some(f.preferred),
-            _ => None,
-        })
+        self.0.call(
+            Method::IKsFormatSupport_GetDevicePreferredFormat,
+            no_args,
+            || {
+                self.0.state(|s| match s {
+                    ControlSpec::FormatSupport(f) => Some(f.preferred),
+                    _ => None,
+                })
+            },
+        )
     }
 }
 
@@ -47,10 +57,13 @@ impl KsJackDescription {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn jack_count(&self) -> Result<u32> {
-        self.0.state(|s| match s {
-            ControlSpec::JackDescription(j) => Some(j.len() as u32),
-            _ => None,
-        })
+        self.0
+            .call(Method::IKsJackDescription_GetJackCount, no_args, || {
+                self.0.state(|s| match s {
+                    ControlSpec::JackDescription(j) => Some(j.len() as u32),
+                    _ => None,
+                })
+            })
     }
 
     /// `IKsJackDescription::GetJackDescription` (K16): every `KSJACK_DESCRIPTION` field.
@@ -59,13 +72,20 @@ impl KsJackDescription {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn jack_description(&self, jack: u32) -> Result<JackDescription> {
-        self.0.read(|engine, spec| {
-            let ControlSpec::JackDescription(jacks) = spec else {
-                return Err(self.0.wrong_kind(engine));
-            };
-            let i = engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
-            Ok(jacks[i])
-        })
+        self.0.call(
+            Method::IKsJackDescription_GetJackDescription,
+            |_| vec![Arg::new("jack", jack)],
+            || {
+                self.0.read(|engine, spec| {
+                    let ControlSpec::JackDescription(jacks) = spec else {
+                        return Err(self.0.wrong_kind(engine));
+                    };
+                    let i =
+                        engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
+                    Ok(jacks[i])
+                })
+            },
+        )
     }
 }
 
@@ -81,10 +101,13 @@ impl KsJackDescription2 {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn jack_count(&self) -> Result<u32> {
-        self.0.state(|s| match s {
-            ControlSpec::JackDescription2(j) => Some(j.len() as u32),
-            _ => None,
-        })
+        self.0
+            .call(Method::IKsJackDescription2_GetJackCount, no_args, || {
+                self.0.state(|s| match s {
+                    ControlSpec::JackDescription2(j) => Some(j.len() as u32),
+                    _ => None,
+                })
+            })
     }
 
     /// `IKsJackDescription2::GetJackDescription2` (K17).
@@ -93,12 +116,19 @@ impl KsJackDescription2 {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn jack_description2(&self, jack: u32) -> Result<JackDescription2> {
-        self.0.read(|engine, spec| {
-            let ControlSpec::JackDescription2(jacks) = spec else {
-                return Err(self.0.wrong_kind(engine));
-            };
-            let i = engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
-            Ok(jacks[i])
-        })
+        self.0.call(
+            Method::IKsJackDescription2_GetJackDescription2,
+            |_| vec![Arg::new("jack", jack)],
+            || {
+                self.0.read(|engine, spec| {
+                    let ControlSpec::JackDescription2(jacks) = spec else {
+                        return Err(self.0.wrong_kind(engine));
+                    };
+                    let i =
+                        engine.check_index(self.0.part.key, IndexKind::Jack, jack, jacks.len())?;
+                    Ok(jacks[i])
+                })
+            },
+        )
     }
 }

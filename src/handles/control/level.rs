@@ -5,6 +5,7 @@ use crate::controls::ControlKind;
 use crate::engine::Change;
 use crate::error::{IndexKind, Result};
 use crate::guid::Guid;
+use crate::instrument::{Arg, Hook, Method, no_args};
 
 /// The answer of `IPerChannelDbLevel::GetLevelRange` (K2).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,7 +57,10 @@ impl PerChannelDbLevel {
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn channel_count(&self) -> Result<u32> {
         self.0
-            .read(|e, _| Ok(e.level(self.0.part.key, self.0.kind)?.channel_count()))
+            .call(Method::IPerChannelDbLevel_GetChannelCount, no_args, || {
+                self.0
+                    .read(|e, _| Ok(e.level(self.0.part.key, self.0.kind)?.channel_count()))
+            })
     }
 
     /// `IPerChannelDbLevel::GetLevelRange` (K2): the same for every channel.
@@ -65,20 +69,26 @@ impl PerChannelDbLevel {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`) for a channel past the end;
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn level_range(&self, channel: u32) -> Result<LevelRange> {
-        self.0.read(|e, _| {
-            let l = e.level(self.0.part.key, self.0.kind)?;
-            e.check_index(
-                self.0.part.key,
-                IndexKind::Channel,
-                channel,
-                l.levels_db.len(),
-            )?;
-            Ok(LevelRange {
-                min_db: l.min_db,
-                max_db: l.max_db,
-                step_db: l.step_db,
-            })
-        })
+        self.0.call(
+            Method::IPerChannelDbLevel_GetLevelRange,
+            |_| vec![Arg::new("channel", channel)],
+            || {
+                self.0.read(|e, _| {
+                    let l = e.level(self.0.part.key, self.0.kind)?;
+                    e.check_index(
+                        self.0.part.key,
+                        IndexKind::Channel,
+                        channel,
+                        l.levels_db.len(),
+                    )?;
+                    Ok(LevelRange {
+                        min_db: l.min_db,
+                        max_db: l.max_db,
+                        step_db: l.step_db,
+                    })
+                })
+            },
+        )
     }
 
     /// `IPerChannelDbLevel::GetLevel` (K2): the level of a channel in dB.
@@ -86,16 +96,22 @@ impl PerChannelDbLevel {
     /// # Errors
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`); [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn level(&self, channel: u32) -> Result<f32> {
-        self.0.read(|e, _| {
-            let l = e.level(self.0.part.key, self.0.kind)?;
-            let i = e.check_index(
-                self.0.part.key,
-                IndexKind::Channel,
-                channel,
-                l.levels_db.len(),
-            )?;
-            Ok(l.levels_db[i])
-        })
+        self.0.call(
+            Method::IPerChannelDbLevel_GetLevel,
+            |_| vec![Arg::new("channel", channel)],
+            || {
+                self.0.read(|e, _| {
+                    let l = e.level(self.0.part.key, self.0.kind)?;
+                    let i = e.check_index(
+                        self.0.part.key,
+                        IndexKind::Channel,
+                        channel,
+                        l.levels_db.len(),
+                    )?;
+                    Ok(l.levels_db[i])
+                })
+            },
+        )
     }
 
     /// `IPerChannelDbLevel::SetLevel` (K2, K3, X17): sets one channel; notifies the sinks
@@ -105,12 +121,24 @@ impl PerChannelDbLevel {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`); [`Error::NotANumber`](crate::Error::NotANumber) (`E_INVALIDARG`,
     /// X17); [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn set_level(&self, channel: u32, level_db: f32, context: Option<Guid>) -> Result<()> {
-        self.0.change(
-            Change::Level {
-                channel,
-                db: level_db,
+        self.0.call(
+            Method::IPerChannelDbLevel_SetLevel,
+            |_| {
+                vec![
+                    Arg::new("channel", channel),
+                    Arg::new("level_db", level_db),
+                    Arg::new("context", context),
+                ]
             },
-            context,
+            || {
+                self.0.change(
+                    Change::Level {
+                        channel,
+                        db: level_db,
+                    },
+                    context,
+                )
+            },
         )
     }
 
@@ -119,7 +147,11 @@ impl PerChannelDbLevel {
     /// # Errors
     /// [`Error::NotANumber`](crate::Error::NotANumber) (`E_INVALIDARG`, X17); [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn set_level_uniform(&self, level_db: f32, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::LevelUniform(level_db), context)
+        self.0.call(
+            Method::IPerChannelDbLevel_SetLevelUniform,
+            |_| vec![Arg::new("level_db", level_db), Arg::new("context", context)],
+            || self.0.change(Change::LevelUniform(level_db), context),
+        )
     }
 
     /// `IPerChannelDbLevel::SetLevelAllChannels` (K2, K3): one level per channel.
@@ -128,6 +160,15 @@ impl PerChannelDbLevel {
     /// [`Error::ChannelCountMismatch`](crate::Error::ChannelCountMismatch) (`E_INVALIDARG`) when `levels_db.len()` is not the
     /// channel count; [`Error::NotANumber`](crate::Error::NotANumber); [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn set_level_all_channels(&self, levels_db: &[f32], context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::LevelAll(levels_db), context)
+        self.0.call(
+            Method::IPerChannelDbLevel_SetLevelAllChannels,
+            |_| {
+                vec![
+                    Arg::new("levels_db", levels_db.to_vec()),
+                    Arg::new("context", context),
+                ]
+            },
+            || self.0.change(Change::LevelAll(levels_db), context),
+        )
     }
 }

@@ -16,6 +16,7 @@ use crate::engine::{Change, Engine};
 use crate::error::Result;
 use crate::guid::Guid;
 use crate::handles::Part;
+use crate::instrument::{Hook, Method, Site, no_args};
 use crate::system::Origin;
 
 mod jack;
@@ -68,6 +69,12 @@ impl ControlRef {
     }
 }
 
+impl Hook for ControlRef {
+    fn site(&self) -> (&std::sync::Arc<crate::system::Shared>, Site<'_>) {
+        self.part.site()
+    }
+}
+
 impl std::fmt::Debug for ControlRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple(self.kind.interface_name())
@@ -101,21 +108,40 @@ pub(crate) use control_handle;
 
 /// `IControlInterface` (K1, P15): one entry of a part's control list, naming a control and
 /// the IID to pass to [`Part::activate`](crate::Part::activate).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ControlInterface {
+    pub(crate) part: Part,
     pub(crate) kind: ControlKind,
 }
 
 impl ControlInterface {
     /// `IControlInterface::GetName` (K1, X14): the fixed friendly name of the interface, for
     /// example "peak meter" or "volume".
-    pub fn name(&self) -> String {
-        self.kind.friendly_name().to_owned()
+    ///
+    /// # Errors
+    /// None of its own (the name is fixed, even once the device is removed); a
+    /// [fault](crate::Fault) the test set.
+    pub fn name(&self) -> Result<String> {
+        self.part
+            .call(Method::IControlInterface_GetName, no_args, || {
+                Ok(self.kind.friendly_name().to_owned())
+            })
     }
 
     /// `IControlInterface::GetIID` (K1): the function-specific IID.
-    pub fn iid(&self) -> Guid {
-        self.kind.iid()
+    ///
+    /// # Errors
+    /// None of its own; a [fault](crate::Fault) the test set.
+    pub fn iid(&self) -> Result<Guid> {
+        self.part
+            .call(Method::IControlInterface_GetIID, no_args, || {
+                Ok(self.kind.iid())
+            })
+    }
+
+    /// The part whose control list this entry is from.
+    pub fn part(&self) -> &Part {
+        &self.part
     }
 
     /// The interface as a [`ControlKind`].

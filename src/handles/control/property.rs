@@ -5,6 +5,7 @@ use crate::controls::{ControlSpec, DeviceSpecificSpec, FourByteRange, PropertyVa
 use crate::engine::Change;
 use crate::error::{Error, Result};
 use crate::guid::Guid;
+use crate::instrument::{Arg, ArgValue, Hook, Method, no_args};
 
 control_handle! {
     /// `IDeviceSpecificProperty` (K13, X33): a `VT_I4`, `VT_UI4` or `VT_BOOL` value, 4 bytes
@@ -59,7 +60,10 @@ impl DeviceSpecificProperty {
     /// # Errors
     /// [`Error::DeviceRemoved`] (X26).
     pub fn var_type(&self) -> Result<VarType> {
-        Ok(self.spec()?.value.var_type())
+        self.0
+            .call(Method::IDeviceSpecificProperty_GetType, no_args, || {
+                Ok(self.spec()?.value.var_type())
+            })
     }
 
     /// `IDeviceSpecificProperty::GetValue` (K13): writes the value into `buffer` and returns
@@ -70,20 +74,27 @@ impl DeviceSpecificProperty {
     /// # Errors
     /// [`Error::BufferTooSmall`] (`ERROR_INSUFFICIENT_BUFFER`); [`Error::DeviceRemoved`].
     pub fn value(&self, buffer: Option<&mut [u8]>) -> Result<u32> {
-        self.read_spec(|engine, spec| {
-            let bytes = spec.value.to_bytes();
-            match buffer {
-                Some(buf) if buf.len() >= bytes.len() => {
-                    buf[..bytes.len()].copy_from_slice(&bytes);
-                    Ok(bytes.len() as u32)
-                }
-                other => Err(Error::BufferTooSmall {
-                    part: engine.part_ref(self.0.part.key.node),
-                    needed: bytes.len() as u32,
-                    given: other.map_or(0, |b| b.len()) as u32,
-                }),
-            }
-        })
+        let capacity = buffer.as_ref().map(|b| b.len());
+        self.0.call(
+            Method::IDeviceSpecificProperty_GetValue,
+            |_| vec![Arg::new("buffer", ArgValue::from_len(capacity))],
+            || {
+                self.read_spec(|engine, spec| {
+                    let bytes = spec.value.to_bytes();
+                    match buffer {
+                        Some(buf) if buf.len() >= bytes.len() => {
+                            buf[..bytes.len()].copy_from_slice(&bytes);
+                            Ok(bytes.len() as u32)
+                        }
+                        other => Err(Error::BufferTooSmall {
+                            part: engine.part_ref(self.0.part.key.node),
+                            needed: bytes.len() as u32,
+                            given: other.map_or(0, |b| b.len()) as u32,
+                        }),
+                    }
+                })
+            },
+        )
     }
 
     /// The value, typed: `GetType` and `GetValue` in one call. Not a COM method.
@@ -102,7 +113,16 @@ impl DeviceSpecificProperty {
     /// (`ERROR_FILE_READ_ONLY`, X33); [`Error::PropertyOutOfRange`] (`E_INVALIDARG`, X33);
     /// [`Error::DeviceRemoved`].
     pub fn set_value(&self, value: &[u8], context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::Value(value), context)
+        self.0.call(
+            Method::IDeviceSpecificProperty_SetValue,
+            |_| {
+                vec![
+                    Arg::new("value", ArgValue::Bytes(value.len())),
+                    Arg::new("context", context),
+                ]
+            },
+            || self.0.change(Change::Value(value), context),
+        )
     }
 
     /// `IDeviceSpecificProperty::Get4BRange` (K13): the range of a `VT_I4` or `VT_UI4`
@@ -112,26 +132,29 @@ impl DeviceSpecificProperty {
     /// [`Error::NotFourByteProperty`] (`ERROR_NOT_SUPPORTED`) for `VT_BOOL`;
     /// [`Error::DeviceRemoved`].
     pub fn four_byte_range(&self) -> Result<FourByteRange> {
-        self.read_spec(|engine, spec| {
-            let full = match spec.value {
-                PropertyValue::I4(_) => FourByteRange {
-                    min: i32::MIN,
-                    max: i32::MAX,
-                    step: 1,
-                },
-                PropertyValue::Ui4(_) => FourByteRange {
-                    min: 0,
-                    max: u32::MAX as i32,
-                    step: 1,
-                },
-                PropertyValue::Bool(_) => {
-                    return Err(Error::NotFourByteProperty {
-                        part: engine.part_ref(self.0.part.key.node),
-                        var_type: VarType::Bool,
-                    });
-                }
-            };
-            Ok(spec.range.unwrap_or(full))
-        })
+        self.0
+            .call(Method::IDeviceSpecificProperty_Get4BRange, no_args, || {
+                self.read_spec(|engine, spec| {
+                    let full = match spec.value {
+                        PropertyValue::I4(_) => FourByteRange {
+                            min: i32::MIN,
+                            max: i32::MAX,
+                            step: 1,
+                        },
+                        PropertyValue::Ui4(_) => FourByteRange {
+                            min: 0,
+                            max: u32::MAX as i32,
+                            step: 1,
+                        },
+                        PropertyValue::Bool(_) => {
+                            return Err(Error::NotFourByteProperty {
+                                part: engine.part_ref(self.0.part.key.node),
+                                var_type: VarType::Bool,
+                            });
+                        }
+                    };
+                    Ok(spec.range.unwrap_or(full))
+                })
+            })
     }
 }

@@ -6,6 +6,7 @@ use crate::controls::ControlSpec;
 use crate::engine::Change;
 use crate::error::Result;
 use crate::guid::Guid;
+use crate::instrument::{Arg, Hook, Method, no_args};
 use crate::types::LocalId;
 
 control_handle! {
@@ -37,10 +38,13 @@ impl AudioInputSelector {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn selection(&self) -> Result<LocalId> {
-        self.0.state(|s| match s {
-            ControlSpec::InputSelector(id) => Some(*id),
-            _ => None,
-        })
+        self.0
+            .call(Method::IAudioInputSelector_GetSelection, no_args, || {
+                self.0.state(|s| match s {
+                    ControlSpec::InputSelector(id) => Some(*id),
+                    _ => None,
+                })
+            })
     }
 
     /// `IAudioInputSelector::SetSelection` (K9, N5): `selection` must be the local ID of a
@@ -50,7 +54,16 @@ impl AudioInputSelector {
     /// [`Error::InvalidSelection`](crate::Error::InvalidSelection) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn set_selection(&self, selection: LocalId, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::Selection(selection), context)
+        self.0.call(
+            Method::IAudioInputSelector_SetSelection,
+            |_| {
+                vec![
+                    Arg::new("selection", selection),
+                    Arg::new("context", context),
+                ]
+            },
+            || self.0.change(Change::Selection(selection), context),
+        )
     }
 }
 
@@ -66,10 +79,13 @@ impl AudioOutputSelector {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn selection(&self) -> Result<LocalId> {
-        self.0.state(|s| match s {
-            ControlSpec::OutputSelector(id) => Some(*id),
-            _ => None,
-        })
+        self.0
+            .call(Method::IAudioOutputSelector_GetSelection, no_args, || {
+                self.0.state(|s| match s {
+                    ControlSpec::OutputSelector(id) => Some(*id),
+                    _ => None,
+                })
+            })
     }
 
     /// `IAudioOutputSelector::SetSelection` (K10, N5): `selection` must be the local ID of a
@@ -79,7 +95,16 @@ impl AudioOutputSelector {
     /// [`Error::InvalidSelection`](crate::Error::InvalidSelection) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn set_selection(&self, selection: LocalId, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::Selection(selection), context)
+        self.0.call(
+            Method::IAudioOutputSelector_SetSelection,
+            |_| {
+                vec![
+                    Arg::new("selection", selection),
+                    Arg::new("context", context),
+                ]
+            },
+            || self.0.change(Change::Selection(selection), context),
+        )
     }
 }
 
@@ -97,10 +122,13 @@ impl AudioPeakMeter {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn channel_count(&self) -> Result<u32> {
-        self.0.state(|s| match s {
-            ControlSpec::PeakMeter(p) => Some(p.peaks_db.len() as u32),
-            _ => None,
-        })
+        self.0
+            .call(Method::IAudioPeakMeter_GetChannelCount, no_args, || {
+                self.0.state(|s| match s {
+                    ControlSpec::PeakMeter(p) => Some(p.peaks_db.len() as u32),
+                    _ => None,
+                })
+            })
     }
 
     /// `IAudioPeakMeter::GetLevel` (K8, X18): the peak in dB on `channel` since its previous
@@ -110,11 +138,17 @@ impl AudioPeakMeter {
     /// [`Error::IndexOutOfRange`](crate::Error::IndexOutOfRange) (`E_INVALIDARG`);
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved).
     pub fn level(&self, channel: u32) -> Result<f32> {
-        self.0
-            .part
-            .shared
-            .write()
-            .read_peak(self.0.part.key, channel)
+        self.0.call(
+            Method::IAudioPeakMeter_GetLevel,
+            |_| vec![Arg::new("channel", channel)],
+            || {
+                self.0
+                    .part
+                    .shared
+                    .write()
+                    .read_peak(self.0.part.key, channel)
+            },
+        )
     }
 }
 
@@ -130,10 +164,16 @@ impl AudioChannelConfig {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn channel_config(&self) -> Result<u32> {
-        self.0.state(|s| match s {
-            ControlSpec::ChannelConfig(m) => Some(*m),
-            _ => None,
-        })
+        self.0.call(
+            Method::IAudioChannelConfig_GetChannelConfig,
+            no_args,
+            || {
+                self.0.state(|s| match s {
+                    ControlSpec::ChannelConfig(m) => Some(*m),
+                    _ => None,
+                })
+            },
+        )
     }
 
     /// `IAudioChannelConfig::SetChannelConfig` (K12, X34, N5).
@@ -141,6 +181,10 @@ impl AudioChannelConfig {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn set_channel_config(&self, config: u32, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::ChannelConfig(config), context)
+        self.0.call(
+            Method::IAudioChannelConfig_SetChannelConfig,
+            |_| vec![Arg::new("config", config), Arg::new("context", context)],
+            || self.0.change(Change::ChannelConfig(config), context),
+        )
     }
 }

@@ -5,6 +5,7 @@ use crate::controls::ControlSpec;
 use crate::engine::Change;
 use crate::error::Result;
 use crate::guid::Guid;
+use crate::instrument::{Arg, Hook, Method, no_args};
 
 fn switch_state(spec: &ControlSpec) -> Option<bool> {
     match spec {
@@ -26,7 +27,9 @@ impl AudioMute {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn mute(&self) -> Result<bool> {
-        self.0.state(switch_state)
+        self.0.call(Method::IAudioMute_GetMute, no_args, || {
+            self.0.state(switch_state)
+        })
     }
 
     /// `IAudioMute::SetMute` (K5, N5): notifies the sinks when the state changes.
@@ -34,7 +37,11 @@ impl AudioMute {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn set_mute(&self, muted: bool, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::Switch(muted), context)
+        self.0.call(
+            Method::IAudioMute_SetMute,
+            |_| vec![Arg::new("muted", muted), Arg::new("context", context)],
+            || self.0.change(Change::Switch(muted), context),
+        )
     }
 }
 
@@ -49,7 +56,9 @@ impl AudioLoudness {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn enabled(&self) -> Result<bool> {
-        self.0.state(switch_state)
+        self.0.call(Method::IAudioLoudness_GetEnabled, no_args, || {
+            self.0.state(switch_state)
+        })
     }
 
     /// `IAudioLoudness::SetEnabled` (K6, N5).
@@ -57,7 +66,11 @@ impl AudioLoudness {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn set_enabled(&self, enabled: bool, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::Switch(enabled), context)
+        self.0.call(
+            Method::IAudioLoudness_SetEnabled,
+            |_| vec![Arg::new("enabled", enabled), Arg::new("context", context)],
+            || self.0.change(Change::Switch(enabled), context),
+        )
     }
 }
 
@@ -72,7 +85,10 @@ impl AudioAutoGainControl {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn enabled(&self) -> Result<bool> {
-        self.0.state(switch_state)
+        self.0
+            .call(Method::IAudioAutoGainControl_GetEnabled, no_args, || {
+                self.0.state(switch_state)
+            })
     }
 
     /// `IAudioAutoGainControl::SetEnabled` (K7, N5).
@@ -80,6 +96,10 @@ impl AudioAutoGainControl {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn set_enabled(&self, enabled: bool, context: Option<Guid>) -> Result<()> {
-        self.0.change(Change::Switch(enabled), context)
+        self.0.call(
+            Method::IAudioAutoGainControl_SetEnabled,
+            |_| vec![Arg::new("enabled", enabled), Arg::new("context", context)],
+            || self.0.change(Change::Switch(enabled), context),
+        )
     }
 }
