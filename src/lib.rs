@@ -112,7 +112,11 @@
 //!    hardware); handles only translate;
 //! 5. `file` (feature `serde`): TOML/JSON topology files with located errors; `fixtures`
 //!    (feature `serde`): the bundled reference topologies of `topologies/`;
-//! 6. the `devtopo` binary (feature `cli`, default): check, show, dot, path, run.
+//! 6. `scenario` (feature `scenario`, default): scenario files parsed and run.
+//!
+//! Above the library, in the same workspace: `devtopo-com` serves a [`System`] as real COM
+//! objects (the one crate with `unsafe` code), and `devtopo-cli` is the `devtopo` command
+//! (check, show, dot, path, run, list, convert, gen, docs), built on both.
 //!
 //! Connections are not graph edges but paired peer slots on connectors: rule C5 (symmetric, at
 //! most one peer) holds by construction and link walks need no edge filter. This is the one
@@ -162,7 +166,9 @@
 //!   bundled fixtures;
 //! - `scenario` (implies `serde`): [`scenario`], scenario files parsed and run (what
 //!   `devtopo run` does, callable from tests and fuzz targets);
-//! - `cli` (default, implies `scenario`): the `devtopo` command-line tool.
+//!
+//! The default is `scenario` (so `serde` too); none pulls in clap: the command line is its
+//! own crate, `devtopo-cli`. `default-features = false` gives the bare engine and handles.
 //!
 #![doc = include_str!("../docs/methods.md")]
 //!

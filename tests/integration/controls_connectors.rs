@@ -289,23 +289,3 @@ format_range = [
     assert!(err.to_string().contains("format range is invalid"), "{err}");
     Ok(())
 }
-
-/// Issue 13, item 5: `show` lists a connector's format ranges.
-#[cfg(feature = "cli")]
-#[test]
-fn show_prints_format_ranges() {
-    let dir = crate::cli_support::scratch("show-ranges");
-    let file = crate::cli_support::write(
-        &dir,
-        "r.toml",
-        "[[device]]\nid = 'wave'\nkind = 'adapter'\n\n[[device.connector]]\nflow = 'In'\ntype = 'Software_IO'\ncontrol = [{ interface = 'IKsFormatSupport', format = [{ channels = 2, samples_per_sec = 48000, bits_per_sample = 16 }], format_range = [{ max_channels = 2, min_bits_per_sample = 16, max_bits_per_sample = 24, min_sample_frequency = 8000, max_sample_frequency = 96000 }] }]\n",
-    );
-    let run = crate::cli_support::devtopo(&["show", "--unreached", &file]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout
-            .contains("range 0: PCM 1-2 ch 8000..96000 Hz 16..24 bit"),
-        "{}",
-        run.stdout
-    );
-}

@@ -380,7 +380,7 @@ proptest! {
     /// Near-valid files (a valid file with one byte range replaced) never panic either.
     #[test]
     fn mutated_files_never_panic(start in 0usize..2000, len in 0usize..20, junk in "\\PC{0,8}") {
-        let base = crate::files_errors::BASE;
+        let base = crate::files_error_cases::BASE;
         let start = start.min(base.len());
         let end = (start + len).min(base.len());
         if base.is_char_boundary(start) && base.is_char_boundary(end) {

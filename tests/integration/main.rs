@@ -2,22 +2,6 @@
 //! spec rule (`c6_...`, T8, ...) or decision (`x13_...`) it pins.
 
 mod alloc;
-#[cfg(feature = "cli")]
-mod cli_check;
-#[cfg(feature = "cli")]
-mod cli_list;
-#[cfg(feature = "cli")]
-mod cli_run;
-#[cfg(feature = "cli")]
-mod cli_run_notify;
-#[cfg(feature = "cli")]
-mod cli_show;
-#[cfg(feature = "cli")]
-mod cli_show_long_chain;
-#[cfg(feature = "cli")]
-mod cli_show_walk;
-#[cfg(feature = "cli")]
-mod cli_support;
 mod controls_connectors;
 mod controls_level;
 mod controls_misc;
@@ -30,9 +14,9 @@ mod examples_mmdevice;
 #[cfg(feature = "serde")]
 mod files_bundled;
 #[cfg(feature = "serde")]
+mod files_error_cases;
+#[cfg(feature = "serde")]
 mod files_errors;
-#[cfg(feature = "cli")]
-mod files_guid_names;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
 mod fixtures_controls;
@@ -60,7 +44,7 @@ mod rules_doc;
 mod rules_misc;
 mod rules_part;
 mod rules_topology;
-#[cfg(feature = "cli")]
+#[cfg(feature = "serde")]
 mod scale;
 #[cfg(feature = "scenario")]
 mod scenario_cost;

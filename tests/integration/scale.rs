@@ -9,8 +9,6 @@ use devtopo::{
     Permanence, SubunitSpec, System, SystemBuilder, generate, guids,
 };
 
-use crate::cli_support::{devtopo, scratch};
-
 fn part_count(system: &System) -> usize {
     system
         .snapshot()
@@ -131,50 +129,6 @@ fn limits_are_configurable() {
     assert!(err.message().contains("max_devices = 10 exceeded"), "{err}");
     limits.set(Limit::Devices, 1_000);
     assert!(parse_with(&text, Format::Json, "gen", &limits).is_ok());
-}
-
-#[test]
-fn cli_gen_then_check_no_limits() {
-    let dir = scratch("gen");
-    for ext in ["json", "toml"] {
-        let file = dir.join(format!("big.{ext}")).display().to_string();
-        let run = devtopo(&["gen", "--parts", "8000", "--seed", "9", "-o", &file]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        let run = devtopo(&["check", &file]);
-        assert_eq!(run.code, 1, "default limits refuse it: {}", run.stdout);
-        let said = format!("{}{}", run.stdout, run.stderr);
-        assert!(said.contains("max_file_bytes"), "{said}");
-        let run = devtopo(&["check", "--no-limits", &file]);
-        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-        assert!(run.stdout.contains("8000 parts"), "{}", run.stdout);
-        let run = devtopo(&[
-            "check",
-            "--limit",
-            "max_file_bytes=none",
-            "--limit",
-            "max_devices=100000",
-            "--limit",
-            "max_connections=none",
-            &file,
-        ]);
-        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    }
-    let run = devtopo(&[
-        "check",
-        "--limit",
-        "max_bogus=3",
-        "topologies/four-topologies.toml",
-    ]);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("unknown limit `max_bogus`"),
-        "{}",
-        run.stderr
-    );
-    // Same seed, same file.
-    let a = devtopo(&["gen", "--parts", "500", "--seed", "4", "--format", "json"]);
-    let b = devtopo(&["gen", "--parts", "500", "--seed", "4", "--format", "json"]);
-    assert_eq!((a.code, &a.stdout), (0, &b.stdout));
 }
 
 /// Links added in reverse order, and a cycle refused at the end of a long chain: the cycle

@@ -1,7 +1,11 @@
-//! The `devtopo` command line (clap derive): one module per subcommand.
+//! `devtopo`: check, show, draw and exercise DeviceTopology files from a shell (clap derive,
+//! one module per subcommand).
 //!
 //! `main` calls `run`, which returns the exit code: 0 success, 1 a file is invalid, a
 //! scenario step failed or `path` found no path, 2 usage, input or I/O errors.
+//! `devtopo --help` lists the subcommands.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -95,7 +99,7 @@ impl From<std::io::Error> for CliError {
     }
 }
 
-pub(crate) fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -10,11 +10,14 @@ pub(crate) struct Run {
     pub(crate) stderr: String,
 }
 
-/// Runs `devtopo` in the package root with these arguments.
+/// The workspace root, where `topologies/` and `scenarios/` are.
+pub(crate) const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+/// Runs `devtopo` in the workspace root with these arguments.
 pub(crate) fn devtopo(args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_devtopo"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(ROOT)
         .output()
         .unwrap_or_else(|e| panic!("cannot run devtopo: {e}"));
     Run {
@@ -54,10 +57,9 @@ pub(crate) const TOPOLOGIES: [&str; 8] = [
 /// TOPOLOGIES lists every file of `topologies/`.
 #[test]
 fn topologies_list_is_complete() -> Result<(), Box<dyn std::error::Error>> {
-    let mut on_disk: Vec<String> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/topologies"))?
-            .map(|e| e.map(|e| format!("topologies/{}", e.file_name().to_string_lossy())))
-            .collect::<Result<_, _>>()?;
+    let mut on_disk: Vec<String> = std::fs::read_dir(format!("{ROOT}/topologies"))?
+        .map(|e| e.map(|e| format!("topologies/{}", e.file_name().to_string_lossy())))
+        .collect::<Result<_, _>>()?;
     on_disk.sort();
     let mut listed: Vec<String> = TOPOLOGIES.iter().map(|s| s.to_string()).collect();
     listed.sort();

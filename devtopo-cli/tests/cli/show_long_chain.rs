@@ -2,7 +2,7 @@
 //! issue 13): a valid file whose walk is 9,000 parts deep neither overflows the stack nor
 //! prints output that grows with the square of the depth.
 
-use super::cli_support::{devtopo, scratch, write};
+use crate::support::{devtopo, scratch, write};
 
 /// A render endpoint fed by `adapters` adapter devices in a row, each a chain of `per`
 /// volume subunits between its input and output connectors.

@@ -2,7 +2,7 @@
 //! shows (issue 12, defects 1 and 2), the endpoint filter, crossings and unreached parts
 //! (issue 13, item 8).
 
-use crate::cli_support::{devtopo, scratch, write};
+use crate::support::{devtopo, scratch, write};
 
 /// A capture endpoint whose walk runs through `adapters` adapters of `chain` subunits each,
 /// linked one after the other and joined by permanent Software_Fixed connections: a valid file

@@ -1,14 +1,14 @@
 //! `devtopo run` notification steps (N1-N6, X19, X21): a wrong expectation fails the step;
 //! mistakes in notification steps are located load errors.
 
-use crate::cli_support::{devtopo, scratch, write};
+use crate::support::{devtopo, scratch, write};
 
 const MIC: &str = "topology = \"mic.toml\"\n";
 
 fn scenario_dir(name: &str) -> std::path::PathBuf {
     let dir = scratch(name);
     let mic = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("topologies/sysvad-mic-in.toml"),
+        std::path::Path::new(crate::support::ROOT).join("topologies/sysvad-mic-in.toml"),
     )
     .unwrap_or_default();
     write(&dir, "mic.toml", &mic);

@@ -1,7 +1,7 @@
 //! `devtopo check`: exit codes and located problems, over the table of malformed files.
 
-use crate::cli_support::{TOPOLOGIES, devtopo, scratch, write};
-use crate::files_errors::cases;
+use crate::files_error_cases::cases;
+use crate::support::{TOPOLOGIES, devtopo, scratch, write};
 use devtopo::file::Format;
 
 #[test]

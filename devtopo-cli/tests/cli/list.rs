@@ -1,6 +1,6 @@
 //! `devtopo list` and `devtopo convert` (issue 13, item 7).
 
-use crate::cli_support::{TOPOLOGIES, devtopo, scratch};
+use crate::support::{TOPOLOGIES, devtopo, scratch};
 
 /// `list --format json`: one flat record per device, part, link, connection and control, as
 /// the snapshot has them, and every part reference resolves with `find_part`.
@@ -11,8 +11,7 @@ fn list_has_one_record_per_object() -> Result<(), Box<dyn std::error::Error>> {
         assert_eq!(run.code, 0, "{file}: {}", run.stderr);
         let records: Vec<serde_json::Value> = serde_json::from_str(&run.stdout)?;
         let count = |t: &str| records.iter().filter(|r| r["type"] == t).count();
-        let system =
-            devtopo::System::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))?;
+        let system = devtopo::System::load(std::path::Path::new(crate::support::ROOT).join(file))?;
         let snap = system.snapshot();
         let parts = snap.devices.iter().flat_map(|d| &d.parts);
         assert_eq!(count("device"), snap.devices.len(), "{file}");
@@ -85,7 +84,7 @@ fn convert_round_trips_canonically() -> Result<(), Box<dyn std::error::Error>> {
         assert!(run.stdout.is_empty());
         assert_eq!(devtopo(&["convert", &json, &toml]).code, 0);
         let original =
-            devtopo::System::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))?;
+            devtopo::System::load(std::path::Path::new(crate::support::ROOT).join(file))?;
         let back = devtopo::System::load(&toml)?;
         assert_eq!(back.snapshot(), original.snapshot(), "{file}");
         assert_eq!(std::fs::read_to_string(&json)?, original.to_json_string()?);

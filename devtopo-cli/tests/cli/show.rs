@@ -1,6 +1,6 @@
 //! `devtopo show`, `dot` and `path`.
 
-use crate::cli_support::{TOPOLOGIES, devtopo};
+use crate::support::{TOPOLOGIES, devtopo};
 
 /// W1: the walk from an endpoint crosses to the adapter and follows the links; each part
 /// shows its controls with their values and its jacks with every field (issue 4).
@@ -273,8 +273,7 @@ fn dot_output_renders() -> Result<(), Box<dyn std::error::Error>> {
         assert!(run.stderr.is_empty(), "{file}: {}", run.stderr);
         let (clusters, links, connections, permanent) =
             check_dot(&run.stdout).map_err(|e| format!("{file}: {e}"))?;
-        let system =
-            devtopo::System::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))?;
+        let system = devtopo::System::load(std::path::Path::new(crate::support::ROOT).join(file))?;
         let snap = system.snapshot();
         assert_eq!(clusters, snap.devices.len(), "{file}");
         let parts = snap.devices.iter().flat_map(|d| &d.parts);

@@ -2,7 +2,7 @@
 //! `[guids]`, used as a subtype, printed by show, dot, list and scenarios, kept by save; and
 //! scenario `state_mask` by DEVICE_STATE_* names.
 
-use crate::cli_support::{devtopo, scratch, write};
+use crate::support::{devtopo, scratch, write};
 
 const VENDOR: &str = r#"
 [guids]
@@ -143,6 +143,7 @@ fn state_mask_accepts_names_and_combinations() {
     let dir = scratch("state-mask");
     let four = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
+        "/..",
         "/topologies/four-topologies.toml"
     ))
     .unwrap_or_default();

@@ -1,7 +1,7 @@
 //! `devtopo run`: the shipped scenarios pass through the binary; failures and broken
 //! scenario files give the right exit codes and messages.
 
-use crate::cli_support::{devtopo, scratch, write};
+use crate::support::{devtopo, scratch, write};
 
 const SCENARIOS: [&str; 8] = [
     "scenarios/disconnect-rules.toml",
@@ -17,7 +17,7 @@ const SCENARIOS: [&str; 8] = [
 /// `SCENARIOS` lists every file in `scenarios/`, so a new scenario cannot be left out.
 #[test]
 fn shipped_scenario_list_is_complete() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let dir = std::path::Path::new(crate::support::ROOT).join("scenarios");
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
@@ -55,7 +55,7 @@ const FOUR: &str = "topology = \"four.toml\"\n";
 fn scenario_dir(name: &str) -> std::path::PathBuf {
     let dir = scratch(name);
     let four = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("topologies/four-topologies.toml"),
+        std::path::Path::new(crate::support::ROOT).join("topologies/four-topologies.toml"),
     )
     .unwrap_or_default();
     write(&dir, "four.toml", &four);
