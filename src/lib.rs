@@ -222,7 +222,9 @@ pub use handles::{
     PartsListIter, PerChannelDbLevel, PropertyStore, Subunit,
 };
 pub use hresult::HResult;
-pub use properties::ks_request::{ks_identifier, ks_node_property};
+pub use properties::ks_request::{
+    MAX_KS_DATA_BYTES, MAX_KS_DESCRIPTOR_BYTES, ks_identifier, ks_node_property,
+};
 pub use properties::{
     EndpointEvent, EndpointEventLog, EndpointFormFactor, KsHandler, KsRequest, KsRequestKind,
     MMNotificationClient, ParsePropertyKeyError, PropVarType, PropVariant, PropertyKey, STGM_READ,
