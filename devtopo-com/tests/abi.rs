@@ -312,24 +312,50 @@ fn strings_at_and_over_their_limits() {
     unsafe {
         let mut system = null_mut();
         let at = padded(1 << 20);
-        assert_eq!(devtopo_load_toml(at.as_ptr(), &mut system), HRESULT(0), "{}", last_error());
+        assert_eq!(
+            devtopo_load_toml(at.as_ptr(), &mut system),
+            HRESULT(0),
+            "{}",
+            last_error()
+        );
         assert!(!system.is_null());
 
         let mut none = null_mut();
         let over = padded((1 << 20) + 1);
-        assert_eq!(devtopo_load_toml(over.as_ptr(), &mut none), hr(HResult::E_INVALIDARG));
+        assert_eq!(
+            devtopo_load_toml(over.as_ptr(), &mut none),
+            hr(HResult::E_INVALIDARG)
+        );
         assert!(none.is_null());
-        assert!(last_error().contains("limit max_file_bytes = 1048576"), "{}", last_error());
+        assert!(
+            last_error().contains("limit max_file_bytes = 1048576"),
+            "{}",
+            last_error()
+        );
         assert_eq!(
             devtopo_add_devices_toml(system, over.as_ptr()),
             hr(HResult::E_INVALIDARG)
         );
         assert!(last_error().contains("max_file_bytes"), "{}", last_error());
 
-        assert_eq!(devtopo_load_file(path(MAX_PATH_BYTES).as_ptr(), &mut none), hr(HResult::E_INVALIDARG));
-        assert!(!last_error().contains("max_path_bytes"), "at the limit the file is looked for: {}", last_error());
-        assert_eq!(devtopo_load_file(path(MAX_PATH_BYTES + 1).as_ptr(), &mut none), hr(HResult::E_INVALIDARG));
-        assert!(last_error().contains("limit max_path_bytes = 4096"), "{}", last_error());
+        assert_eq!(
+            devtopo_load_file(path(MAX_PATH_BYTES).as_ptr(), &mut none),
+            hr(HResult::E_INVALIDARG)
+        );
+        assert!(
+            !last_error().contains("max_path_bytes"),
+            "at the limit the file is looked for: {}",
+            last_error()
+        );
+        assert_eq!(
+            devtopo_load_file(path(MAX_PATH_BYTES + 1).as_ptr(), &mut none),
+            hr(HResult::E_INVALIDARG)
+        );
+        assert!(
+            last_error().contains("limit max_path_bytes = 4096"),
+            "{}",
+            last_error()
+        );
 
         let id = |len: usize| c(&format!("{{2}}.{}", "d".repeat(len - 4)));
         let mut topology = null_mut();
@@ -344,7 +370,11 @@ fn strings_at_and_over_their_limits() {
             devtopo_set_default_endpoint(system, id(1025).as_ptr(), 0),
         ] {
             assert_eq!(over, hr(HResult::E_INVALIDARG));
-            assert!(last_error().contains("limit max_text_bytes = 1024"), "{}", last_error());
+            assert!(
+                last_error().contains("limit max_text_bytes = 1024"),
+                "{}",
+                last_error()
+            );
         }
         assert!(topology.is_null());
         assert_eq!(devtopo_device_count(system), 4, "nothing changed");

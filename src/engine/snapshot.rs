@@ -188,9 +188,14 @@ impl Engine {
                 })
             })
             .collect();
-        registrations.extend(self.mm.sinks.iter().map(|sink| RegistrationSnapshot::Endpoint {
-            sink: SinkId(sink_addr(&**sink)),
-        }));
+        registrations.extend(
+            self.mm
+                .sinks
+                .iter()
+                .map(|sink| RegistrationSnapshot::Endpoint {
+                    sink: SinkId(sink_addr(&**sink)),
+                }),
+        );
         Snapshot {
             devices,
             registrations,

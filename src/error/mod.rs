@@ -567,7 +567,8 @@ pub enum Error {
     /// ([`MAX_KS_DESCRIPTOR_BYTES`](crate::MAX_KS_DESCRIPTOR_BYTES),
     /// [`MAX_KS_DATA_BYTES`](crate::MAX_KS_DATA_BYTES)): refused before it is read or logged.
     #[error(
-        "limit {limit} = {max} exceeded: the IKsControl request to `{device}` has a {size}-byte {buffer} (rule Q3)"
+        "limit {limit} = {max} exceeded: the IKsControl request to `{device}` has a {size}-byte {} (rule Q3)",
+        if limit.contains("descriptor") { "descriptor" } else { "data buffer" }
     )]
     KsLimit {
         /// The adapter.
@@ -576,8 +577,6 @@ pub enum Error {
         limit: &'static str,
         /// Its value.
         max: usize,
-        /// Which buffer (`descriptor`, `data buffer`).
-        buffer: &'static str,
         /// The buffer's size.
         size: usize,
     },

@@ -81,19 +81,26 @@ impl KsControl {
         data: Option<&mut [u8]>,
     ) -> Result<u32> {
         let over = [
-            (descriptor.map_or(0, <[u8]>::len), MAX_KS_DESCRIPTOR_BYTES, "max_ks_descriptor_bytes", "descriptor"),
-            (data.as_ref().map_or(0, |d| d.len()), MAX_KS_DATA_BYTES, "max_ks_data_bytes", "data buffer"),
+            (
+                descriptor.map_or(0, <[u8]>::len),
+                MAX_KS_DESCRIPTOR_BYTES,
+                "max_ks_descriptor_bytes",
+            ),
+            (
+                data.as_ref().map_or(0, |d| d.len()),
+                MAX_KS_DATA_BYTES,
+                "max_ks_data_bytes",
+            ),
         ]
         .into_iter()
-        .find(|&(size, max, _, _)| size > max);
-        if let Some((size, max, limit, buffer)) = over {
+        .find(|&(size, max, _)| size > max);
+        if let Some((size, max, limit)) = over {
             let engine = self.shared.read();
             engine.device(self.key)?;
             return Err(Error::KsLimit {
                 device: engine.device_id(self.key.ix),
                 limit,
                 max,
-                buffer,
                 size,
             });
         }

@@ -277,7 +277,11 @@ fn q3_ks_buffers_at_and_over_their_limits() -> R {
     let mut descriptor = ks_identifier(set, 42, ks::KSPROPERTY_TYPE_GET);
     descriptor.resize(MAX_KS_DESCRIPTOR_BYTES, 0);
     let mut data = vec![0u8; MAX_KS_DATA_BYTES];
-    assert_eq!(ctl.ks_property(&descriptor, Some(&mut data))?, 4, "at both limits");
+    assert_eq!(
+        ctl.ks_property(&descriptor, Some(&mut data))?,
+        4,
+        "at both limits"
+    );
     assert_eq!(ctl.ks_method(&descriptor, Some(&mut data))?, 4);
     let logged = system.hardware().ks_requests(&adapter)?.len();
     assert_eq!(logged, 2);
@@ -286,11 +290,23 @@ fn q3_ks_buffers_at_and_over_their_limits() -> R {
     long.push(0);
     let mut big = vec![0u8; MAX_KS_DATA_BYTES + 1];
     let cases: [(&str, devtopo::Result<u32>); 5] = [
-        ("max_ks_descriptor_bytes = 4096", ctl.ks_property(&long, Some(&mut data))),
+        (
+            "max_ks_descriptor_bytes = 4096",
+            ctl.ks_property(&long, Some(&mut data)),
+        ),
         ("max_ks_descriptor_bytes = 4096", ctl.ks_method(&long, None)),
-        ("max_ks_descriptor_bytes = 4096", ctl.ks_event(Some(&long), None)),
-        ("max_ks_data_bytes = 1048576", ctl.ks_property(&descriptor, Some(&mut big))),
-        ("max_ks_data_bytes = 1048576", ctl.ks_event(None, Some(&mut big))),
+        (
+            "max_ks_descriptor_bytes = 4096",
+            ctl.ks_event(Some(&long), None),
+        ),
+        (
+            "max_ks_data_bytes = 1048576",
+            ctl.ks_property(&descriptor, Some(&mut big)),
+        ),
+        (
+            "max_ks_data_bytes = 1048576",
+            ctl.ks_event(None, Some(&mut big)),
+        ),
     ];
     for (limit, result) in cases {
         let e = result.expect_err("over the limit");

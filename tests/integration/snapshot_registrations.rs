@@ -98,7 +98,11 @@ fn g5_snapshot_lists_endpoint_registrations() -> R {
         .unregister_endpoint_notification_callback(&*stranger)
         .unwrap_err();
     assert_eq!(err.hresult(), HResult::E_NOTFOUND);
-    assert_eq!(system.snapshot(), before, "G5: the failed unregister changed nothing");
+    assert_eq!(
+        system.snapshot(),
+        before,
+        "G5: the failed unregister changed nothing"
+    );
 
     system.unregister_endpoint_notification_callback(&*a)?;
     let regs = system.snapshot().registrations;

@@ -5,8 +5,8 @@ use std::sync::{Arc, Mutex};
 use devtopo::*;
 use proptest::prelude::*;
 
-use super::reference::{Conditions, MPart, Model, Outcome};
 use super::mm::ENDPOINT_SINKS;
+use super::reference::{Conditions, MPart, Model, Outcome};
 use super::{EFFECTS, FOUR, Op, SINKS, callback_iids};
 
 /// A sink that records what it is told.
@@ -87,7 +87,9 @@ pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
         parts.extend(part_handles(device, snap)?);
     }
     let sinks = (0..SINKS).map(|_| Arc::new(Recorder::default())).collect();
-    let endpoint_sinks = (0..ENDPOINT_SINKS).map(|_| EndpointEventLog::new()).collect();
+    let endpoint_sinks = (0..ENDPOINT_SINKS)
+        .map(|_| EndpointEventLog::new())
+        .collect();
     Ok((
         Sut {
             system,

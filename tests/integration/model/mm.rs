@@ -78,9 +78,7 @@ impl Model {
     pub(super) fn seen(&self) -> Seen {
         Seen {
             states: (0..self.devices.len())
-                .map(|d| {
-                    (self.is_endpoint(d) && !self.devices[d].removed).then(|| self.state(d))
-                })
+                .map(|d| (self.is_endpoint(d) && !self.devices[d].removed).then(|| self.state(d)))
                 .collect(),
             defaults: FLOWS
                 .iter()
@@ -326,7 +324,11 @@ impl Model {
             sut.parts.extend(part_handles(device, snap)?);
             sut.devices.push(device.clone());
         }
-        prop_assert_eq!(sut.devices.len(), self.devices.len(), "one handle per device");
+        prop_assert_eq!(
+            sut.devices.len(),
+            self.devices.len(),
+            "one handle per device"
+        );
         prop_assert_eq!(sut.parts.len(), self.parts.len(), "one handle per part");
         Ok((Ok(()), Ok(())))
     }
@@ -342,7 +344,11 @@ impl Model {
             part.device += dev0;
             self.parts.push(part);
         }
-        self.peers
-            .extend(other.peers.into_iter().map(|p| p.map(|(q, perm)| (q + part0, perm))));
+        self.peers.extend(
+            other
+                .peers
+                .into_iter()
+                .map(|p| p.map(|(q, perm)| (q + part0, perm))),
+        );
     }
 }

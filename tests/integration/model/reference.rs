@@ -510,11 +510,13 @@ impl Model {
                         sink: SinkId::of(&*sinks[sink]),
                     },
                 )
-                .chain(self.endpoint_regs.iter().map(|&s| {
-                    RegistrationSnapshot::Endpoint {
-                        sink: SinkId::of(&*endpoint_sinks[s]),
-                    }
-                }))
+                .chain(
+                    self.endpoint_regs
+                        .iter()
+                        .map(|&s| RegistrationSnapshot::Endpoint {
+                            sink: SinkId::of(&*endpoint_sinks[s]),
+                        }),
+                )
                 .collect(),
         }
     }
