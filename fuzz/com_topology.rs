@@ -111,11 +111,18 @@ impl World {
         let mut out = std::ptr::null_mut();
         // SAFETY: a live topology; `from` and `to` are NULL or live COM objects.
         let hr = unsafe { (vt.GetSignalPath)(pair.raw(), from, to, BOOL::from(reject), &mut out) };
-        if from.is_null() || to.is_null() {
-            return expect("GetSignalPath(NULL)", hr, E_POINTER);
+        // T7: the parts are checked in argument order: NULL is E_POINTER, an object that is
+        // not devtopo's E_NOINTERFACE (found by fuzzing: a NULL `to` after a foreign `from`).
+        for (ptr, rust) in [(from, &a), (to, &b)] {
+            if ptr.is_null() {
+                return expect("GetSignalPath(NULL)", hr, E_POINTER);
+            }
+            if rust.is_none() {
+                return expect("GetSignalPath(not devtopo's)", hr, E_NOINTERFACE);
+            }
         }
         let (Some(a), Some(b)) = (a, b) else {
-            return expect("GetSignalPath(not devtopo's)", hr, E_NOINTERFACE);
+            return Err("unreachable: both parts are devtopo's".into());
         };
         let r = t.signal_path(&a, &b, mixed);
         same("GetSignalPath", hr, rhr(&r))?;
