@@ -222,14 +222,14 @@ impl System {
     /// not a `Disconnect`). Handles to the device and its parts then fail with
     /// [`Error::DeviceRemoved`] (`AUDCLNT_E_DEVICE_INVALIDATED`, X26): keys carry never-reused
     /// serial numbers, so an old handle can never reach another device. The callbacks
-    /// registered on its parts are released (after the system's lock, so their `Drop` may call
-    /// back in).
+    /// registered on its parts, and the `IKsControl` handlers of an adapter, are released after
+    /// the system's lock, so their `Drop` may call back in.
     ///
     /// # Errors
     /// [`Error::UnknownDevice`].
     pub fn remove_device(&self, id: &str) -> Result<()> {
-        // The sinks registered on the removed parts are dropped only after the lock is
-        // released: a sink's `Drop` may call back into the system (X20, X35).
+        // The sinks registered on the removed parts, and its KS handlers, are dropped only
+        // after the lock is released: their `Drop` may call back into the system (X20, X35).
         let dropped = self.shared.mutate(|engine| {
             let ix = *engine.by_id.get(id).ok_or_else(|| Error::UnknownDevice {
                 device: Arc::from(id),

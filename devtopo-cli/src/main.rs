@@ -168,9 +168,9 @@ pub(crate) fn part_label(system: &System, part: &Part) -> String {
     }
 }
 
-/// One line about a part: local ID, part type, name, and for a connector its type and flow,
-/// then the subtype by name.
-pub(crate) fn part_line(system: &System, part: &Part) -> String {
+/// A part's fields for a one-line description: its local ID, name, kind (`connector` or
+/// `subunit`) and the rest (a connector's type, flow and subtype; a subunit's subtype).
+pub(crate) fn part_fields(system: &System, part: &Part) -> (String, String, &'static str, String) {
     let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
     let name = part.name().unwrap_or_default();
     let subtype = part
@@ -181,10 +181,17 @@ pub(crate) fn part_line(system: &System, part: &Part) -> String {
         (Ok(PartType::Connector), Ok(c)) => {
             let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
             let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
-            format!("{local} connector {name:?} {ty} {flow} {subtype}")
+            (local, name, "connector", format!("{ty} {flow} {subtype}"))
         }
-        _ => format!("{local} subunit {name:?} {subtype}"),
+        _ => (local, name, "subunit", subtype),
     }
+}
+
+/// One line for a part, local ID first: `0x10000 connector "Speaker" Physical_External In
+/// KSNODETYPE_SPEAKER`.
+pub(crate) fn part_line(system: &System, part: &Part) -> String {
+    let (local, name, kind, rest) = part_fields(system, part);
+    format!("{local} {kind} {name:?} {rest}")
 }
 
 /// A file error as JSON.

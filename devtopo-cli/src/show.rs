@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use devtopo::{
-    Device, DeviceKey, DeviceKind, Direction, LocalId, Part, PartKey, PartType, Permanence, System,
+    Device, DeviceKey, DeviceKind, Direction, LocalId, Part, PartKey, Permanence, System,
 };
 use serde_json::{Value, json};
 
@@ -464,20 +464,8 @@ impl Show<'_> {
 /// One line about a part, name first: `"Microphone" connector 0x00010001 Physical_External In
 /// KSNODETYPE_MICROPHONE`.
 fn part_line(system: &System, part: &Part) -> String {
-    let local = part.local_id().map(|l| l.to_string()).unwrap_or_default();
-    let name = part.name().unwrap_or_default();
-    let subtype = part
-        .subtype()
-        .map(|g| system.guid_display(g))
-        .unwrap_or_default();
-    match (part.part_type(), part.as_connector()) {
-        (Ok(PartType::Connector), Ok(c)) => {
-            let ty = c.connector_type().map(|t| t.name()).unwrap_or("?");
-            let flow = c.data_flow().map(|f| f.name()).unwrap_or("?");
-            format!("{name:?} connector {local} {ty} {flow} {subtype}")
-        }
-        _ => format!("{name:?} subunit {local} {subtype}"),
-    }
+    let (local, name, kind, rest) = super::part_fields(system, part);
+    format!("{name:?} {kind} {local} {rest}")
 }
 
 /// A device's store as `(key name, value)` text pairs (`PKEY_Device_FriendlyName`,

@@ -2,7 +2,8 @@
 //! interfaces only: Chromium's `GetAudioControllerID` and `GetMatchingOutputDeviceID` (W7,
 //! old `media/audio/win/core_audio_util_win.cc`) with the eCommunications pairing (V6), the
 //! property store's PROPVARIANTs (S4, S37), IMMEndpoint on the device object (G6, X45),
-//! IKsControl on adapters (Q1, X46), and IMMNotificationClient sinks (V13, Y1, Y5).
+//! IKsControl on adapters (Q1, X46), and IMMNotificationClient sinks (V13, Y1, Y5), including
+//! one that calls the enumerator from inside its callback (Y3, Y4, X47).
 
 mod common;
 
@@ -451,4 +452,122 @@ fn v13_y5_notification_client_receives_a_jack_unplug() {
             HRESULT(0x80004003_u32 as i32)
         );
     }
+}
+
+/// A client that calls back into the enumerator from inside its callback, as a careless
+/// windows-rs client would: GetDevice (allowed, Y4) and Register/Unregister (Y3).
+#[implement(IMMNotificationClient)]
+struct Reentrant {
+    /// Taken (and so released) when the test ends: the enumerator holds this client while it
+    /// is registered, and this client holds the enumerator, a cycle the test must break.
+    enumerator: Mutex<Option<IMMDeviceEnumerator>>,
+    other: IMMNotificationClient,
+    seen: Mutex<Vec<(u32, HRESULT, HRESULT)>>,
+}
+
+impl IMMNotificationClient_Impl for Reentrant_Impl {
+    fn OnDeviceStateChanged(&self, id: &PCWSTR, _state: u32) -> windows_core::Result<()> {
+        let Some(enumerator) = self.enumerator.lock().unwrap().clone() else {
+            return Ok(());
+        };
+        // SAFETY: COM calls on live interface pointers; `id` is devtopo's NUL-terminated
+        // string, alive for the call.
+        unsafe {
+            let state = enumerator.GetDevice(*id)?.GetState()?;
+            let register = enumerator.RegisterEndpointNotificationCallback(&self.other);
+            let unregister = enumerator.UnregisterEndpointNotificationCallback(&self.other);
+            self.seen
+                .lock()
+                .unwrap()
+                .push((state, register, unregister));
+        }
+        Ok(())
+    }
+    fn OnDeviceAdded(&self, _id: &PCWSTR) -> windows_core::Result<()> {
+        Ok(())
+    }
+    fn OnDeviceRemoved(&self, _id: &PCWSTR) -> windows_core::Result<()> {
+        Ok(())
+    }
+    fn OnDefaultDeviceChanged(
+        &self,
+        _flow: EDataFlow,
+        _role: ERole,
+        _id: &PCWSTR,
+    ) -> windows_core::Result<()> {
+        Ok(())
+    }
+    fn OnPropertyValueChanged(&self, _id: &PCWSTR, _key: &PROPERTYKEY) -> windows_core::Result<()> {
+        Ok(())
+    }
+}
+
+/// Y3, Y4, X47, X48 through COM: inside OnDeviceStateChanged the new state is already
+/// readable through GetDevice/GetState (no lock is held), and Register/Unregister from the
+/// callback return E_ILLEGAL_METHOD_CALL (where Windows may deadlock) and are recorded as
+/// violations, exactly as the Rust API does. A watchdog fails the test instead of hanging.
+#[test]
+fn y3_y4_x47_reentrant_client_through_com() {
+    let system = fixtures::four_topologies().expect("fixture");
+    let (done, finished) = std::sync::mpsc::channel();
+    let worker = {
+        let system = system.clone();
+        std::thread::spawn(move || {
+            let enumerator = enumerator(&system);
+            let other: IMMNotificationClient = Client {
+                events: Mutex::new(Vec::new()),
+                refs_seen: AtomicU32::new(0),
+            }
+            .into();
+            let client: IMMNotificationClient = Reentrant {
+                enumerator: Mutex::new(Some(enumerator.clone())),
+                other,
+                seen: Mutex::new(Vec::new()),
+            }
+            .into();
+            // SAFETY: COM calls on live interface pointers.
+            unsafe { enumerator.RegisterEndpointNotificationCallback(&client) }
+                .ok()
+                .expect("register");
+            let mux = common::com::rust_part(&system, fixtures::FOUR_MUX, 0x0001_0000);
+            let connector = mux.as_connector().expect("connector");
+            system
+                .hardware()
+                .unplug_jack(&connector, 0)
+                .expect("unplug");
+            // SAFETY: the implementation behind the interface we made.
+            let inner = unsafe { windows_core::AsImpl::<Reentrant>::as_impl(&client) };
+            let seen = inner.seen.lock().unwrap().clone();
+            inner.enumerator.lock().unwrap().take();
+            // SAFETY: COM calls on live interface pointers.
+            unsafe { enumerator.UnregisterEndpointNotificationCallback(&client) }
+                .ok()
+                .expect("unregister");
+            let _ = done.send(seen);
+        })
+    };
+    let seen = finished
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("Y3/X47: a re-entrant client deadlocked the enumerator");
+    worker.join().expect("worker");
+    assert!(!seen.is_empty(), "the unplug changed an endpoint's state");
+    let illegal = HRESULT(0x8000_000E_u32 as i32);
+    for &(state, register, unregister) in &seen {
+        assert_eq!(
+            state, 0x8,
+            "Y4: the callback reads the committed UNPLUGGED state"
+        );
+        assert_eq!((register, unregister), (illegal, illegal), "Y3, X47");
+    }
+    let violations = system.endpoint_callback_violations();
+    let expected: Vec<&str> = seen
+        .iter()
+        .flat_map(|_| {
+            [
+                "RegisterEndpointNotificationCallback",
+                "UnregisterEndpointNotificationCallback",
+            ]
+        })
+        .collect();
+    assert_eq!(violations, expected, "X47: each refused call is recorded");
 }

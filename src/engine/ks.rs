@@ -46,15 +46,22 @@ pub(crate) const fn verb_of(flags: u32) -> u32 {
 
 impl Engine {
     /// Installs (or replaces) the handler for (kind, set, id, verb) on an adapter.
-    pub(crate) fn set_ks_handler(&mut self, ix: u32, entry: HandlerEntry) {
+    /// Returns the entry it replaced, for the caller to drop once the lock is released: a
+    /// handler is user code, and so is its `Drop` (X20).
+    #[must_use = "drop the replaced handler after the lock"]
+    pub(crate) fn set_ks_handler(&mut self, ix: u32, entry: HandlerEntry) -> Vec<HandlerEntry> {
         let table = self.mm.ks.entry(ix).or_default();
-        table.handlers.retain(|h| {
-            !(h.kind == entry.kind
-                && h.set == entry.set
-                && h.id == entry.id
-                && h.verb == entry.verb)
-        });
+        let (replaced, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut table.handlers)
+            .into_iter()
+            .partition(|h| {
+                h.kind == entry.kind
+                    && h.set == entry.set
+                    && h.id == entry.id
+                    && h.verb == entry.verb
+            });
+        table.handlers = kept;
         table.handlers.push(entry);
+        replaced
     }
 
     /// The handler for a request, or the X61 failure: unknown set, unknown id of a known set,

@@ -14,6 +14,13 @@ use crate::controls::ControlChangeNotify;
 use crate::error::{Error, Result};
 use crate::properties::EndpointEvent;
 
+/// What uninstalling a device releases, for the caller to drop after the lock (X20): the
+/// control sinks registered on its parts and an adapter's IKsControl handlers (Q11).
+pub(crate) type Released = (
+    Vec<Arc<dyn ControlChangeNotify>>,
+    Option<super::ks::KsTable>,
+);
+
 impl Engine {
     /// Adds every device of `other` (with its parts, links, connections, conditions, stores,
     /// preferred defaults and IKsControl tables) to this engine. Each new endpoint gets one
@@ -140,11 +147,11 @@ impl Engine {
     /// Deletes a device and its records (driver uninstall, X63): `OnDeviceRemoved` for an
     /// endpoint (X49), the endpoints that were connected to it follow the state rule
     /// (NOTPRESENT, B2), then the defaults are re-elected (B10). Returns the control sinks
-    /// to drop once the lock is released (X20).
+    /// and the IKsControl handlers (Q11) to drop once the lock is released (X20).
     ///
     /// # Errors
     /// As [`Engine::device`].
-    pub(crate) fn uninstall(&mut self, ix: u32) -> Result<Vec<Arc<dyn ControlChangeNotify>>> {
+    pub(crate) fn uninstall(&mut self, ix: u32) -> Result<Released> {
         let key = self.device_key(ix);
         let is_endpoint = self.device(key)?.kind.is_endpoint();
         let mut affected: BTreeSet<u32> = self.affected_by_device(ix);
@@ -153,7 +160,7 @@ impl Engine {
         let dropped = self.remove_device(key)?;
         self.put_conditions(ix, super::Conditions::default());
         self.mm.stores.remove(&ix);
-        self.mm.ks.remove(&ix);
+        let handlers = self.mm.ks.remove(&ix);
         self.mm.endpoints.retain(|&e| e != ix);
         for roles in self.mm.preferred.iter_mut() {
             for pref in roles.iter_mut() {
@@ -170,6 +177,6 @@ impl Engine {
         let affected: Vec<u32> = affected.into_iter().collect();
         self.refresh(&affected);
         self.elect_defaults();
-        Ok(dropped)
+        Ok((dropped, handlers))
     }
 }

@@ -159,7 +159,7 @@ impl Hardware {
                 device: engine.device_id(adapter.key.ix),
             });
         }
-        engine.set_ks_handler(
+        let replaced = engine.set_ks_handler(
             adapter.key.ix,
             HandlerEntry {
                 kind,
@@ -169,6 +169,9 @@ impl Hardware {
                 handler,
             },
         );
+        // The replaced handler is user code: its Drop runs after the lock (X20).
+        drop(engine);
+        drop(replaced);
         Ok(())
     }
 

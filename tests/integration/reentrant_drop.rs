@@ -234,3 +234,64 @@ fn system_drop_releases_sinks_without_a_lock() {
         Ok(())
     });
 }
+
+/// An `IKsControl` handler (Q11) owning a [`ReentrantSink`], so that dropping the handler
+/// calls back into the system.
+fn reentrant_ks_handler(system: &System, part: &Part) -> (Arc<dyn KsHandler>, Arc<AtomicUsize>) {
+    let (guard, drops) = reentrant(system, part);
+    let handler = Arc::new(move |_: &KsRequest| {
+        let _owned = &guard;
+        Ok(vec![1])
+    });
+    (handler, drops)
+}
+
+/// Q11, X20: replacing an adapter's KS handler, and uninstalling the adapter, release the
+/// handlers (user code) after the lock; a refused installation (an endpoint is no adapter)
+/// releases the handler it was given after the lock too.
+#[test]
+fn q11_ks_handlers_are_dropped_outside_the_lock() {
+    with_watchdog(|| {
+        let (system, part) = mute_part()?;
+        let adapter = system.device(fixtures::SYSVAD_MICIN_TOPO)?;
+        let install = |handler| {
+            system.hardware().set_ks_handler(
+                &adapter,
+                KsRequestKind::Property,
+                ks::KSPROPSETID_Audio,
+                42,
+                ks::KSPROPERTY_TYPE_GET,
+                handler,
+            )
+        };
+        let (first, first_drops) = reentrant_ks_handler(&system, &part);
+        install(first)?;
+        let (second, second_drops) = reentrant_ks_handler(&system, &part);
+        install(second)?;
+        assert_eq!(first_drops.load(Ordering::SeqCst), 1, "replaced");
+        assert_eq!(second_drops.load(Ordering::SeqCst), 0, "installed");
+        let endpoint = system
+            .devices()
+            .into_iter()
+            .find(|d| d.kind().is_ok_and(|k| k.is_endpoint()))
+            .ok_or("no endpoint")?;
+        let (refused, refused_drops) = reentrant_ks_handler(&system, &part);
+        assert!(
+            system
+                .hardware()
+                .set_ks_handler(
+                    &endpoint,
+                    KsRequestKind::Property,
+                    ks::KSPROPSETID_Audio,
+                    42,
+                    ks::KSPROPERTY_TYPE_GET,
+                    refused,
+                )
+                .is_err()
+        );
+        assert_eq!(refused_drops.load(Ordering::SeqCst), 1, "refused");
+        system.remove_device(fixtures::SYSVAD_MICIN_TOPO)?;
+        assert_eq!(second_drops.load(Ordering::SeqCst), 1, "uninstalled");
+        Ok(())
+    });
+}

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod controls;
+mod ks;
 mod mmdevice;
 mod topology;
 
@@ -89,6 +90,7 @@ fn cases() -> Vec<Case> {
     let mut cases = topology::cases();
     cases.extend(controls::cases());
     cases.extend(mmdevice::cases());
+    cases.extend(ks::cases());
     cases
 }
 

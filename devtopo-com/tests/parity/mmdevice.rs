@@ -63,11 +63,11 @@ fn cget(s: &System, id: &str) -> windows_core::Result<IMMDevice> {
     unsafe { enumerator(s).GetDevice(PCWSTR(wide.as_ptr())) }
 }
 
-fn cdev(s: &System, id: &str) -> IMMDevice {
+pub(crate) fn cdev(s: &System, id: &str) -> IMMDevice {
     cget(s, id).expect("GetDevice")
 }
 
-fn rdev(s: &System, id: &str) -> devtopo::Device {
+pub(crate) fn rdev(s: &System, id: &str) -> devtopo::Device {
     s.device(id).expect("device")
 }
 
@@ -119,7 +119,7 @@ fn cactivate(s: &System, id: &str, iid: devtopo::Guid, params: Option<&PROPVARIA
     }
 }
 
-fn ks_property(set: u128, id: u32, length: usize) -> Vec<u8> {
+pub(crate) fn ks_property(set: u128, id: u32, length: usize) -> Vec<u8> {
     let mut p = vec![0u8; 24];
     let g = devtopo::Guid::from_u128(set);
     p[0..4].copy_from_slice(&g.data1.to_le_bytes());
@@ -160,7 +160,7 @@ fn rks(s: &System, property: &[u8]) -> HRESULT {
     rust_code(ks.ks_property(property, Some(&mut data)))
 }
 
-const AUDIO_SET: u128 = 0x45FFAAA0_6E1B_11D0_BCF2_444553540000;
+pub(crate) const AUDIO_SET: u128 = 0x45FFAAA0_6E1B_11D0_BCF2_444553540000;
 const UNSERVED_SET: u128 = 0x0BADF00D_0000_0000_0000_000000000001;
 
 // SAFETY (every `com` closure below): COM calls on live interface pointers devtopo-com handed
