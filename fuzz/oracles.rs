@@ -11,11 +11,14 @@ use devtopo::System;
 use devtopo::file::Format;
 use devtopo::scenario::Scenario;
 
+/// A bundled topology's fixture function.
+pub(crate) type Fixture = fn() -> devtopo::Result<System>;
+
 /// The bundled topology files, by file name: scenarios name their topology by path, and the
 /// scenario target resolves the name to one of these (four-topologies otherwise). Each is
 /// the library's fixture of that file, parsed once per process and deep-copied per use
 /// (`devtopo::fixtures`): a scenario costs its own parse and run, not a topology parse.
-pub(crate) const TOPOLOGIES: &[(&str, fn() -> devtopo::Result<System>)] = &[
+pub(crate) const TOPOLOGIES: &[(&str, Fixture)] = &[
     ("four-topologies.toml", devtopo::fixtures::four_topologies),
     ("real-hda-lineout.toml", devtopo::fixtures::real_hda_lineout),
     ("sysvad-hdmi.toml", devtopo::fixtures::sysvad_hdmi),
