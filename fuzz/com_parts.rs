@@ -198,6 +198,10 @@ impl World {
                     Ok(Some(Rs::Connector(c.clone())))
                 } else if iid == IPart::IID {
                     Ok(Some(Rs::Part(c.as_part().clone())))
+                } else if iid == ISubunit::IID {
+                    // G6 asks the part (found by fuzzing: a removed connector's answer is
+                    // AUDCLNT_E_DEVICE_INVALIDATED, not E_NOINTERFACE).
+                    c.as_part().as_subunit().map(|_| None).or_else(refused)
                 } else {
                     Err((E_NOINTERFACE, false))
                 }
