@@ -33,10 +33,12 @@ enum Topic {
     Decisions,
     /// Testing C++, C and windows-rs code through devtopo-com's COM objects.
     Com,
+    /// Capturing a machine through COM into a topology file (`devtopo capture`).
+    Capture,
 }
 
 impl Topic {
-    const ALL: [Topic; 7] = [
+    const ALL: [Topic; 8] = [
         Topic::Files,
         Topic::Scenarios,
         Topic::Rules,
@@ -44,6 +46,7 @@ impl Topic {
         Topic::Methods,
         Topic::Decisions,
         Topic::Com,
+        Topic::Capture,
     ];
 
     fn text(self) -> &'static str {
@@ -55,6 +58,7 @@ impl Topic {
             Topic::Methods => include_str!("../../docs/methods.md"),
             Topic::Decisions => include_str!("../../docs/decisions.md"),
             Topic::Com => include_str!("../../docs/testing-com.md"),
+            Topic::Capture => include_str!("../../docs/capture.md"),
         }
     }
 
@@ -67,6 +71,7 @@ impl Topic {
             Topic::Methods => "methods",
             Topic::Decisions => "decisions",
             Topic::Com => "com",
+            Topic::Capture => "capture",
         }
     }
 
@@ -79,6 +84,7 @@ impl Topic {
             Topic::Methods => "the COM method -> Rust method table",
             Topic::Decisions => "devtopo's choices where Windows documents nothing",
             Topic::Com => "testing C++, C and windows-rs code through devtopo-com",
+            Topic::Capture => "capturing a machine through COM into a topology file",
         }
     }
 }

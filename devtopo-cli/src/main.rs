@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use devtopo::file::{FileError, Limits};
 use devtopo::{Device, Part, PartType, System};
 
+mod capture;
 mod check;
 mod controls_view;
 mod convert;
@@ -47,6 +48,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Check(check::Args),
+    Capture(capture::Args),
     Show(show::Args),
     Dot(dot::Args),
     Path(path::Args),
@@ -127,6 +129,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     let mut out = std::io::stdout().lock();
     let code = match cli.command {
         Command::Check(args) => check::run(&args, &mut out)?,
+        Command::Capture(args) => capture::run(&args, &mut out)?,
         Command::Show(args) => show::run(&args, &mut out)?,
         Command::Dot(args) => dot::run(&args, &mut out)?,
         Command::Path(args) => path::run(&args, &mut out)?,

@@ -24,6 +24,10 @@
 //! `PWSTR::to_string()`: it measures with the C `wcslen`, whose `wchar_t` is 32 bits there, and
 //! reads past the end of the string; use [`pwstr_to_string`].
 //!
+//! The other direction: [`capture::capture`] reads any `IMMDeviceEnumerator` (devtopo's, or
+//! Windows' own on Windows) through COM calls only and writes what it saw as a topology file
+//! (`devtopo capture`; what a capture cannot see: decision X69).
+//!
 //! Every object is free-threaded and holds its devtopo system alive: it stays valid after the
 //! `System` that made it is dropped. [`live_objects`] counts the objects alive.
 //!
@@ -34,6 +38,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod abi;
+pub mod capture;
 mod generated;
 mod memory;
 mod object;

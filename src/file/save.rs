@@ -129,6 +129,7 @@ fn document_of(engine: &Engine) -> FileDoc {
         .map(|(guid, name)| (name.to_string(), BracedGuid(*guid)))
         .collect();
     FileDoc {
+        comment: Vec::new(),
         guids,
         devices,
         connections,

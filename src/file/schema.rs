@@ -26,6 +26,10 @@ use crate::types::{ConnectorType, DataFlow, DeviceKind, DeviceState, ERole, Loca
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FileDoc {
+    /// Free text, one line per entry, read and ignored: JSON's stand-in for comments
+    /// (`devtopo capture` writes its header here in JSON files). Never written back.
+    #[serde(default, skip_serializing)]
+    pub(crate) comment: Vec<Text>,
     /// Names for GUIDs devtopo does not know (`[guids]`: `ACME_PIN_RIBBON = "{...}"`), usable
     /// as subtypes below and printed by every command.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

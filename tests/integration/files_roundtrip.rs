@@ -444,3 +444,22 @@ fn x12_incoming_order_survives_round_trip() -> std::result::Result<(), Box<dyn s
     );
     Ok(())
 }
+
+/// X69: the top-level `comment` list (JSON's stand-in for comments, where `devtopo capture`
+/// writes its header) is read and ignored, never written back; a non-string entry is an
+/// error at the key.
+#[test]
+fn x69_comment_lines_are_read_and_ignored() {
+    let json = r#"{ "comment": ["Captured by devtopo-com", "from nowhere"],
+        "device": [{ "id": "{2}.a", "kind": "adapter" }] }"#;
+    let system = System::from_json_str(json).expect("a comment is accepted");
+    assert_eq!(system.devices().len(), 1);
+    assert!(!system.to_json_string().expect("save").contains("comment"));
+    let toml = "comment = [\"one line\"]\n[[device]]\nid = \"{2}.a\"\nkind = \"adapter\"\n";
+    assert_eq!(
+        System::from_toml_str(toml).expect("toml").devices().len(),
+        1
+    );
+    let err = System::from_json_str(r#"{ "comment": [1] }"#).expect_err("not a string");
+    assert!(err.path.starts_with("comment"), "{}", err.path);
+}

@@ -2,6 +2,7 @@
 //! bundled topologies and scenarios, one module per command. Every test names the spec rule or
 //! decision (`x13_...`) it pins, where it pins one.
 
+mod capture;
 mod check;
 // The table of malformed files is shared with the library's located-error tests.
 #[path = "../../../tests/integration/files_error_cases.rs"]

@@ -1,4 +1,35 @@
 #[inline]
+pub unsafe fn CoCreateInstance<P1, T>(
+    rclsid: *const windows_core::GUID,
+    punkouter: P1,
+    dwclscontext: u32,
+) -> windows_core::Result<T>
+where
+    P1: windows_core::Param<windows_core::IUnknown>,
+    T: windows_core::Interface,
+{
+    windows_core::link!("ole32.dll" "system" fn CoCreateInstance(rclsid : *const windows_core::GUID, punkouter : *mut core::ffi::c_void, dwclscontext : u32, riid : *const windows_core::GUID, ppv : *mut *mut core::ffi::c_void) -> windows_core::HRESULT);
+    let mut result__ = core::ptr::null_mut();
+    unsafe {
+        CoCreateInstance(
+            rclsid,
+            punkouter.param().abi(),
+            dwclscontext,
+            &T::IID,
+            &mut result__,
+        )
+        .and_then(|| windows_core::imp::Type::from_abi(result__))
+    }
+}
+#[inline]
+pub unsafe fn CoInitializeEx(
+    pvreserved: Option<*const core::ffi::c_void>,
+    dwcoinit: u32,
+) -> windows_core::HRESULT {
+    windows_core::link!("ole32.dll" "system" fn CoInitializeEx(pvreserved : *const core::ffi::c_void, dwcoinit : u32) -> windows_core::HRESULT);
+    unsafe { CoInitializeEx(pvreserved.unwrap_or(core::mem::zeroed()) as _, dwcoinit) }
+}
+#[inline]
 pub unsafe fn CoTaskMemAlloc(cb: usize) -> *mut core::ffi::c_void {
     windows_core::link!("ole32.dll" "system" fn CoTaskMemAlloc(cb : usize) -> *mut core::ffi::c_void);
     unsafe { CoTaskMemAlloc(cb) }
@@ -195,6 +226,8 @@ pub const CLSCTX_RESERVED4: CLSCTX = 512;
 pub const CLSCTX_RESERVED5: CLSCTX = 2048;
 pub const CLSCTX_RESERVED6: CLSCTX = 16777216;
 pub const CLSCTX_SERVER_MUST_BE_EQUAL_OR_GREATER_PRIVILEGE: CLSCTX = 134217728;
+pub type COINIT = i32;
+pub const COINIT_MULTITHREADED: COINIT = 0;
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub union CY {
@@ -4570,6 +4603,8 @@ pub struct KSJACK_DESCRIPTION2 {
 }
 pub type LPSAFEARRAY = *mut SAFEARRAY;
 pub type LPVERSIONEDSTREAM = *mut VERSIONEDSTREAM;
+pub const MMDeviceEnumerator: windows_core::GUID =
+    windows_core::GUID::from_u128(0xbcde0395_e52f_467c_8e3d_c4579291692e);
 pub const Network: ConnectorType = 5;
 pub const Out: DataFlow = 1;
 pub type PKSDATAFORMAT = *mut KSDATARANGE;

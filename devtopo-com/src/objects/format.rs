@@ -45,7 +45,7 @@ fn put_guid(out: &mut Vec<u8>, g: Guid) {
 }
 
 /// Parses the bytes a client passed; `None` when they are too short for a `KSDATAFORMAT`.
-fn parse(bytes: &[u8]) -> Option<KsDataFormat> {
+pub(crate) fn parse(bytes: &[u8]) -> Option<KsDataFormat> {
     if bytes.len() < HEADER {
         return None;
     }
