@@ -21,6 +21,31 @@ fn probe_round_trip(a: &Connector, b: &Connector) {
     a.disconnect().expect("disconnect");
 }
 
+/// The baselines of `benches/connect_disconnect.rs`: petgraph's `add_edge` + `remove_edge`,
+/// bare and behind one `RwLock` write per call.
+#[inline(never)]
+fn probe_petgraph(
+    g: &mut petgraph::stable_graph::StableGraph<u32, u8>,
+    a: petgraph::stable_graph::NodeIndex,
+    z: petgraph::stable_graph::NodeIndex,
+) {
+    let e = g.add_edge(black_box(a), black_box(z), 1);
+    black_box(g.remove_edge(e));
+}
+
+#[inline(never)]
+fn probe_petgraph_rwlock(
+    g: &std::sync::RwLock<petgraph::stable_graph::StableGraph<u32, u8>>,
+    a: petgraph::stable_graph::NodeIndex,
+    z: petgraph::stable_graph::NodeIndex,
+) {
+    let e = g
+        .write()
+        .expect("lock")
+        .add_edge(black_box(a), black_box(z), 1);
+    black_box(g.write().expect("lock").remove_edge(e));
+}
+
 #[inline(never)]
 fn probe_disconnect(a: &Connector) -> bool {
     black_box(a.disconnect()).is_ok()
@@ -107,6 +132,17 @@ fn probe_load(text: &str, format: devtopo::file::Format) -> System {
     load(text, format)
 }
 
+#[inline(never)]
+fn probe_value(text: &str, json: bool) {
+    if json {
+        drop(black_box(
+            serde_json::from_str::<serde_json::Value>(text).expect("json"),
+        ));
+    } else {
+        drop(black_box(text.parse::<toml::Table>().expect("toml")));
+    }
+}
+
 fn load(text: &str, format: devtopo::file::Format) -> System {
     devtopo::file::parse_with(text, format, "probe", &devtopo::file::Limits::none())
         .map_err(|e| e[0].to_string())
@@ -138,6 +174,21 @@ fn run(op: &str, n: usize, size: usize) {
                     "disconnect_e_notfound" => assert!(!probe_disconnect(&unconnected)),
                     _ => assert!(!probe_disconnect(&permanent)),
                 }
+            }
+        }
+        "petgraph" | "petgraph_rwlock" => {
+            let total = size.max(2 * common::PARTS_PER_ADAPTER) + 1;
+            let mut g = petgraph::stable_graph::StableGraph::with_capacity(total, total);
+            let nodes: Vec<_> = (0..total as u32).map(|i| g.add_node(i)).collect();
+            for w in nodes.windows(2) {
+                g.add_edge(w[0], w[1], 0);
+            }
+            let (a, z) = (nodes[0], nodes[total / 2]);
+            if op == "petgraph" {
+                (0..n).for_each(|_| probe_petgraph(&mut g, a, z));
+            } else {
+                let g = std::sync::RwLock::new(g);
+                (0..n).for_each(|_| probe_petgraph_rwlock(&g, a, z));
             }
         }
         "build" => (0..n).for_each(|_| drop(probe_build(size))),
@@ -217,6 +268,12 @@ fn run(op: &str, n: usize, size: usize) {
             };
             (0..n).for_each(|_| drop(probe_load(&text, format)));
         }
+        // The baselines of `benches/load.rs`: the same bytes into serde_json::Value / toml::Table.
+        "value_json" | "value_toml" => {
+            let path = std::env::var("PROBE_FILE").expect("PROBE_FILE names the file to load");
+            let text = std::fs::read_to_string(path).expect("read");
+            (0..n).for_each(|_| probe_value(&text, op == "value_json"));
+        }
         // Memory (peak RSS under `/usr/bin/time -f %M`, minus `mem_empty`'s): a system built
         // through the API, or loaded from PROBE_FILE, held while the process ends.
         "mem_empty" => {}
@@ -263,6 +320,8 @@ fn main() {
     if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
         for op in [
             "round_trip",
+            "petgraph",
+            "petgraph_rwlock",
             "disconnect_ok",
             "disconnect_e_notfound",
             "disconnect_read_only",

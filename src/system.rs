@@ -95,7 +95,12 @@ impl Shared {
 
     /// Ends a mutation made directly under the write lock (the hot paths): takes the
     /// endpoint events it queued, releases the lock, then delivers them (X48).
+    #[inline]
     pub(crate) fn finish(&self, mut engine: RwLockWriteGuard<'_, Engine>) {
+        if engine.mm.pending.is_empty() {
+            // Nothing queued (no sink, or no change): no event vectors to take or drop.
+            return;
+        }
         let (events, sinks) = engine.take_endpoint_events();
         drop(engine);
         deliver_endpoint_events(events, sinks);

@@ -49,17 +49,24 @@ pub unsafe fn take_pwstr(ptr: PWSTR) -> Option<String> {
     text
 }
 
-/// `text` as a NUL-terminated UTF-16 string in `CoTaskMemAlloc` memory (G2).
+/// `text` as a NUL-terminated UTF-16 string in `CoTaskMemAlloc` memory (G2). Encodes
+/// straight into that block: one allocation, none on the Rust heap (issue 11's COM bench).
 pub(crate) fn co_string(text: &str) -> Result<*mut u16, HRESULT> {
-    let units: Vec<u16> = text.encode_utf16().chain(std::iter::once(0)).collect();
-    let bytes = units.len() * size_of::<u16>();
+    let len = text.encode_utf16().count();
+    let bytes = (len + 1) * size_of::<u16>();
     let ptr = co_task_mem_alloc(bytes).cast::<u16>();
     if ptr.is_null() {
         return Err(crate::object::E_OUTOFMEMORY);
     }
-    // SAFETY: `ptr` is a fresh allocation of `units.len()` u16s (CoTaskMemAlloc memory is
-    // aligned for any fundamental type), and cannot overlap `units`.
-    unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), ptr, units.len()) };
+    // SAFETY: `ptr` is a fresh allocation of `len + 1` u16s (CoTaskMemAlloc memory is aligned
+    // for any fundamental type); `encode_utf16` yields exactly `len` units, so every write
+    // below is in bounds.
+    unsafe {
+        for (i, unit) in text.encode_utf16().enumerate() {
+            ptr.add(i).write(unit);
+        }
+        ptr.add(len).write(0);
+    }
     Ok(ptr)
 }
 

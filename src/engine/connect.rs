@@ -6,7 +6,7 @@
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::{ConnectorData, Engine, PartKey, Peer};
+use super::{ConnectorData, Engine, PartKey, PartNode, Peer};
 use crate::error::{Error, PartRef, Result};
 use crate::types::{DeviceState, Permanence};
 
@@ -22,6 +22,18 @@ impl Engine {
         })
     }
 
+    /// A part and its connector data; the errors of [`Engine::connector_data`].
+    #[inline]
+    fn part_and_connector(&self, key: PartKey) -> Result<(&PartNode, &ConnectorData)> {
+        let part = self.part(key)?;
+        match &part.connector {
+            Some(c) => Ok((part, c)),
+            None => Err(Error::NotAConnector {
+                part: self.part_ref(key.node),
+            }),
+        }
+    }
+
     /// `IConnector::ConnectTo` (rules C3, C4, D12, D14, X1-X4, X7, X8).
     ///
     /// Checks, in this order (X4): both parts exist and are connectors; same data flow (C3,
@@ -30,9 +42,9 @@ impl Engine {
     /// already attached (C3).
     /// Device states play no part (X8).
     pub(crate) fn connect(&mut self, a: PartKey, b: PartKey, permanence: Permanence) -> Result<()> {
-        let ca = self.connector_data(a)?;
-        let cb = self.connector_data(b)?;
-        let (part_a, part_b) = (self.part(a)?, self.part(b)?);
+        // Each part is looked up once (issue 11: the round trip's hot path).
+        let (part_a, ca) = self.part_and_connector(a)?;
+        let (part_b, cb) = self.part_and_connector(b)?;
         if ca.flow == cb.flow {
             return Err(Error::SameDataFlow {
                 part: self.part_ref(a.node),

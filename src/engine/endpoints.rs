@@ -25,7 +25,9 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::Engine;
+use super::hotplug::plugged_between;
+use super::{DeviceNode, Engine};
+use crate::error::DeviceId;
 use crate::properties::{EndpointEvent, EndpointFormFactor, MMNotificationClient, pkey};
 use crate::types::{DeviceKind, DeviceState, EDataFlow, ERole};
 
@@ -72,6 +74,17 @@ pub(crate) struct MmState {
     pub(crate) preferred: Defaults,
     /// The effective defaults after the last refresh.
     pub(crate) defaults: Defaults,
+    /// Per flow, the ACTIVE endpoints in V7's order (rank, then ID): the first is the
+    /// automatic default. Kept up to date one state change at a time, so that an election
+    /// costs O(log endpoints) instead of a scan of every endpoint (issue 11). Valid unless
+    /// `best_stale`.
+    pub(crate) ranked: [BTreeSet<(u8, DeviceId, u32)>; 2],
+    /// Per device slot, the rank its entry in `ranked` was made with.
+    pub(crate) ranks: Vec<u8>,
+    /// Set when something a rank depends on changed outside a state change (a store's
+    /// `PKEY_AudioEndpoint_FormFactor`) or endpoints came or went: the next election
+    /// rebuilds `ranked`.
+    pub(crate) best_stale: bool,
     /// Registered endpoint sinks, a multiset in registration order (V14, X40, X52).
     pub(crate) sinks: Vec<Arc<dyn MMNotificationClient>>,
     /// Events of the mutation in progress, delivered after the lock is released.
@@ -123,54 +136,65 @@ impl Engine {
         self.refresh(&[ix]);
     }
 
-    /// The peer device of an endpoint's connector, if connected.
-    pub(crate) fn endpoint_peer_device(&self, ix: u32) -> Option<u32> {
-        let dev = self.devices.get(ix as usize)?.node.as_ref()?;
-        let own = *dev.connectors.first()?;
-        let peer = self.graph.node_weight(own)?.connector.as_ref()?.peer?;
-        Some(self.graph.node_weight(peer.node)?.device)
-    }
-
     /// THE endpoint-state rule (module docs): the state a device must have now.
     pub(crate) fn derived_state(&self, ix: u32) -> Option<DeviceState> {
         let dev = self.devices.get(ix as usize)?.node.as_ref()?;
+        Some(self.derived_state_of(ix, dev))
+    }
+
+    /// [`Engine::derived_state`] of a live device: each part it depends on is looked up once
+    /// (the endpoint's connector, its peer, the peer's device).
+    fn derived_state_of(&self, ix: u32, dev: &DeviceNode) -> DeviceState {
         let own = self.conditions(ix);
-        let base = if own.not_present {
-            DeviceState::NotPresent
-        } else if own.disabled {
-            DeviceState::Disabled
-        } else if own.unplugged {
-            DeviceState::Unplugged
-        } else {
-            DeviceState::Active
-        };
         if !dev.kind.is_endpoint() || own.not_present {
-            return Some(base);
+            return if own.not_present {
+                DeviceState::NotPresent
+            } else if own.disabled {
+                DeviceState::Disabled
+            } else if own.unplugged {
+                DeviceState::Unplugged
+            } else {
+                DeviceState::Active
+            };
         }
         // B2: no connection means no path to a host pin: NOTPRESENT.
-        let Some(peer) = self.endpoint_peer_device(ix) else {
-            return Some(DeviceState::NotPresent);
+        let Some(own_part) = dev
+            .connectors
+            .first()
+            .and_then(|&c| self.graph.node_weight(c))
+        else {
+            return DeviceState::NotPresent;
         };
-        {
-            let p = self.conditions(peer);
-            let peer_is_endpoint = self
-                .devices
-                .get(peer as usize)
-                .and_then(|s| s.node.as_ref())
-                .is_some_and(|d| d.kind.is_endpoint());
-            if !peer_is_endpoint && (p.not_present || p.disabled) {
-                return Some(DeviceState::NotPresent);
-            }
+        let Some(peer_part) = own_part
+            .connector
+            .as_ref()
+            .and_then(|c| c.peer)
+            .and_then(|p| self.graph.node_weight(p.node))
+        else {
+            return DeviceState::NotPresent;
+        };
+        // B4: the adapter behind it removed or disabled in Device Manager.
+        let p = self.conditions(peer_part.device);
+        if (p.not_present || p.disabled) && !self.is_endpoint(peer_part.device) {
+            return DeviceState::NotPresent;
         }
         if own.disabled {
-            return Some(DeviceState::Disabled);
+            return DeviceState::Disabled;
         }
-        let unplugged = own.unplugged || self.plugged(ix) == Some(false);
-        Some(if unplugged {
+        // X27: the sensing jacks facing it.
+        let unplugged = own.unplugged || plugged_between(own_part, Some(peer_part)) == Some(false);
+        if unplugged {
             DeviceState::Unplugged
         } else {
             DeviceState::Active
-        })
+        }
+    }
+
+    fn is_endpoint(&self, ix: u32) -> bool {
+        self.devices
+            .get(ix as usize)
+            .and_then(|s| s.node.as_ref())
+            .is_some_and(|d| d.kind.is_endpoint())
     }
 
     /// The devices whose state can depend on device `ix`: itself and the endpoints whose
@@ -201,62 +225,116 @@ impl Engine {
     /// effective change of an endpoint, then re-elects the defaults (B10). Allocates nothing
     /// unless a sink is registered (events carry IDs).
     pub(crate) fn refresh(&mut self, devices: &[u32]) {
-        let mut changed = false;
+        let mut flows = 0;
         for &ix in devices {
-            changed |= self.refresh_one(ix);
+            flows |= self.refresh_one(ix);
             for k in 0..self.connector_count_of(ix) {
                 if let Some(peer) = self.peer_device_of(ix, k) {
-                    changed |= self.refresh_one(peer);
+                    flows |= self.refresh_one(peer);
                 }
             }
         }
-        if changed {
-            self.elect_defaults();
-        }
+        self.publish_defaults(flows);
     }
 
-    /// Applies the state rule to exactly `devices` (no widening): for changes that can move
-    /// only those devices' states (a connection or a jack changes the endpoints on either
-    /// side, never an adapter's state). Then re-elects the defaults if a state changed.
+    /// Applies the state rule to the endpoints among `devices` (no widening): for changes that
+    /// can move only the states of the endpoints on either side (a connection, a jack), never
+    /// an adapter's (its state is its own conditions). Then re-elects the defaults of the
+    /// flows where a state changed: O(log endpoints). Allocates nothing unless a sink is
+    /// registered (or the ordered set of ACTIVE endpoints grows a node).
+    #[inline]
     pub(crate) fn refresh_exact(&mut self, devices: &[u32]) {
-        let mut changed = false;
+        let mut flows = 0;
         for &ix in devices {
-            changed |= self.refresh_one(ix);
+            if self.is_endpoint(ix) {
+                flows |= self.refresh_one(ix);
+            }
         }
-        if changed {
-            self.elect_defaults();
-        }
+        self.publish_defaults(flows);
     }
 
-    /// Applies the state rule to one device; true when an endpoint's state changed.
-    fn refresh_one(&mut self, ix: u32) -> bool {
-        let Some(new) = self.derived_state(ix) else {
-            return false;
+    /// Applies the state rule to one device. Returns the bit of its flow (1 render, 2
+    /// capture) when an endpoint's state changed, else 0; [`MmState::ranked`] already follows
+    /// the change.
+    fn refresh_one(&mut self, ix: u32) -> u8 {
+        let Some(dev) = self.devices.get(ix as usize).and_then(|s| s.node.as_ref()) else {
+            return 0;
         };
-        let notify = !self.mm.sinks.is_empty();
-        let Some(dev) = self
+        let new = self.derived_state_of(ix, dev);
+        let (old, kind) = (dev.state, dev.kind);
+        if old == new {
+            return 0;
+        }
+        if let Some(dev) = self
             .devices
             .get_mut(ix as usize)
             .and_then(|s| s.node.as_mut())
-        else {
-            return false;
+        {
+            dev.state = new;
+        }
+        // Adapters are never defaults: only an endpoint's change re-elects.
+        let Some(f) = FLOWS.iter().position(|flow| flow.matches(kind)) else {
+            return 0;
         };
-        if dev.state == new {
-            return false;
-        }
-        dev.state = new;
-        if !dev.kind.is_endpoint() {
-            // Adapters are never defaults: only an endpoint's change re-elects.
-            return false;
-        }
-        if notify {
+        self.follow_best(ix, f, old, new);
+        if !self.mm.sinks.is_empty() {
             let device_id = self.device_id(ix).to_string();
             self.mm.pending.push(EndpointEvent::StateChanged {
                 device_id,
                 new_state: new,
             });
         }
-        true
+        1 << f
+    }
+
+    /// Keeps [`MmState::ranked`] in step with endpoint `ix` going from `old` to `new`:
+    /// entering ACTIVE inserts it, leaving ACTIVE removes it, O(log endpoints).
+    fn follow_best(&mut self, ix: u32, f: usize, old: DeviceState, new: DeviceState) {
+        if self.mm.best_stale || (old == DeviceState::Active) == (new == DeviceState::Active) {
+            return;
+        }
+        let key = (
+            self.mm.ranks.get(ix as usize).copied().unwrap_or(u8::MAX),
+            self.device_id(ix),
+            ix,
+        );
+        if new == DeviceState::Active {
+            self.mm.ranked[f].insert(key);
+        } else {
+            self.mm.ranked[f].remove(&key);
+        }
+    }
+
+    /// Rebuilds [`MmState::ranked`] from every endpoint (O(endpoints log endpoints)).
+    fn rebuild_ranked(&mut self) {
+        let mut ranked: [BTreeSet<(u8, DeviceId, u32)>; 2] = Default::default();
+        let mut ranks = vec![u8::MAX; self.devices.len()];
+        for &ix in &self.mm.endpoints {
+            let Some(slot) = self.devices.get(ix as usize) else {
+                continue;
+            };
+            let Some(dev) = slot.node.as_ref() else {
+                continue;
+            };
+            let rank = self.default_rank(ix, dev.kind);
+            if let Some(r) = ranks.get_mut(ix as usize) {
+                *r = rank;
+            }
+            let Some(f) = FLOWS.iter().position(|flow| flow.matches(dev.kind)) else {
+                continue;
+            };
+            if dev.state == DeviceState::Active {
+                ranked[f].insert((rank, slot.id, ix));
+            }
+        }
+        self.mm.ranked = ranked;
+        self.mm.ranks = ranks;
+        self.mm.best_stale = false;
+    }
+
+    /// The automatic default of each flow: the first of [`MmState::ranked`].
+    fn best(&self) -> [Option<u32>; 2] {
+        [0, 1].map(|f| self.mm.ranked[f].first().map(|k| k.2))
     }
 
     /// Rebuilds the endpoint index (build time).
@@ -285,41 +363,54 @@ impl Engine {
                 }
             }
         }
-        self.mm.defaults = self.compute_defaults();
+        self.rebuild_ranked();
+        self.mm.defaults = self.defaults_from(self.best());
     }
 
-    /// The default of every (flow, role) as the rules give it now (V6, V7, X38): the
-    /// preferred endpoint while it is ACTIVE, else the best-ranked ACTIVE endpoint of the
-    /// flow (render Speakers > LineLevel > SPDIF > any other form factor, capture
-    /// Microphone > LineLevel > SPDIF > any other; ties by the alphabetically first ID).
-    pub(crate) fn compute_defaults(&self) -> Defaults {
-        let mut out: Defaults = [[None; 3]; 2];
-        for (f, flow) in FLOWS.iter().enumerate() {
-            let mut best: Option<(u8, &str, u32)> = None;
-            for &ix in &self.mm.endpoints {
-                let Some(slot) = self.devices.get(ix as usize) else {
-                    continue;
-                };
-                let Some(dev) = slot.node.as_ref() else {
-                    continue;
-                };
-                if !flow.matches(dev.kind) || dev.state != DeviceState::Active {
-                    continue;
-                }
-                let rank = self.default_rank(ix, dev.kind);
-                let cand = (rank, &*slot.id, ix);
-                if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
-                    best = Some(cand);
-                }
+    /// The best-ranked ACTIVE endpoint of a flow (V7: render Speakers > LineLevel > SPDIF >
+    /// any other form factor, capture Microphone > LineLevel > SPDIF > any other; ties by
+    /// the alphabetically first ID). O(endpoints).
+    pub(crate) fn scan_best(&self, flow: EDataFlow) -> Option<u32> {
+        let mut best: Option<(u8, &str, u32)> = None;
+        for &ix in &self.mm.endpoints {
+            let Some(slot) = self.devices.get(ix as usize) else {
+                continue;
+            };
+            let Some(dev) = slot.node.as_ref() else {
+                continue;
+            };
+            if !flow.matches(dev.kind) || dev.state != DeviceState::Active {
+                continue;
             }
+            let rank = self.default_rank(ix, dev.kind);
+            let cand = (rank, &*slot.id, ix);
+            if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                best = Some(cand);
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    /// The default of every (flow, role) given the best endpoint of each flow (V6, V7, X38):
+    /// the preferred endpoint while it is ACTIVE, else the flow's best. O(1).
+    fn defaults_from(&self, best: [Option<u32>; 2]) -> Defaults {
+        let mut out: Defaults = [[None; 3]; 2];
+        for f in 0..FLOWS.len() {
             for (slot, pref) in out[f].iter_mut().zip(self.mm.preferred[f]) {
                 *slot = match pref {
                     Some(p) if self.state_of(p) == Some(DeviceState::Active) => Some(p),
-                    _ => best.map(|b| b.2),
+                    _ => best[f],
                 };
             }
         }
         out
+    }
+
+    /// The default of every (flow, role) as the rules give it now, from a scan of every
+    /// endpoint (V6, V7, X38; see [`Engine::scan_best`]). The reference the incremental
+    /// [`MmState::ranked`] is checked against.
+    pub(crate) fn compute_defaults(&self) -> Defaults {
+        self.defaults_from(FLOWS.map(|flow| self.scan_best(flow)))
     }
 
     /// V7's rank of an endpoint's form factor (lower is better).
@@ -337,22 +428,56 @@ impl Engine {
         }
     }
 
-    /// Re-elects the defaults and queues one `OnDefaultDeviceChanged` per (flow, role) whose
-    /// default changed, eRender before eCapture, eConsole, eMultimedia, eCommunications (X50).
+    /// Re-elects the defaults from every endpoint (O(endpoints log endpoints)): after changes
+    /// the incremental [`MmState::ranked`] does not follow (devices added or removed, a preferred
+    /// default chosen). Queues events as [`Engine::publish_defaults`].
     pub(crate) fn elect_defaults(&mut self) {
-        let new = self.compute_defaults();
+        self.rebuild_ranked();
+        self.publish_defaults(0b11);
+    }
+
+    /// Makes the defaults of the flows in `flows` (bit 1 render, bit 2 capture) follow
+    /// [`MmState::ranked`] and the preferred endpoints, and queues one `OnDefaultDeviceChanged`
+    /// per (flow, role) whose default changed, eRender before eCapture, eConsole, eMultimedia,
+    /// eCommunications (X50). A flow's defaults depend only on its own endpoints, so the
+    /// other flow cannot change. O(1) unless `ranked` is stale (a rank changed since the last
+    /// election): then both flows are elected again from a scan, as a full election would.
+    fn publish_defaults(&mut self, mut flows: u8) {
+        if flows == 0 {
+            return;
+        }
+        if self.mm.best_stale {
+            self.rebuild_ranked();
+            flows = 0b11;
+        }
+        let best = self.best();
         for (f, flow) in FLOWS.iter().enumerate() {
+            if flows & (1 << f) == 0 {
+                continue;
+            }
             for (r, role) in ROLES.iter().enumerate() {
-                if new[f][r] != self.mm.defaults[f][r] && !self.mm.sinks.is_empty() {
+                let new = match self.mm.preferred[f][r] {
+                    Some(p) if self.state_of(p) == Some(DeviceState::Active) => Some(p),
+                    _ => best[f],
+                };
+                if new == self.mm.defaults[f][r] {
+                    continue;
+                }
+                self.mm.defaults[f][r] = new;
+                if !self.mm.sinks.is_empty() {
                     self.mm.pending.push(EndpointEvent::DefaultChanged {
                         flow: *flow,
                         role: *role,
-                        device_id: new[f][r].map(|ix| self.device_id(ix).to_string()),
+                        device_id: new.map(|ix| self.device_id(ix).to_string()),
                     });
                 }
             }
         }
-        self.mm.defaults = new;
+        debug_assert_eq!(
+            self.mm.defaults,
+            self.compute_defaults(),
+            "the incremental election drifted from the scan"
+        );
     }
 
     /// The events queued by the mutation that just committed, with the sinks to tell.

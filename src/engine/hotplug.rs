@@ -14,7 +14,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::controls::Sinks;
-use super::{Engine, PartKey};
+use super::{Engine, PartKey, PartNode};
 use crate::controls::{ControlKind, ControlSpec};
 use crate::error::{Error, IndexKind, Result};
 
@@ -64,14 +64,7 @@ impl Engine {
 
     /// True when jack `i` of a connector senses plugs (E12).
     fn jack_senses(&self, node: NodeIndex<u32>, i: usize) -> bool {
-        self.graph.node_weight(node).is_some_and(|p| {
-            p.controls.iter().any(|c| match c {
-                ControlSpec::JackDescription2(v2) => {
-                    v2.get(i).is_some_and(|j| j.detects_presence())
-                }
-                _ => false,
-            })
-        })
+        self.graph.node_weight(node).is_some_and(|p| senses(p, i))
     }
 
     /// The endpoint device behind a jack connector (see the module docs).
@@ -94,31 +87,41 @@ impl Engine {
     /// Whether an endpoint is plugged (X27): `None` when no sensing jack faces it.
     pub(crate) fn plugged(&self, endpoint: u32) -> Option<bool> {
         let dev = self.devices.get(endpoint as usize)?.node.as_ref()?;
-        let own = *dev.connectors.first()?;
-        let peer = self
-            .graph
-            .node_weight(own)
-            .and_then(|p| p.connector.as_ref())
+        let own = self.graph.node_weight(*dev.connectors.first()?)?;
+        let peer = own
+            .connector
+            .as_ref()
             .and_then(|c| c.peer)
-            .map(|p| p.node);
-        let mut sensing = false;
-        for node in std::iter::once(own).chain(peer) {
-            let Some(part) = self.graph.node_weight(node) else {
-                continue;
-            };
-            for c in &part.controls {
-                if let ControlSpec::JackDescription(jacks) = c {
-                    for (i, j) in jacks.iter().enumerate() {
-                        if self.jack_senses(node, i) {
-                            sensing = true;
-                            if j.is_connected {
-                                return Some(true);
-                            }
+            .and_then(|p| self.graph.node_weight(p.node));
+        plugged_between(own, peer)
+    }
+}
+
+/// [`Engine::plugged`] given the endpoint's connector and its peer: one pass over each part's
+/// controls, no lookup (the hot path of `ConnectTo` and `Disconnect`, issue 11).
+pub(crate) fn plugged_between(own: &PartNode, peer: Option<&PartNode>) -> Option<bool> {
+    let mut sensing = false;
+    for part in std::iter::once(own).chain(peer) {
+        for c in &part.controls {
+            if let ControlSpec::JackDescription(jacks) = c {
+                for (i, j) in jacks.iter().enumerate() {
+                    if senses(part, i) {
+                        sensing = true;
+                        if j.is_connected {
+                            return Some(true);
                         }
                     }
                 }
             }
         }
-        sensing.then_some(false)
     }
+    sensing.then_some(false)
+}
+
+/// True when jack `i` of a connector senses plugs (E12).
+fn senses(part: &PartNode, i: usize) -> bool {
+    part.controls.iter().any(|c| match c {
+        ControlSpec::JackDescription2(v2) => v2.get(i).is_some_and(|j| j.detects_presence()),
+        _ => false,
+    })
 }

@@ -162,6 +162,8 @@ impl Engine {
         self.mm.stores.remove(&ix);
         let handlers = self.mm.ks.remove(&ix);
         self.mm.endpoints.retain(|&e| e != ix);
+        // The removed endpoint may be a flow's best: the election below scans.
+        self.mm.best_stale = true;
         for roles in self.mm.preferred.iter_mut() {
             for pref in roles.iter_mut() {
                 if *pref == Some(ix) {

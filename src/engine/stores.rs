@@ -92,6 +92,10 @@ impl Engine {
 
     /// Writes a value; `VT_EMPTY` removes the key (S7). Returns true when the store changed.
     fn put(&mut self, ix: u32, key: PropertyKey, value: PropVariant, derived: bool) -> bool {
+        if key == pkey::PKEY_AudioEndpoint_FormFactor {
+            // V7's rank may change: the next election scans instead of following one change.
+            self.mm.best_stale = true;
+        }
         let store = self.mm.stores.entry(ix).or_default();
         match store.iter().position(|e| e.key == key) {
             Some(i) if value.is_empty() => {

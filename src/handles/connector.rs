@@ -175,7 +175,7 @@ impl Connector {
     pub fn device_id_connected_to(&self) -> Result<String> {
         let engine = self.shared().read();
         let peer = engine.active_peer(self.0.key)?;
-        Ok(engine.part_ref(peer).device.to_string())
+        Ok(engine.part_ref(peer).device.as_str().to_owned())
     }
 }
 

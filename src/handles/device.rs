@@ -28,7 +28,7 @@ impl Device {
     pub fn id(&self) -> Result<String> {
         let engine = self.shared.read();
         engine.device(self.key)?;
-        Ok(engine.device_id(self.key.ix).to_string())
+        Ok(engine.device_id(self.key.ix).as_str().to_owned())
     }
 
     /// The friendly name.
@@ -36,7 +36,13 @@ impl Device {
     /// # Errors
     /// [`Error::DeviceRemoved`](crate::Error::DeviceRemoved) (X26).
     pub fn name(&self) -> Result<String> {
-        Ok(self.shared.read().device(self.key)?.name.to_string())
+        Ok(self
+            .shared
+            .read()
+            .device(self.key)?
+            .name
+            .as_ref()
+            .to_owned())
     }
 
     /// Render endpoint, capture endpoint or adapter.

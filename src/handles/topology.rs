@@ -111,7 +111,7 @@ impl DeviceTopology {
     pub fn device_id(&self) -> Result<String> {
         let engine = self.shared.read();
         engine.device(self.key)?;
-        Ok(engine.device_id(self.key.ix).to_string())
+        Ok(engine.device_id(self.key.ix).as_str().to_owned())
     }
 
     /// `IDeviceTopology::GetSignalPath` (rules T7-T11, X13): the parts on a path from `from`

@@ -23,6 +23,7 @@ mod fixtures_controls;
 #[cfg(feature = "scenario")]
 mod fuzz_regressions;
 mod hotplug;
+mod mm_election;
 mod mm_enumerator;
 #[cfg(feature = "serde")]
 mod mm_files;
