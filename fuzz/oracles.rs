@@ -11,33 +11,20 @@ use devtopo::System;
 use devtopo::file::Format;
 use devtopo::scenario::Scenario;
 
+/// A bundled topology's fixture function.
+pub(crate) type Fixture = fn() -> devtopo::Result<System>;
+
 /// The bundled topology files, by file name: scenarios name their topology by path, and the
-/// scenario target resolves the name to one of these (four-topologies otherwise).
-pub(crate) const TOPOLOGIES: &[(&str, &str)] = &[
-    (
-        "four-topologies.toml",
-        include_str!("../topologies/four-topologies.toml"),
-    ),
-    (
-        "real-hda-lineout.toml",
-        include_str!("../topologies/real-hda-lineout.toml"),
-    ),
-    (
-        "sysvad-hdmi.toml",
-        include_str!("../topologies/sysvad-hdmi.toml"),
-    ),
-    (
-        "sysvad-mic-in.toml",
-        include_str!("../topologies/sysvad-mic-in.toml"),
-    ),
-    (
-        "sysvad-micarray1.toml",
-        include_str!("../topologies/sysvad-micarray1.toml"),
-    ),
-    (
-        "sysvad-speaker.toml",
-        include_str!("../topologies/sysvad-speaker.toml"),
-    ),
+/// scenario target resolves the name to one of these (four-topologies otherwise). Each is
+/// the library's fixture of that file, parsed once per process and deep-copied per use
+/// (`devtopo::fixtures`): a scenario costs its own parse and run, not a topology parse.
+pub(crate) const TOPOLOGIES: &[(&str, Fixture)] = &[
+    ("four-topologies.toml", devtopo::fixtures::four_topologies),
+    ("real-hda-lineout.toml", devtopo::fixtures::real_hda_lineout),
+    ("sysvad-hdmi.toml", devtopo::fixtures::sysvad_hdmi),
+    ("sysvad-mic-in.toml", devtopo::fixtures::sysvad_mic_in),
+    ("sysvad-micarray1.toml", devtopo::fixtures::sysvad_micarray1),
+    ("sysvad-speaker.toml", devtopo::fixtures::sysvad_speaker),
 ];
 
 /// Load, save, load: a file devtopo accepts saves without error, the saved text loads again
@@ -83,7 +70,15 @@ pub(crate) fn scenario(data: &[u8]) -> Result<(), String> {
             .iter()
             .find(|(f, _)| *f == file)
             .unwrap_or(&TOPOLOGIES[0]);
-        let system = devtopo::file::parse(topology, Format::Toml, file)?;
+        let system = topology().map_err(|e| {
+            vec![devtopo::file::FileError {
+                file: (*file).to_owned(),
+                line: 1,
+                column: 1,
+                path: String::new(),
+                kind: devtopo::file::FileErrorKind::Io(e.to_string()),
+            }]
+        })?;
         Ok(((*file).to_owned(), system))
     });
     let Ok(mut scenario) = parsed else {

@@ -249,7 +249,9 @@ pub use instrument::{
     Faults, HardwareAction, Method, Mismatch, ParseMethodError, Record, Recorder, RecordingMode,
     Target, Then, Trigger, any_call, calls,
 };
-pub use properties::ks_request::{ks_identifier, ks_node_property};
+pub use properties::ks_request::{
+    MAX_KS_DATA_BYTES, MAX_KS_DESCRIPTOR_BYTES, ks_identifier, ks_node_property,
+};
 pub use properties::{
     EndpointEvent, EndpointEventLog, EndpointFormFactor, KsHandler, KsRequest, KsRequestKind,
     MMNotificationClient, ParsePropertyKeyError, PropVarType, PropVariant, PropertyKey, STGM_READ,

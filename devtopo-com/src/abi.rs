@@ -5,7 +5,9 @@
 //! Declared in `include/devtopo_com.h`.
 //!
 //! Every function returns an `HRESULT`: `S_OK`, devtopo's `Error::hresult()` of the failed
-//! call, `E_POINTER` for a NULL pointer, or `E_INVALIDARG` for text that is not UTF-8. On
+//! call, `E_POINTER` for a NULL pointer, or `E_INVALIDARG` for text that is not UTF-8 or is
+//! over its limit (paths `max_path_bytes` = 4096 bytes, TOML and JSON text `max_file_bytes`
+//! = 1 MiB, IDs `max_text_bytes` = 1024; the last error names the limit). On
 //! failure the calling thread's last error text says why ([`devtopo_last_error`]); file
 //! errors name the file, line and column.
 //!
@@ -14,7 +16,7 @@
 //! own, so the handle may be freed before them.
 
 use std::cell::RefCell;
-use std::ffi::{CStr, c_char, c_void};
+use std::ffi::{c_char, c_void};
 
 use devtopo::{ControlKind, DeviceState, ERole, LocalId, Part, System};
 use windows_core::{GUID, HRESULT};
@@ -44,7 +46,25 @@ fn devtopo_error(err: &devtopo::Error) -> HRESULT {
     fail(error_hr(err), err.to_string())
 }
 
-/// Reads a UTF-8 C string argument.
+/// The longest file path the C ABI takes, in bytes without the NUL (the limit
+/// `max_path_bytes` of the limits table; Linux's `PATH_MAX`).
+pub const MAX_PATH_BYTES: usize = 4096;
+
+/// The limit (name, value) on a C string argument, by what it is: a file path
+/// (`max_path_bytes`), TOML or JSON text (`max_file_bytes`, as for files), or an ID
+/// (`max_text_bytes`, as for every string of a file).
+fn text_limit(what: &str) -> (&'static str, usize) {
+    use devtopo::file::Limit;
+    match what {
+        "path" => ("max_path_bytes", MAX_PATH_BYTES),
+        "toml" | "json" => (Limit::FileBytes.name(), Limit::FileBytes.value()),
+        _ => (Limit::TextBytes.name(), Limit::TextBytes.value()),
+    }
+}
+
+/// Reads a UTF-8 C string argument, at most its limit ([`text_limit`]) long: the bytes are
+/// read up to the NUL or one past the limit, never further, so an unterminated or huge
+/// string is refused (`E_INVALIDARG`, the last error naming the limit) without scanning it.
 ///
 /// # Safety
 /// `ptr` must be NULL or a NUL-terminated string.
@@ -52,10 +72,18 @@ unsafe fn text<'a>(ptr: *const c_char, what: &str) -> Result<&'a str, HRESULT> {
     if ptr.is_null() {
         return Err(fail(E_POINTER, format!("{what} is NULL")));
     }
-    // SAFETY: by the contract, `ptr` is NUL-terminated.
-    unsafe { CStr::from_ptr(ptr) }
-        .to_str()
-        .map_err(|_| fail(E_INVALIDARG, format!("{what} is not UTF-8")))
+    let (limit, max) = text_limit(what);
+    // SAFETY: by the contract the string is NUL-terminated, and the scan stops at its NUL.
+    let len = (0..=max).find(|&i| unsafe { ptr.add(i).read() } == 0);
+    let Some(len) = len else {
+        return Err(fail(
+            E_INVALIDARG,
+            format!("limit {limit} = {max} exceeded: {what} is longer than {max} bytes"),
+        ));
+    };
+    // SAFETY: the `len` bytes before the NUL were just read, so they are valid.
+    let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
+    std::str::from_utf8(bytes).map_err(|_| fail(E_INVALIDARG, format!("{what} is not UTF-8")))
 }
 
 /// Runs `f`, turning its error into the HRESULT (the text already recorded).

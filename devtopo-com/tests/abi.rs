@@ -288,3 +288,96 @@ fn enumerator_add_remove_and_default_through_the_c_abi() {
         drop((default, enumerator));
     }
 }
+
+/// The C ABI's limits (the limits table): a path of `max_path_bytes` (4096), TOML text of
+/// `max_file_bytes` (1 MiB) and a device ID of `max_text_bytes` (1024) are read; one byte
+/// more is `E_INVALIDARG` with the last error naming the limit, and nothing is loaded.
+#[test]
+fn strings_at_and_over_their_limits() {
+    let four = std::fs::read_to_string(common::topologies_dir().join("four-topologies.toml"))
+        .expect("bundled file");
+    let padded = |len: usize| {
+        let mut text = four.clone();
+        text.push('#');
+        while text.len() < len - 1 {
+            text.push('x');
+        }
+        text.push('\n');
+        assert_eq!(text.len(), len);
+        c(&text)
+    };
+    let path = |len: usize| c(&format!("/nonexistent/{}", "p".repeat(len - 13)));
+    // SAFETY: the C ABI's contracts: NUL-terminated strings, writable out-pointers, live
+    // handles, each freed once.
+    unsafe {
+        let mut system = null_mut();
+        let at = padded(1 << 20);
+        assert_eq!(
+            devtopo_load_toml(at.as_ptr(), &mut system),
+            HRESULT(0),
+            "{}",
+            last_error()
+        );
+        assert!(!system.is_null());
+
+        let mut none = null_mut();
+        let over = padded((1 << 20) + 1);
+        assert_eq!(
+            devtopo_load_toml(over.as_ptr(), &mut none),
+            hr(HResult::E_INVALIDARG)
+        );
+        assert!(none.is_null());
+        assert!(
+            last_error().contains("limit max_file_bytes = 1048576"),
+            "{}",
+            last_error()
+        );
+        assert_eq!(
+            devtopo_add_devices_toml(system, over.as_ptr()),
+            hr(HResult::E_INVALIDARG)
+        );
+        assert!(last_error().contains("max_file_bytes"), "{}", last_error());
+
+        assert_eq!(
+            devtopo_load_file(path(MAX_PATH_BYTES).as_ptr(), &mut none),
+            hr(HResult::E_INVALIDARG)
+        );
+        assert!(
+            !last_error().contains("max_path_bytes"),
+            "at the limit the file is looked for: {}",
+            last_error()
+        );
+        assert_eq!(
+            devtopo_load_file(path(MAX_PATH_BYTES + 1).as_ptr(), &mut none),
+            hr(HResult::E_INVALIDARG)
+        );
+        assert!(
+            last_error().contains("limit max_path_bytes = 4096"),
+            "{}",
+            last_error()
+        );
+
+        let id = |len: usize| c(&format!("{{2}}.{}", "d".repeat(len - 4)));
+        let mut topology = null_mut();
+        assert_eq!(
+            devtopo_device_topology(system, id(1024).as_ptr(), &mut topology),
+            hr(HResult::E_NOTFOUND),
+            "an ID at the limit is looked up"
+        );
+        for over in [
+            devtopo_device_topology(system, id(1025).as_ptr(), &mut topology),
+            devtopo_remove_device(system, id(1025).as_ptr()),
+            devtopo_set_default_endpoint(system, id(1025).as_ptr(), 0),
+        ] {
+            assert_eq!(over, hr(HResult::E_INVALIDARG));
+            assert!(
+                last_error().contains("limit max_text_bytes = 1024"),
+                "{}",
+                last_error()
+            );
+        }
+        assert!(topology.is_null());
+        assert_eq!(devtopo_device_count(system), 4, "nothing changed");
+        devtopo_system_free(system);
+    }
+}

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PROPTEST_CASES="${PROPTEST_CASES:-16}"
 # The binaries to check: every integration test of devtopo-com but the bindings check (which
-# runs windows-bindgen, not COM code).
+# runs windows-bindgen, not COM code). fuzz_com replays the com_calls fuzz target's seeds and
+# regressions (issue 12, item 8); DEVTOPO_COM_FUZZ_CORPUS=fuzz/corpus/com_calls adds a corpus.
 mapfile -t bins < <(cargo test -p devtopo-com --tests --no-run --message-format=json 2>/dev/null \
   | grep '"reason":"compiler-artifact"' \
   | grep '"test":true' \

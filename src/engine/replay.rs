@@ -90,6 +90,8 @@ impl Snapshot {
                 self.devices.retain(|d| d.id != **device);
                 self.registrations.retain(|r| match r {
                     RegistrationSnapshot::Control { device: d, .. } => d != &**device,
+                    // Endpoint sinks are the enumerator's, not a device's: they stay.
+                    RegistrationSnapshot::Endpoint { .. } => true,
                 });
             }
             EventKind::DefaultChosen { device, role } => self.choose_default(device, *role),

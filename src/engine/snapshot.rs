@@ -21,7 +21,8 @@ pub struct Snapshot {
     /// Every device still in the system.
     pub devices: Vec<DeviceSnapshot>,
     /// Every callback registration: control sinks in device order, then part order (as in
-    /// [`DeviceSnapshot::parts`]), then registration order.
+    /// [`DeviceSnapshot::parts`]), then registration order; then endpoint sinks in
+    /// registration order.
     pub registrations: Vec<RegistrationSnapshot>,
 }
 
@@ -50,6 +51,12 @@ pub enum RegistrationSnapshot {
         local_id: LocalId,
         /// The control the registration is for.
         interface: ControlKind,
+        /// The sink.
+        sink: SinkId,
+    },
+    /// `IMMDeviceEnumerator::RegisterEndpointNotificationCallback` (V13, X40): `sink` is told
+    /// of every endpoint event, once per registration.
+    Endpoint {
         /// The sink.
         sink: SinkId,
     },
@@ -119,6 +126,14 @@ impl Engine {
         let devices = (0..self.devices.len() as u32)
             .filter_map(|ix| self.device_snapshot(ix, &mut registrations))
             .collect();
+        registrations.extend(
+            self.mm
+                .sinks
+                .iter()
+                .map(|sink| RegistrationSnapshot::Endpoint {
+                    sink: SinkId(sink_addr(&**sink)),
+                }),
+        );
         Snapshot {
             devices,
             registrations,

@@ -564,6 +564,23 @@ pub enum Error {
         /// `cbData`.
         given: u32,
     },
+    /// An `IKsControl` descriptor or data buffer over its limit
+    /// ([`MAX_KS_DESCRIPTOR_BYTES`](crate::MAX_KS_DESCRIPTOR_BYTES),
+    /// [`MAX_KS_DATA_BYTES`](crate::MAX_KS_DATA_BYTES)): refused before it is read or logged.
+    #[error(
+        "limit {limit} = {max} exceeded: the IKsControl request to `{device}` has a {size}-byte {} (rule Q3)",
+        if limit.contains("descriptor") { "descriptor" } else { "data buffer" }
+    )]
+    KsLimit {
+        /// The adapter.
+        device: DeviceId,
+        /// The limit's name (`max_ks_descriptor_bytes`, `max_ks_data_bytes`).
+        limit: &'static str,
+        /// Its value.
+        max: usize,
+        /// The buffer's size.
+        size: usize,
+    },
     /// A simulation call that needs an ACTIVE endpoint got one in another state or an adapter.
     #[error("device `{device}` is not an active endpoint (state {state}) (rule V6)")]
     NotAnActiveEndpoint {
@@ -657,6 +674,7 @@ impl Error {
             | Error::InvalidStoreMode { .. }
             | Error::PropertyIndexOutOfRange { .. }
             | Error::NotAnActiveEndpoint { .. }
+            | Error::KsLimit { .. }
             | Error::NotAnAdapter { .. } => HResult::E_INVALIDARG,
             Error::ReadOnlyProperty { .. } => HResult::ERROR_FILE_READ_ONLY,
             Error::BufferTooSmall { .. } => HResult::ERROR_INSUFFICIENT_BUFFER,

@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 use crate::guid::Guid;
 use crate::hresult::HResult;
 use crate::instrument::{Arg, Hook, Method, Site};
-use crate::properties::ks_request::{parse_identifier, parse_node_id};
+use crate::properties::ks_request::{
+    MAX_KS_DATA_BYTES, MAX_KS_DESCRIPTOR_BYTES, parse_identifier, parse_node_id,
+};
 use crate::properties::{KsRequest, KsRequestKind, ks};
 use crate::system::Shared;
 
@@ -47,7 +49,10 @@ impl KsControl {
     /// `E_PROP_ID_UNSUPPORTED` (0x80070490) for an unknown id of a served set,
     /// `ERROR_INVALID_FUNCTION` (0x80070001) for a verb the (set, id) does not take (X61);
     /// with the handler's own code when it fails. [`Error::KsMoreData`] (Q4).
-    /// [`Error::DeviceRemoved`].
+    /// [`Error::KsLimit`] (`E_INVALIDARG`) for a descriptor over
+    /// [`MAX_KS_DESCRIPTOR_BYTES`](crate::MAX_KS_DESCRIPTOR_BYTES) or a data buffer over
+    /// [`MAX_KS_DATA_BYTES`](crate::MAX_KS_DATA_BYTES): refused before anything is read,
+    /// copied or logged. [`Error::DeviceRemoved`].
     pub fn ks_property(&self, property: &[u8], data: Option<&mut [u8]>) -> Result<u32> {
         let capacity = data.as_ref().map(|d| d.len());
         self.call(
@@ -91,6 +96,30 @@ impl KsControl {
         descriptor: Option<&[u8]>,
         data: Option<&mut [u8]>,
     ) -> Result<u32> {
+        let over = [
+            (
+                descriptor.map_or(0, <[u8]>::len),
+                MAX_KS_DESCRIPTOR_BYTES,
+                "max_ks_descriptor_bytes",
+            ),
+            (
+                data.as_ref().map_or(0, |d| d.len()),
+                MAX_KS_DATA_BYTES,
+                "max_ks_data_bytes",
+            ),
+        ]
+        .into_iter()
+        .find(|&(size, max, _)| size > max);
+        if let Some((size, max, limit)) = over {
+            let engine = self.shared.read();
+            engine.device(self.key)?;
+            return Err(Error::KsLimit {
+                device: engine.device_id(self.key.ix),
+                limit,
+                max,
+                size,
+            });
+        }
         let capacity = data.as_ref().map_or(0, |d| d.len() as u32);
         let (set, id, flags) = match descriptor {
             Some(d) => match parse_identifier(d) {

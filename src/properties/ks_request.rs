@@ -4,6 +4,18 @@
 use crate::guid::Guid;
 use crate::hresult::HResult;
 
+/// The largest `IKsControl` descriptor (`KSPROPERTY`, `KSMETHOD`, `KSEVENT` and what follows
+/// it) devtopo reads: 4 KiB, the limit `max_ks_descriptor_bytes` of the limits table. Real
+/// descriptors are 24 to a few hundred bytes; a longer one is refused with
+/// [`Error::KsLimit`](crate::Error::KsLimit) (`E_INVALIDARG`) before it is read.
+pub const MAX_KS_DESCRIPTOR_BYTES: usize = 4096;
+
+/// The largest `IKsControl` data buffer (`DataLength`) devtopo takes: 1 MiB, the limit
+/// `max_ks_data_bytes`. The request log (Q11) keeps a copy of the buffer, so a bigger one is
+/// refused with [`Error::KsLimit`](crate::Error::KsLimit) (`E_INVALIDARG`) before it is
+/// copied.
+pub const MAX_KS_DATA_BYTES: usize = 1 << 20;
+
 /// Which `IKsControl` method a request came through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KsRequestKind {

@@ -250,3 +250,74 @@ fn q1_q10_x62_only_adapters() -> R {
     );
     Ok(())
 }
+
+/// Q3, Q11 and the limits table: a descriptor of `MAX_KS_DESCRIPTOR_BYTES` and a data buffer
+/// of `MAX_KS_DATA_BYTES` are served (and logged); one byte more is `E_INVALIDARG` naming the
+/// limit, refused before the handler runs or the request is logged, for every method.
+#[test]
+fn q3_ks_buffers_at_and_over_their_limits() -> R {
+    use devtopo::{MAX_KS_DATA_BYTES, MAX_KS_DESCRIPTOR_BYTES};
+    let system = fixtures::sysvad_speaker()?;
+    let adapter = system.device(fixtures::SYSVAD_SPEAKER_TOPO)?;
+    let set = ks::KSPROPSETID_Audio;
+    for kind in [KsRequestKind::Property, KsRequestKind::Method] {
+        system.hardware().set_ks_handler(
+            &adapter,
+            kind,
+            set,
+            42,
+            ks::KSPROPERTY_TYPE_GET,
+            Arc::new(|_: &KsRequest| Ok(vec![7; 4])),
+        )?;
+    }
+    let ctl = adapter
+        .activate(iids::IID_IKsControl, 0x17, None)?
+        .into_ks_control()
+        .ok_or("no IKsControl")?;
+    let mut descriptor = ks_identifier(set, 42, ks::KSPROPERTY_TYPE_GET);
+    descriptor.resize(MAX_KS_DESCRIPTOR_BYTES, 0);
+    let mut data = vec![0u8; MAX_KS_DATA_BYTES];
+    assert_eq!(
+        ctl.ks_property(&descriptor, Some(&mut data))?,
+        4,
+        "at both limits"
+    );
+    assert_eq!(ctl.ks_method(&descriptor, Some(&mut data))?, 4);
+    let logged = system.hardware().ks_requests(&adapter)?.len();
+    assert_eq!(logged, 2);
+
+    let mut long = descriptor.clone();
+    long.push(0);
+    let mut big = vec![0u8; MAX_KS_DATA_BYTES + 1];
+    let cases: [(&str, devtopo::Result<u32>); 5] = [
+        (
+            "max_ks_descriptor_bytes = 4096",
+            ctl.ks_property(&long, Some(&mut data)),
+        ),
+        ("max_ks_descriptor_bytes = 4096", ctl.ks_method(&long, None)),
+        (
+            "max_ks_descriptor_bytes = 4096",
+            ctl.ks_event(Some(&long), None),
+        ),
+        (
+            "max_ks_data_bytes = 1048576",
+            ctl.ks_property(&descriptor, Some(&mut big)),
+        ),
+        (
+            "max_ks_data_bytes = 1048576",
+            ctl.ks_event(None, Some(&mut big)),
+        ),
+    ];
+    for (limit, result) in cases {
+        let e = result.expect_err("over the limit");
+        assert_eq!(e.hresult(), HResult::E_INVALIDARG);
+        assert!(matches!(e, devtopo::Error::KsLimit { .. }));
+        assert!(e.to_string().contains(limit), "{e}");
+    }
+    assert_eq!(
+        system.hardware().ks_requests(&adapter)?.len(),
+        logged,
+        "refused requests are not logged"
+    );
+    Ok(())
+}

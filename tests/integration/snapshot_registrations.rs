@@ -68,3 +68,44 @@ fn g5_snapshot_lists_registrations() -> R {
     assert!(system.snapshot().registrations.is_empty());
     Ok(())
 }
+
+/// G5, V13, X40: endpoint sinks show in snapshots after the control sinks, once per
+/// registration and in registration order; a failed unregister changes nothing; an
+/// unregister takes out one registration.
+#[test]
+fn g5_snapshot_lists_endpoint_registrations() -> R {
+    let system = fixtures::four_topologies()?;
+    let (a, b) = (EndpointEventLog::new(), EndpointEventLog::new());
+    let vol = system
+        .device(fixtures::FOUR_MUX)?
+        .topology()?
+        .part_by_id(LocalId(0x20001))?;
+    vol.register_control_change_callback(guids::IID_IAudioVolumeLevel, noop())?;
+    system.register_endpoint_notification_callback(a.clone())?;
+    system.register_endpoint_notification_callback(b.clone())?;
+    system.register_endpoint_notification_callback(a.clone())?;
+    let endpoint = |sink: &EndpointEventLog| RegistrationSnapshot::Endpoint {
+        sink: SinkId::of(sink),
+    };
+    let regs = system.snapshot().registrations;
+    assert_eq!(regs.len(), 4);
+    assert!(matches!(regs[0], RegistrationSnapshot::Control { .. }));
+    assert_eq!(regs[1..], [endpoint(&a), endpoint(&b), endpoint(&a)]);
+
+    let before = system.snapshot();
+    let stranger = EndpointEventLog::new();
+    let err = system
+        .unregister_endpoint_notification_callback(&*stranger)
+        .unwrap_err();
+    assert_eq!(err.hresult(), HResult::E_NOTFOUND);
+    assert_eq!(
+        system.snapshot(),
+        before,
+        "G5: the failed unregister changed nothing"
+    );
+
+    system.unregister_endpoint_notification_callback(&*a)?;
+    let regs = system.snapshot().registrations;
+    assert_eq!(regs[1..], [endpoint(&b), endpoint(&a)]);
+    Ok(())
+}

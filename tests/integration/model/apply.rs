@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use devtopo::*;
 use proptest::prelude::*;
 
+use super::mm::ENDPOINT_SINKS;
 use super::reference::{Conditions, MPart, Model, Outcome};
 use super::{EFFECTS, FOUR, Op, SINKS, callback_iids};
 
@@ -31,15 +32,13 @@ pub(super) struct Sut {
     pub(super) devices: Vec<Device>,
     pub(super) parts: Vec<Part>,
     pub(super) sinks: Vec<Arc<Recorder>>,
+    pub(super) endpoint_sinks: Vec<Arc<EndpointEventLog>>,
 }
 
-pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
-    let text = format!("{FOUR}\n{EFFECTS}");
-    let system = System::from_toml_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let snapshot = system.snapshot();
-    // The initial states the files declare, in device order: they set the conditions (X27).
-    let declared: Vec<DeviceState> = text
-        .lines()
+/// The initial states a topology text declares, in device order: they set the conditions
+/// (X27).
+pub(super) fn declared_states(text: &str) -> std::result::Result<Vec<DeviceState>, TestCaseError> {
+    text.lines()
         .filter_map(|l| l.trim().strip_prefix("state = "))
         .map(|v| {
             let v = v.trim_matches('"');
@@ -49,7 +48,28 @@ pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
                 .find(|s| s.name() == v)
                 .ok_or_else(|| TestCaseError::fail(format!("unknown state {v}")))
         })
-        .collect::<std::result::Result<_, _>>()?;
+        .collect()
+}
+
+/// The handles of a device's parts, in snapshot order.
+pub(super) fn part_handles(
+    device: &Device,
+    snapshot: &DeviceSnapshot,
+) -> std::result::Result<Vec<Part>, TestCaseError> {
+    let fail = |e: Error| TestCaseError::fail(e.to_string());
+    let topology = device.topology().map_err(fail)?;
+    snapshot
+        .parts
+        .iter()
+        .map(|p| topology.part_by_id(p.local_id).map_err(fail))
+        .collect()
+}
+
+pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
+    let text = format!("{FOUR}\n{EFFECTS}");
+    let system = System::from_toml_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let snapshot = system.snapshot();
+    let declared = declared_states(&text)?;
     prop_assert_eq!(
         declared.len(),
         snapshot.devices.len(),
@@ -63,25 +83,20 @@ pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
         .collect::<devtopo::Result<_>>()
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut parts = Vec::new();
-    for (d, dev) in snapshot.devices.iter().enumerate() {
-        let topology = devices[d]
-            .topology()
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        for p in &dev.parts {
-            parts.push(
-                topology
-                    .part_by_id(p.local_id)
-                    .map_err(|e| TestCaseError::fail(e.to_string()))?,
-            );
-        }
+    for (device, snap) in devices.iter().zip(&snapshot.devices) {
+        parts.extend(part_handles(device, snap)?);
     }
     let sinks = (0..SINKS).map(|_| Arc::new(Recorder::default())).collect();
+    let endpoint_sinks = (0..ENDPOINT_SINKS)
+        .map(|_| EndpointEventLog::new())
+        .collect();
     Ok((
         Sut {
             system,
             devices,
             parts,
             sinks,
+            endpoint_sinks,
         },
         model,
     ))
@@ -119,7 +134,17 @@ pub(super) fn activate(part: &Part, kind: ControlKind) -> devtopo::Result<Contro
 impl Model {
     /// Applies `op` to the system and to the model; panics (fails the case) when they
     /// disagree on the outcome. Returns whether the call failed.
-    pub(super) fn apply(&mut self, sut: &Sut, op: &Op) -> std::result::Result<bool, TestCaseError> {
+    pub(super) fn apply(
+        &mut self,
+        sut: &mut Sut,
+        op: &Op,
+    ) -> std::result::Result<bool, TestCaseError> {
+        if let Op::Arrive = op {
+            let (got, want) = self.arrive(sut)?;
+            prop_assert_eq!(got, want, "{:?}", op);
+            return Ok(got.is_err());
+        }
+        let sut: &Sut = sut;
         let hardware = (
             DEFAULT_HARDWARE_PROCESS_ID,
             Some(HARDWARE_INITIATED_CONTEXT),
@@ -239,11 +264,19 @@ impl Model {
             // X26: connections on both sides go, the parts' registrations are released.
             Op::RemoveDevice(x) => {
                 let d = x as usize % self.devices.len();
-                let got = hr(sut.system.remove_device(&self.devices[d].id));
+                // By ID: a device that arrived again under a removed one's ID is the one.
+                let id = self.devices[d].id.clone();
+                let d = (0..self.devices.len())
+                    .find(|&e| !self.devices[e].removed && self.devices[e].id == id)
+                    .unwrap_or(d);
+                let got = hr(sut.system.remove_device(&id));
                 let want = if self.devices[d].removed {
                     Err(HResult::E_NOTFOUND)
                 } else {
                     self.devices[d].removed = true;
+                    if self.is_endpoint(d) {
+                        self.pending.push(EndpointEvent::Removed { device_id: id });
+                    }
                     for &p in &self.devices[d].parts.clone() {
                         if let Some((q, _)) = self.peers[p].take() {
                             self.peers[q] = None;
@@ -255,6 +288,13 @@ impl Model {
                 };
                 (got, want)
             }
+            Op::StoreWrite(..)
+            | Op::HardwareSetProperty(..)
+            | Op::Elevate(..)
+            | Op::SetDefault(..)
+            | Op::RegisterEndpoint(..)
+            | Op::UnregisterEndpoint(..) => self.apply_mm(sut, op)?,
+            Op::Arrive => return Ok(false),
             // N1, X19.
             Op::Register(x, i, s) => {
                 let p = x as usize % self.parts.len();

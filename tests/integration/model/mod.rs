@@ -26,6 +26,7 @@ use proptest::prelude::*;
 
 mod apply;
 mod controls;
+mod mm;
 mod queries;
 mod reference;
 
@@ -79,6 +80,19 @@ pub(super) enum Op {
     RemoveDevice(u8),
     Register(u8, u8, u8),
     Unregister(u8, u8),
+    /// Open a device's store in a mode (0-2, or 3: invalid), `SetValue` key and value,
+    /// `Commit`, `GetValue` (`mm::key`, `mm::value`).
+    StoreWrite(u8, u8, u8, u8),
+    /// `Hardware::set_property`: device, key, value.
+    HardwareSetProperty(u8, u8, u8),
+    /// `System::set_elevated`.
+    Elevate(bool),
+    /// `Hardware::set_default_endpoint`: device, role.
+    SetDefault(u8, u8),
+    /// `System::add_devices` of `model/arrival.toml`.
+    Arrive,
+    RegisterEndpoint(u8),
+    UnregisterEndpoint(u8),
 }
 
 /// A level request: a step of the control's grid, beyond its range, or not a number.
@@ -127,27 +141,26 @@ fn op() -> impl Strategy<Value = Op> {
         1 => b().prop_map(Op::RemoveDevice),
         4 => (b(), b(), 0u8..SINKS as u8).prop_map(|(p, i, s)| Op::Register(p, i, s)),
         2 => (b(), 0u8..SINKS as u8).prop_map(|(p, s)| Op::Unregister(p, s)),
+        3 => (b(), b(), b(), b()).prop_map(|(d, m, k, v)| Op::StoreWrite(d, m, k, v)),
+        1 => (b(), b(), b()).prop_map(|(d, k, v)| Op::HardwareSetProperty(d, k, v)),
+        1 => any::<bool>().prop_map(Op::Elevate),
+        2 => (b(), b()).prop_map(|(d, r)| Op::SetDefault(d, r)),
+        1 => Just(Op::Arrive),
+        2 => b().prop_map(Op::RegisterEndpoint),
+        1 => b().prop_map(Op::UnregisterEndpoint),
     ]
 }
 
-/// The part of a snapshot the reference model covers: property stores (the MMDevice
-/// layer) are compared by the MMDevice tests, not by this model yet.
-fn modelled(mut snapshot: devtopo::Snapshot) -> devtopo::Snapshot {
-    for device in &mut snapshot.devices {
-        device.properties.clear();
-    }
-    snapshot
-}
-
 fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
-    let (sut, mut model) = load()?;
+    let (mut sut, mut model) = load()?;
     prop_assert_eq!(
-        modelled(sut.system.snapshot()),
-        model.expected_snapshot(&sut.sinks)
+        sut.system.snapshot(),
+        model.expected_snapshot(&sut.sinks, &sut.endpoint_sinks)
     );
     for op in ops {
         let before = sut.system.snapshot();
-        let failed = model.apply(&sut, op)?;
+        let seen = model.seen();
+        let failed = model.apply(&mut sut, op)?;
         let after = sut.system.snapshot();
         if failed {
             prop_assert_eq!(
@@ -158,11 +171,24 @@ fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
             );
         }
         prop_assert_eq!(
-            &modelled(after.clone()),
-            &model.expected_snapshot(&sut.sinks),
+            &after,
+            &model.expected_snapshot(&sut.sinks, &sut.endpoint_sinks),
             "after {:?}",
             op
         );
+        // Y6, Y8, Y9, Y11, X40, X50: what each endpoint sink was told by this step.
+        let events = model.events_since(&seen);
+        for (s, sink) in sut.endpoint_sinks.iter().enumerate() {
+            let want = model.told_endpoint(s, &events);
+            model.endpoint_told += want.len();
+            prop_assert_eq!(
+                mm::normalize(sink.take()),
+                mm::normalize(want),
+                "endpoint sink {} after {:?}",
+                s,
+                op
+            );
+        }
         for (s, sink) in sut.sinks.iter().enumerate() {
             prop_assert_eq!(
                 &sink.calls(),
@@ -246,6 +272,40 @@ fn state_machine_fixed_sequence() -> std::result::Result<(), TestCaseError> {
         RemoveDevice(6),
         Register(26, 0, 1),
         Connect(0, 26),
+        // The MMDevice operations: stores, defaults, arrival, endpoint sinks.
+        RegisterEndpoint(0),
+        RegisterEndpoint(1),
+        RegisterEndpoint(0),
+        StoreWrite(7, 1, 0, 1),
+        Elevate(true),
+        StoreWrite(7, 1, 0, 1),
+        StoreWrite(7, 2, 0, 1),
+        StoreWrite(7, 2, 0, 2),
+        StoreWrite(7, 0, 1, 3),
+        StoreWrite(7, 2, 2, 1),
+        StoreWrite(7, 3, 0, 1),
+        StoreWrite(0, 2, 1, 3),
+        StoreWrite(0, 2, 1, 0),
+        HardwareSetProperty(0, 2, 3),
+        HardwareSetProperty(4, 0, 2),
+        SetDefault(4, 0),
+        SetDefault(5, 2),
+        SetDefault(2, 0),
+        SetDefault(0, 1),
+        Plug(8, 0, false),
+        Plug(8, 0, true),
+        Arrive,
+        Arrive,
+        UnregisterEndpoint(1),
+        UnregisterEndpoint(1),
+        Disable(7),
+        Enable(7),
+        RemoveDevice(7),
+        RemoveDevice(8),
+        Arrive,
+        RemoveDevice(7),
+        Elevate(false),
+        StoreWrite(9, 2, 0, 1),
     ]);
     let model = run(&ops)?;
     prop_assert!(
@@ -253,5 +313,11 @@ fn state_machine_fixed_sequence() -> std::result::Result<(), TestCaseError> {
         "the sequence notifies: {:?}",
         model.told
     );
+    prop_assert!(
+        model.endpoint_told >= 10,
+        "the sequence tells endpoint sinks: {}",
+        model.endpoint_told
+    );
+    prop_assert!(model.devices.len() >= 11, "devices arrived");
     Ok(())
 }

@@ -22,6 +22,8 @@ pub(super) struct MDevice {
     pub(super) default_for: Vec<ERole>,
     /// Indices into `Model::parts`, connectors then subunits.
     pub(super) parts: Vec<usize>,
+    /// The property store in `GetAt` order (S3, X53).
+    pub(super) properties: Vec<(PropertyKey, PropVariant)>,
 }
 
 /// X27's device conditions, as the decisions table states them.
@@ -91,6 +93,14 @@ pub(super) struct Model {
     /// What each sink must have been told: (sender process ID, context).
     pub(super) told: Vec<Vec<(u32, Option<Guid>)>>,
     pub(super) caller_pid: u32,
+    /// Endpoint-sink registrations (sink index) in order, duplicates kept (V13, X40).
+    pub(super) endpoint_regs: Vec<usize>,
+    /// Endpoint events the current step names itself (Y8, Y11); see `mm::Seen`.
+    pub(super) pending: Vec<EndpointEvent>,
+    /// Whether the simulated user is an administrator (V24).
+    pub(super) elevated: bool,
+    /// How many endpoint events the sinks were told in all (for the fixed sequence).
+    pub(super) endpoint_told: usize,
 }
 
 pub(super) type Outcome = Result<(), HResult>;
@@ -106,6 +116,10 @@ impl Model {
             registrations: Vec::new(),
             told: vec![Vec::new(); SINKS],
             caller_pid,
+            endpoint_regs: Vec::new(),
+            pending: Vec::new(),
+            elevated: false,
+            endpoint_told: 0,
         };
         for (d, dev) in s.devices.iter().enumerate() {
             let mut parts = Vec::new();
@@ -131,6 +145,7 @@ impl Model {
                 rank: 3,
                 default_for: dev.default_for.clone(),
                 parts,
+                properties: dev.properties.clone(),
             });
         }
         for i in 0..m.parts.len() {
@@ -436,7 +451,11 @@ impl Model {
     }
 
     /// The snapshot the system must give.
-    pub(super) fn expected_snapshot(&self, sinks: &[Arc<Recorder>]) -> Snapshot {
+    pub(super) fn expected_snapshot(
+        &self,
+        sinks: &[Arc<Recorder>],
+        endpoint_sinks: &[Arc<EndpointEventLog>],
+    ) -> Snapshot {
         let mut registrations = Vec::new();
         let mut devices = Vec::new();
         for (d, dev) in self.devices.iter().enumerate().filter(|(_, d)| !d.removed) {
@@ -473,12 +492,12 @@ impl Model {
                 kind: dev.kind,
                 state: self.state(d),
                 parts,
-                // Not modelled yet (the MMDevice extension): `modelled` clears the system's.
-                properties: Vec::new(),
+                properties: dev.properties.clone(),
                 default_for: dev.default_for.clone(),
             });
         }
-        // Device order, part order, then registration order (X19), as snapshots list them.
+        // Device order, part order, then registration order (X19), then endpoint sinks in
+        // registration order, as snapshots list them.
         Snapshot {
             devices,
             registrations: registrations
@@ -490,6 +509,13 @@ impl Model {
                         interface,
                         sink: SinkId::of(&*sinks[sink]),
                     },
+                )
+                .chain(
+                    self.endpoint_regs
+                        .iter()
+                        .map(|&s| RegistrationSnapshot::Endpoint {
+                            sink: SinkId::of(&*endpoint_sinks[s]),
+                        }),
                 )
                 .collect(),
         }
