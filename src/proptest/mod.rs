@@ -15,6 +15,10 @@
 //!   named by device ID and local ID, so a counterexample prints as a readable script; many
 //!   operations fail with a Windows `HRESULT`, as they would on Windows: that is part of what
 //!   your code must survive.
+//! - [`fault`] and [`faults`] draw [`Fault`](crate::Fault)s over a given system (any method
+//!   or one, anywhere or on a device or part, every trigger, the `HRESULT`s of
+//!   [`FAULT_HRESULTS`] or a hardware change first); every one is accepted by
+//!   [`Faults::add`](crate::Faults::add).
 //!
 //! ```
 //! use devtopo::strategies::{Size, operations, system_plan};
@@ -55,8 +59,10 @@ use crate::generate::{
     Unit,
 };
 
+mod faults;
 mod ops;
 
+pub use faults::{FAULT_HRESULTS, fault, faults};
 pub use ops::{DeviceAction, Operation, Target, operation, operations};
 
 /// How big generated systems are.

@@ -136,3 +136,38 @@ fn seeded_plans_are_plans() -> Result<()> {
     assert_eq!(plan.build()?.snapshot(), generate(500, 9)?.snapshot());
     Ok(())
 }
+
+/// The system the fault strategies draw over, and a fresh copy of it per case.
+fn fault_system() -> System {
+    devtopo::plan(60, 1).build().expect("the plan builds")
+}
+
+proptest! {
+    #![proptest_config(Config { failure_persistence: None, ..Config::default() })]
+
+    /// Issue 10 item 4, X71, G5: every drawn fault is accepted by the table; under arbitrary
+    /// faults, arbitrary operations never panic, and an operation a failing fault refused
+    /// (`Error::Injected` from an `Action::Fail`) changed nothing.
+    #[test]
+    fn x71_g5_arbitrary_faults_are_accepted_and_refused_calls_change_nothing(
+        (drawn, ops) in {
+            let system = fault_system();
+            (devtopo::strategies::faults(&system, 0..4), operations(&system, 1..12))
+        }
+    ) {
+        let system = fault_system();
+        for fault in &drawn {
+            prop_assert!(system.faults().add(fault.clone()).is_ok(), "{fault:?}");
+        }
+        prop_assert_eq!(system.faults().list().len(), drawn.len());
+        for op in &ops {
+            let before = system.snapshot();
+            if let Err(Error::Injected { fault, .. }) = op.apply(&system) {
+                let status = system.faults().status(fault).expect("listed");
+                if matches!(status.fault.action(), Action::Fail(_)) {
+                    prop_assert_eq!(&system.snapshot(), &before, "G5: {} changed the system", op);
+                }
+            }
+        }
+    }
+}
