@@ -10,7 +10,7 @@ use super::error::FileErrorKind;
 use super::limits::Limit;
 use super::locate::ItemPath;
 use super::refs::{DeviceIndex, NameIndex, RefError, part_answer, split};
-use super::schema::{DeviceEntry, FileDoc, Subtype, is_guid_name};
+use super::schema::{BracedGuid, DeviceEntry, FileDoc, Subtype, is_guid_name};
 use super::schema_controls::ControlEntry;
 use crate::engine::{ConnectorSpec, DeviceKey, DeviceSpec, PartKey, SubunitSpec, SystemBuilder};
 use crate::error::Error;
@@ -25,20 +25,23 @@ pub(crate) struct Problem {
 }
 
 impl Problem {
-    fn new(path: ItemPath, kind: FileErrorKind) -> Problem {
+    pub(crate) fn new(path: ItemPath, kind: FileErrorKind) -> Problem {
         Problem { path, kind }
     }
 }
 
+/// The `[guids]` table of a file.
+pub(crate) type Guids = std::collections::BTreeMap<String, BracedGuid>;
+
 /// What became of one device entry.
-struct Built<'a> {
-    key: Option<DeviceKey>,
+pub(crate) struct Built<'a> {
+    pub(crate) key: Option<DeviceKey>,
     parts: Vec<PartKey>,
     /// The names of `parts`, indexed: a reference resolves in O(1) (local IDs through the
     /// builder's own index).
     names: NameIndex<'a>,
     /// Some of its entries failed: references into it are not reported again.
-    broken: bool,
+    pub(crate) broken: bool,
 }
 
 impl Built<'_> {
@@ -61,7 +64,7 @@ impl Built<'_> {
 pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut b = SystemBuilder::new();
-    name_guids(&mut b, doc, &mut problems);
+    name_guids(&mut b, &doc.guids, &mut problems);
     let mut built = Vec::with_capacity(doc.devices.len());
     let devices = DeviceIndex::new(
         doc.devices
@@ -70,7 +73,7 @@ pub(crate) fn build(doc: &FileDoc) -> Result<System, Vec<Problem>> {
     );
     for (i, dev) in doc.devices.iter().enumerate() {
         let at = ItemPath::root().item("device", i);
-        built.push(add_device(&mut b, doc, dev, &at, &mut problems));
+        built.push(add_device(&mut b, &doc.guids, dev, &at, &mut problems));
     }
     for (k, c) in doc.connections.iter().enumerate() {
         let at = ItemPath::root().item("connection", k);
@@ -138,9 +141,9 @@ fn resolve(
 
 /// The `[guids]` names: each a GUID name devtopo does not know already, each GUID named once
 /// and not already known by another name.
-fn name_guids(b: &mut SystemBuilder, doc: &FileDoc, problems: &mut Vec<Problem>) {
+pub(crate) fn name_guids(b: &mut SystemBuilder, guids: &Guids, problems: &mut Vec<Problem>) {
     let mut seen = std::collections::HashMap::new();
-    for (name, guid) in &doc.guids {
+    for (name, guid) in guids {
         let at = ItemPath::root().key("guids").key(name);
         let problem = if !is_guid_name(name) {
             Some(format!(
@@ -162,10 +165,10 @@ fn name_guids(b: &mut SystemBuilder, doc: &FileDoc, problems: &mut Vec<Problem>)
 }
 
 /// A part's subtype: the GUID, or the one a `[guids]` name stands for.
-fn subtype(doc: &FileDoc, s: &Subtype) -> Result<crate::guid::Guid, FileErrorKind> {
+fn subtype(guids: &Guids, s: &Subtype) -> Result<crate::guid::Guid, FileErrorKind> {
     match s {
         Subtype::Guid(guid) => Ok(*guid),
-        Subtype::Name(name) => doc.guids.get(name).map(|g| g.0).ok_or_else(|| {
+        Subtype::Name(name) => guids.get(name).map(|g| g.0).ok_or_else(|| {
             FileErrorKind::Schema(format!(
                 "`{name}` is not a GUID ({{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}) nor a known GUID name such as KSNODETYPE_VOLUME, nor a name under [guids]"
             ))
@@ -173,9 +176,9 @@ fn subtype(doc: &FileDoc, s: &Subtype) -> Result<crate::guid::Guid, FileErrorKin
     }
 }
 
-fn add_device<'a>(
+pub(crate) fn add_device<'a>(
     b: &mut SystemBuilder,
-    doc: &FileDoc,
+    guids: &Guids,
     dev: &'a DeviceEntry,
     at: &ItemPath,
     problems: &mut Vec<Problem>,
@@ -226,7 +229,7 @@ fn add_device<'a>(
     let mut added = Vec::with_capacity(dev.connectors.len() + dev.subunits.len());
     for (j, c) in dev.connectors.iter().enumerate() {
         let here = at.item("connector", j);
-        let guid = match subtype(doc, &c.subtype) {
+        let guid = match subtype(guids, &c.subtype) {
             Ok(guid) => guid,
             Err(kind) => {
                 problems.push(Problem::new(here.key("subtype"), kind));
@@ -242,7 +245,7 @@ fn add_device<'a>(
     }
     for (j, s) in dev.subunits.iter().enumerate() {
         let here = at.item("subunit", j);
-        let guid = match subtype(doc, &s.subtype) {
+        let guid = match subtype(guids, &s.subtype) {
             Ok(guid) => guid,
             Err(kind) => {
                 problems.push(Problem::new(here.key("subtype"), kind));

@@ -76,6 +76,7 @@ mod save;
 mod schema;
 mod schema_controls;
 mod schema_properties;
+mod stream;
 
 pub use error::{FileError, FileErrorKind};
 pub use limits::{Limit, Limits};
@@ -327,6 +328,36 @@ pub fn parse_with(
 }
 
 fn parse_text(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
+    if let Some(system) = stream_text(text, format) {
+        return Ok(system);
+    }
+    whole_text(text, format, file)
+}
+
+/// The streaming loader over text: `None` at the first problem (the caller loads the file
+/// again the whole-document way, which reports every problem where it is: X75).
+fn stream_text(text: &str, format: Format) -> Option<System> {
+    use serde::de::DeserializeSeed;
+    if text.len() > limits::active_value(Limit::FileBytes) {
+        return None;
+    }
+    let mut stream = stream::Stream::new(None);
+    match format {
+        Format::Json => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            stream::FileSeed(&mut stream).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+        }
+        Format::Toml => {
+            let de = toml::Deserializer::parse(text).ok()?;
+            stream::FileSeed(&mut stream).deserialize(de).ok()?;
+        }
+    }
+    stream.finish().ok()
+}
+
+/// The whole-document loader: the document, then the system; every problem, located.
+fn whole_text(text: &str, format: Format, file: &str) -> Result<System, Vec<FileError>> {
     let doc: schema::FileDoc = deserialize_text(text, format, file)
         .map_err(|e| every_schema_problem(text, format, file, e))?;
     load::build(&doc).map_err(|problems| locate_problems(problems, text, format, file))
@@ -409,7 +440,22 @@ pub fn read_with(path: &Path, limits: &Limits) -> Result<System, Vec<FileError>>
             FileErrorKind::UnknownFormat,
         )]
     })?;
+    if format == Format::Json {
+        // Stream the file (X75): on success neither its text nor its document is held.
+        if let Ok(handle) = std::fs::File::open(path) {
+            let reader = std::io::BufReader::with_capacity(1 << 16, handle);
+            let streamed = limits::scoped(limits, || stream_json(reader, false));
+            if let Ok(system) = streamed {
+                return Ok(system);
+            }
+        }
+    }
     let text = read_text_with(path, limits).map_err(|e| vec![e])?;
+    if format == Format::Toml {
+        if let Some(system) = limits::scoped(limits, || stream_text(&text, format)) {
+            return Ok(system);
+        }
+    }
     limits::scoped(limits, || {
         let doc: schema::FileDoc = deserialize_text(&text, format, &file)
             .map_err(|e| every_schema_problem(&text, format, &file, e))?;
@@ -422,6 +468,159 @@ pub fn read_with(path: &Path, limits: &Limits) -> Result<System, Vec<FileError>>
             locate_problems(problems, &text, format, &file)
         })
     })
+}
+
+/// Loads a system from a reader of TOML or JSON (any [`Read`](std::io::Read): a file, a
+/// socket, stdin), naming it `file` in errors.
+///
+/// JSON is streamed (X75): devices are read one at a time and built straight into the
+/// system, so the peak memory is that of the system plus one device entry and the file's
+/// connections (a few dozen bytes each), never the text or the whole document; time is O(n)
+/// in the input's size. Wrap an unbuffered reader in a [`BufReader`](std::io::BufReader):
+/// the parser reads one byte at a time. [`Limit::FileBytes`] is enforced as the bytes arrive.
+/// TOML is read whole first (the `toml` parser needs the document), within
+/// [`Limit::FileBytes`].
+///
+/// Problems: JSON input cannot be read twice, so a load from a reader reports the syntax or
+/// schema error that ends the stream (at the parser's line and column, with the item path)
+/// or every problem found while building, each at the start of its device or connection
+/// entry. [`read_with`] (a path) and [`parse_with`] (text) report every problem where it is.
+///
+/// ```
+/// use devtopo::file::{Format, Limits, load_reader};
+///
+/// let json = br#"{"device": [{"id": "{0.0.0.00000000}.{spk}", "name": "Speakers",
+///   "kind": "render", "connector": [{"flow": "In", "type": "Software_Fixed"}]}]}"#;
+/// let system = load_reader(&json[..], Format::Json, "spk.json", &Limits::default())
+///     .map_err(|e| e[0].to_string())?;
+/// assert_eq!(system.snapshot().devices.len(), 1);
+///
+/// // A byte limit holds on a stream too.
+/// let mut small = Limits::default();
+/// small.set(devtopo::file::Limit::FileBytes, 20);
+/// let errors = load_reader(&json[..], Format::Json, "spk.json", &small).unwrap_err();
+/// assert_eq!(errors[0].kind, devtopo::file::FileErrorKind::Limit(devtopo::file::Limit::FileBytes, 20));
+/// # Ok::<(), String>(())
+/// ```
+///
+/// # Errors
+/// As [`parse`], plus [`FileErrorKind::Io`] for a failed read and [`Limit::FileBytes`].
+pub fn load_reader(
+    reader: impl std::io::Read,
+    format: Format,
+    file: &str,
+    limits: &Limits,
+) -> Result<System, Vec<FileError>> {
+    use std::io::Read;
+    match format {
+        Format::Json => limits::scoped(limits, || {
+            stream_json(reader, true).map_err(|failure| match failure {
+                Some(errors) => errors
+                    .into_iter()
+                    .map(|mut e| {
+                        e.file = file.to_owned();
+                        e
+                    })
+                    .collect(),
+                None => Vec::new(),
+            })
+        }),
+        Format::Toml => {
+            let max = limits.get(Limit::FileBytes);
+            let mut bytes = Vec::new();
+            reader
+                .take((max as u64).saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| {
+                    vec![error_at(file, (1, 1), String::new(), FileErrorKind::Io(e.to_string()))]
+                })?;
+            if bytes.len() > max {
+                return Err(vec![error_at(
+                    file,
+                    (1, 1),
+                    String::new(),
+                    FileErrorKind::Limit(Limit::FileBytes, max),
+                )]);
+            }
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let offset = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes());
+                vec![error_at(
+                    file,
+                    locate::line_col(&text, offset),
+                    String::new(),
+                    FileErrorKind::Syntax("the file is not valid UTF-8".to_owned()),
+                )]
+            })?;
+            parse_with(&text, format, file, limits)
+        }
+    }
+}
+
+/// Streams JSON from `reader` into a system (limits in effect). `Err(None)` at the first
+/// problem when `report` is false (the caller reloads the whole-document way); with
+/// `report`, the problems (file names left empty).
+fn stream_json(
+    reader: impl std::io::Read,
+    report: bool,
+) -> Result<System, Option<Vec<FileError>>> {
+    use serde::de::DeserializeSeed;
+    let (reader, cursor) = stream::Tracked::new(reader, limits::active_value(Limit::FileBytes));
+    let mut stream = stream::Stream::new(Some(std::rc::Rc::clone(&cursor)));
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let parsed = if report {
+        let mut track = serde_path_to_error::Track::new();
+        let result = stream::FileSeed(&mut stream)
+            .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
+        result.map_err(|e| (e, ItemPath::from_serde(&track.path())))
+    } else {
+        stream::FileSeed(&mut stream)
+            .deserialize(&mut de)
+            .map_err(|e| (e, ItemPath::root()))
+    };
+    let parsed = parsed.and_then(|()| de.end().map_err(|e| (e, ItemPath::root())));
+    if let Err((e, path)) = parsed {
+        if !report {
+            return Err(None);
+        }
+        return Err(Some(vec![stream_error(&cursor, e, path)]));
+    }
+    stream.finish().map_err(|problems| {
+        report.then(|| {
+            let mut errors: Vec<FileError> = problems
+                .into_iter()
+                .map(|(p, at)| error_at("", at.unwrap_or((1, 1)), p.path.to_string(), p.kind))
+                .collect();
+            errors.sort_by_key(|e| (e.line, e.column));
+            errors
+        })
+    })
+}
+
+/// The error that ended a JSON stream, as a [`FileError`] (file name left empty).
+fn stream_error(cursor: &stream::Cursor, e: serde_json::Error, path: ItemPath) -> FileError {
+    if cursor.over_limit() {
+        let max = limits::active_value(Limit::FileBytes);
+        return error_at("", (1, 1), String::new(), FileErrorKind::Limit(Limit::FileBytes, max));
+    }
+    let at = (clamp(e.line()), clamp(e.column()));
+    let mut message = e.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    match e.classify() {
+        serde_json::error::Category::Data => {
+            let kind = match Limit::from_message(&message) {
+                Some((limit, value)) => FileErrorKind::Limit(limit, value),
+                None => FileErrorKind::Schema(message),
+            };
+            error_at("", at, path.to_string(), kind)
+        }
+        serde_json::error::Category::Io => {
+            error_at("", at, String::new(), FileErrorKind::Io(message))
+        }
+        _ => error_at("", at, String::new(), FileErrorKind::Syntax(message)),
+    }
 }
 
 fn first(mut errors: Vec<FileError>) -> FileError {

@@ -1,0 +1,642 @@
+//! The streaming loader: a file's devices are deserialized one at a time and built straight
+//! into the [`SystemBuilder`], so neither the whole text (for JSON read from a file or a
+//! reader) nor the whole deserialized document is ever held; connections are kept (two
+//! references each) and resolved through the device index at the end.
+//!
+//! Peak memory of a successful load: the system being built, one device entry, the file's
+//! connections and, per device, a few words (its key and whether it had problems). Time:
+//! O(n) in the file's size (every reference resolves in O(1) on average).
+//!
+//! What a streamed load reports when the file has problems (X75): loads from text or from a
+//! path (`System::load`, [`read_with`](super::read_with), [`parse_with`](super::parse_with))
+//! stop using the stream at the first problem and load the file again the whole-document way,
+//! so they report every problem with exactly the positions they always did. A load from a
+//! reader ([`load_reader`](super::load_reader)) cannot read its input twice: it reports the
+//! syntax or schema error that ends the stream (at the parser's line and column, with the
+//! item's path), or every problem found while building, each at the start of the device or
+//! connection entry it is in.
+//!
+//! Never recurses beyond serde's own (bounded) descent into one entry.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{self, Read};
+use std::rc::Rc;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::error::FileErrorKind;
+use super::limits::{Limit, active_value};
+use super::load::{Guids, Problem, add_device, name_guids};
+use super::locate::ItemPath;
+use super::refs::{ByName, DeviceIndex, NameIndex, RefError, part_answer, split};
+use super::schema::{ConnectionEntry, DeviceEntry, Text};
+use crate::engine::{DeviceKey, PartKey, SystemBuilder};
+use crate::error::{DeviceId, Error};
+use crate::system::System;
+use crate::types::{LocalId, Permanence};
+
+/// A 1-based line and column (in characters).
+pub(crate) type Pos = (u32, u32);
+
+/// Where the reader is: the position of the last byte it handed out, and how many bytes it
+/// read. Shared between a [`Tracked`] reader and the visitors (serde_json's reader reads one
+/// byte at a time, so when a visitor starts an entry the last byte read is the entry's `{`).
+#[derive(Debug, Default)]
+pub(crate) struct Cursor {
+    line: Cell<u32>,
+    column: Cell<u32>,
+    at_line_start: Cell<bool>,
+    bytes: Cell<u64>,
+    /// Set once more than [`Limit::FileBytes`] bytes were read.
+    over_limit: Cell<bool>,
+}
+
+impl Cursor {
+    fn new() -> Cursor {
+        Cursor {
+            line: Cell::new(1),
+            column: Cell::new(0),
+            at_line_start: Cell::new(false),
+            ..Cursor::default()
+        }
+    }
+
+    pub(crate) fn pos(&self) -> Pos {
+        (self.line.get(), self.column.get().max(1))
+    }
+
+    pub(crate) fn over_limit(&self) -> bool {
+        self.over_limit.get()
+    }
+
+    fn advance(&self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.at_line_start.replace(false) {
+                self.line.set(self.line.get().saturating_add(1));
+                self.column.set(0);
+            }
+            // Columns count characters: UTF-8 continuation bytes do not start one.
+            if b & 0xC0 != 0x80 {
+                self.column.set(self.column.get().saturating_add(1));
+            }
+            if b == b'\n' {
+                self.at_line_start.set(true);
+            }
+        }
+    }
+}
+
+/// A reader that counts what it reads against [`Limit::FileBytes`] (an error once the
+/// limit is passed) and tracks the line and column for [`Cursor`].
+pub(crate) struct Tracked<R> {
+    inner: R,
+    cursor: Rc<Cursor>,
+    max: u64,
+}
+
+impl<R: Read> Tracked<R> {
+    pub(crate) fn new(inner: R, max: usize) -> (Tracked<R>, Rc<Cursor>) {
+        let cursor = Rc::new(Cursor::new());
+        let max = u64::try_from(max).unwrap_or(u64::MAX);
+        let reader = Tracked {
+            inner,
+            cursor: Rc::clone(&cursor),
+            max,
+        };
+        (reader, cursor)
+    }
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let bytes = self.cursor.bytes.get().saturating_add(n as u64);
+        self.cursor.bytes.set(bytes);
+        if bytes > self.max {
+            self.cursor.over_limit.set(true);
+            return Err(io::Error::other("the file is over the byte limit"));
+        }
+        self.cursor.advance(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+}
+
+/// One device entry as the stream left it.
+struct Entry {
+    key: Option<DeviceKey>,
+    broken: bool,
+    /// The entry's ID and name when it could not be added (so references still resolve, or
+    /// fail, as they would against the file's list); `None` for an added device (its ID and
+    /// name are the builder's).
+    lost: Option<Box<(String, String)>>,
+    id: Option<DeviceId>,
+}
+
+/// The loader's state while the file streams by.
+pub(crate) struct Stream {
+    b: SystemBuilder,
+    pub(crate) problems: Vec<(Problem, Option<Pos>)>,
+    guids: Guids,
+    guids_seen: bool,
+    entries: Vec<Entry>,
+    /// Devices that use a GUID name before the `guids` table came: built, in order, once it
+    /// has (or at the end).
+    pending: Vec<(usize, Option<Pos>, DeviceEntry)>,
+    connections: Vec<(Option<Pos>, ConnectionEntry)>,
+    cursor: Option<Rc<Cursor>>,
+}
+
+impl Stream {
+    pub(crate) fn new(cursor: Option<Rc<Cursor>>) -> Stream {
+        Stream {
+            b: SystemBuilder::new(),
+            problems: Vec::new(),
+            guids: Guids::new(),
+            guids_seen: false,
+            entries: Vec::new(),
+            pending: Vec::new(),
+            connections: Vec::new(),
+            cursor,
+        }
+    }
+
+    fn note(&mut self, from: usize, at: Option<Pos>) {
+        for p in self.problems.iter_mut().skip(from) {
+            p.1 = p.1.or(at);
+        }
+    }
+
+    fn take_guids(&mut self, guids: Guids) {
+        let before = self.problems.len();
+        let mut found = Vec::new();
+        name_guids(&mut self.b, &guids, &mut found);
+        self.problems.extend(found.into_iter().map(|p| (p, None)));
+        self.note(before, Some((1, 1)));
+        self.guids = guids;
+        self.guids_seen = true;
+        for (i, at, dev) in std::mem::take(&mut self.pending) {
+            self.add(i, at, dev);
+        }
+    }
+
+    /// Whether a device must wait for the `guids` table: it names a subtype that is no GUID
+    /// and the table has not come yet.
+    fn must_wait(&self, dev: &DeviceEntry) -> bool {
+        use super::schema::Subtype;
+        !self.guids_seen
+            && (!self.pending.is_empty()
+                || dev
+                    .connectors
+                    .iter()
+                    .map(|c| &c.subtype)
+                    .chain(dev.subunits.iter().map(|s| &s.subtype))
+                    .any(|s| matches!(s, Subtype::Name(_))))
+    }
+
+    fn device(&mut self, i: usize, at: Option<Pos>, dev: DeviceEntry) {
+        // Keep the entries in file order while some wait for `guids`.
+        self.entries.push(Entry {
+            key: None,
+            broken: true,
+            lost: None,
+            id: None,
+        });
+        if self.must_wait(&dev) {
+            self.pending.push((i, at, dev));
+        } else {
+            self.add(i, at, dev);
+        }
+    }
+
+    fn add(&mut self, i: usize, at: Option<Pos>, dev: DeviceEntry) {
+        let path = ItemPath::root().item("device", i);
+        let before = self.problems.len();
+        let mut found = Vec::new();
+        let built = add_device(&mut self.b, &self.guids, &dev, &path, &mut found);
+        let (key, broken) = (built.key, built.broken);
+        drop(built);
+        self.problems.extend(found.into_iter().map(|p| (p, None)));
+        self.note(before, at);
+        let entry = Entry {
+            key,
+            broken,
+            lost: match key {
+                Some(_) => None,
+                None => Some(Box::new((dev.id.0, dev.name.0))),
+            },
+            id: key.and_then(|k| self.b.device_id(k)),
+        };
+        if let Some(slot) = self.entries.get_mut(i) {
+            *slot = entry;
+        }
+    }
+
+    /// Resolves the connections and builds the system.
+    pub(crate) fn finish(mut self) -> Result<System, Vec<(Problem, Option<Pos>)>> {
+        if !self.guids_seen {
+            self.take_guids(Guids::new());
+        }
+        let ends = self.resolve_connections();
+        for (k, (at, a, z, permanent)) in ends.into_iter().enumerate() {
+            let (Some(a), Some(z)) = (a, z) else { continue };
+            let permanence = if permanent {
+                Permanence::Permanent
+            } else {
+                Permanence::Transient
+            };
+            if let Err(e) = self.b.connect(a, z, permanence) {
+                let path = ItemPath::root().item("connection", k);
+                self.problems
+                    .push((Problem::new(path, FileErrorKind::Rule(e)), at));
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let ids: Vec<Option<DeviceId>> = self.entries.iter().map(|e| e.id).collect();
+        self.b.build().map_err(|e| {
+            let device = match &e {
+                Error::EndpointShape { device, .. } => ids.iter().position(|id| id == &Some(*device)),
+                _ => None,
+            };
+            let path = device.map_or_else(ItemPath::root, |i| ItemPath::root().item("device", i));
+            vec![(Problem::new(path, FileErrorKind::Rule(e)), None)]
+        })
+    }
+
+    /// Both ends of every connection (`None` where a reference failed: the problem is
+    /// recorded, or the end is in a device that had problems).
+    #[allow(clippy::type_complexity)]
+    fn resolve_connections(
+        &mut self,
+    ) -> Vec<(Option<Pos>, Option<PartKey>, Option<PartKey>, bool)> {
+        let connections = std::mem::take(&mut self.connections);
+        let b = &self.b;
+        let entries = &self.entries;
+        let devices = DeviceIndex::new(entries.iter().map(|e| device_texts(b, e)));
+        let mut names: HashMap<usize, NameIndex<'_>> = HashMap::new();
+        let mut out = Vec::with_capacity(connections.len());
+        let mut problems = Vec::new();
+        for (k, (at, c)) in connections.iter().enumerate() {
+            let path = ItemPath::root().item("connection", k);
+            let mut end = |key: &str, text: &str| match resolve(b, &devices, entries, &mut names, text) {
+                Ok(found) => found,
+                Err(e) => {
+                    problems.push((
+                        Problem::new(path.key(key), FileErrorKind::Reference(e.to_string())),
+                        *at,
+                    ));
+                    None
+                }
+            };
+            let (a, z) = (end("a", &c.a.0), end("b", &c.b.0));
+            out.push((*at, a, z, c.permanent));
+        }
+        self.problems.append(&mut problems);
+        out
+    }
+}
+
+/// The ID and name an entry answers references with.
+fn device_texts<'a>(b: &'a SystemBuilder, e: &'a Entry) -> (&'a str, &'a str) {
+    if let Some(lost) = &e.lost {
+        return (lost.0.as_str(), lost.1.as_str());
+    }
+    let node = e.key.and_then(|k| b.engine.device(k).ok());
+    (
+        e.id.map_or("", DeviceId::as_str),
+        node.map_or("", |d| &*d.name),
+    )
+}
+
+/// Parts of a device with at most this many are searched by name; larger ones get an index.
+const SCAN_PARTS: usize = 32;
+
+/// As the whole-document loader's `resolve`, over the builder's parts.
+fn resolve<'a>(
+    b: &'a SystemBuilder,
+    devices: &DeviceIndex<'_>,
+    entries: &[Entry],
+    names: &mut HashMap<usize, NameIndex<'a>>,
+    text: &str,
+) -> Result<Option<PartKey>, RefError> {
+    let (device, part) = split(text)?;
+    let ix = devices.pick(device)?;
+    let Some(entry) = entries.get(ix) else {
+        return Ok(None);
+    };
+    let Some(key) = entry.key else {
+        return Ok(None);
+    };
+    let found = find_part(b, key, ix, names, device, part);
+    match found {
+        Ok(key) => Ok(Some(key)),
+        Err(_) if entry.broken => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A part of an added device, by local ID first, else by unique name (as `Built::find`).
+fn find_part<'a>(
+    b: &'a SystemBuilder,
+    key: DeviceKey,
+    ix: usize,
+    names: &mut HashMap<usize, NameIndex<'a>>,
+    device: &str,
+    wanted: &str,
+) -> Result<PartKey, RefError> {
+    if let Some(id) = LocalId::parse(wanted) {
+        if let Some(part) = b.part_by_local_id(key, id) {
+            return Ok(part);
+        }
+    }
+    let dev = b
+        .engine
+        .device(key)
+        .map_err(|e| RefError::new(e.to_string()))?;
+    let nodes = || dev.connectors.iter().chain(dev.subunits.iter());
+    let name_of = |n: &petgraph::graph::NodeIndex<u32>| b.engine.graph.node_weight(*n).map_or("", |p| &*p.name);
+    let answer = if dev.connectors.len() + dev.subunits.len() <= SCAN_PARTS {
+        let mut hits = nodes().enumerate().filter(|(_, n)| name_of(n) == wanted);
+        match (hits.next(), hits.next()) {
+            (Some((i, _)), None) => ByName::One(i),
+            (Some(_), Some(_)) => ByName::Several,
+            _ => ByName::Missing,
+        }
+    } else {
+        names
+            .entry(ix)
+            .or_insert_with(|| NameIndex::new(nodes().map(name_of)))
+            .get(wanted)
+    };
+    let i = part_answer(answer, device, wanted)?;
+    nodes()
+        .nth(i)
+        .map(|n| b.engine.key_of(*n))
+        .ok_or_else(|| RefError::new(String::new()))
+}
+
+const FIELDS: &[&str] = &["comment", "guids", "device", "connection"];
+
+/// The whole file: a map whose `device` and `connection` lists are streamed.
+pub(crate) struct FileSeed<'s>(pub(crate) &'s mut Stream);
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("FileDoc", FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct FileDoc")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = [false; 4];
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(field) = FIELDS.iter().position(|f| *f == key) else {
+                return Err(de::Error::unknown_field(&key, FIELDS));
+            };
+            if std::mem::replace(&mut seen[field], true) {
+                return Err(de::Error::duplicate_field(FIELDS[field]));
+            }
+            match field {
+                0 => {
+                    map.next_value::<Vec<Text>>()?;
+                }
+                1 => {
+                    let guids: Guids = map.next_value()?;
+                    self.0.take_guids(guids);
+                }
+                2 => map.next_value_seed(ListSeed {
+                    stream: &mut *self.0,
+                    list: List::Devices,
+                })?,
+                _ => map.next_value_seed(ListSeed {
+                    stream: &mut *self.0,
+                    list: List::Connections,
+                })?,
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // A file is a table; say so as the derived schema would.
+        let _ = seq.next_element::<IgnoredAny>()?;
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum List {
+    Devices,
+    Connections,
+}
+
+struct ListSeed<'s> {
+    stream: &'s mut Stream,
+    list: List,
+}
+
+impl ListSeed<'_> {
+    fn limit(&self) -> Limit {
+        match self.list {
+            List::Devices => Limit::Devices,
+            List::Connections => Limit::Connections,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a list of at most {} entries", active_value(self.limit()))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let max = active_value(self.limit());
+        let mut count = 0usize;
+        let cursor = self.stream.cursor.clone();
+        loop {
+            match self.list {
+                List::Devices => {
+                    let Some((at, dev)) = seq.next_element_seed(At::<DeviceEntry>::new(&cursor))?
+                    else {
+                        break;
+                    };
+                    if count == max {
+                        return Err(de::Error::custom(self.limit().message(max)));
+                    }
+                    let i = self.stream.entries.len();
+                    self.stream.device(i, at, dev);
+                }
+                List::Connections => {
+                    let Some((at, c)) =
+                        seq.next_element_seed(At::<ConnectionEntry>::new(&cursor))?
+                    else {
+                        break;
+                    };
+                    if count == max {
+                        return Err(de::Error::custom(self.limit().message(max)));
+                    }
+                    self.stream.connections.push((at, c));
+                }
+            }
+            count += 1;
+        }
+        Ok(())
+    }
+}
+
+/// One entry with the position it starts at: when serde_json begins an entry, the last byte
+/// its reader handed out is the entry's first (`{`, peeked).
+struct At<'c, T> {
+    cursor: &'c Option<Rc<Cursor>>,
+    marker: std::marker::PhantomData<T>,
+}
+
+impl<'c, T> At<'c, T> {
+    fn new(cursor: &'c Option<Rc<Cursor>>) -> At<'c, T> {
+        At {
+            cursor,
+            marker: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, T: de::Deserialize<'de>> DeserializeSeed<'de> for At<'_, T> {
+    type Value = (Option<Pos>, T);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let at = self.cursor.as_ref().map(|c| c.pos());
+        T::deserialize(deserializer).map(|value| (at, value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Format, Limits, limits, load_reader, stream_text, whole_text};
+    use crate::system::System;
+
+    fn bundled() -> Vec<(String, String)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/topologies");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 8, "the bundled topologies");
+        files
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                (p.display().to_string(), text)
+            })
+            .collect()
+    }
+
+    /// The stream builds exactly what the whole-document loader builds, in both formats.
+    fn same(text: &str, format: Format, what: &str) -> System {
+        let none = Limits::none();
+        let old = limits::scoped(&none, || whole_text(text, format, what))
+            .unwrap_or_else(|e| panic!("{what}: {}", e[0]));
+        let new = limits::scoped(&none, || stream_text(text, format))
+            .unwrap_or_else(|| panic!("{what}: the stream failed"));
+        assert_eq!(new.snapshot(), old.snapshot(), "{what}");
+        let read = load_reader(text.as_bytes(), format, what, &none)
+            .unwrap_or_else(|e| panic!("{what}: {}", e[0]));
+        assert_eq!(read.snapshot(), old.snapshot(), "{what} (reader)");
+        old
+    }
+
+    #[test]
+    fn stream_equals_whole_document_on_bundled_topologies() {
+        for (name, toml) in bundled() {
+            let system = same(&toml, Format::Toml, &name);
+            let json = system.to_json_string().unwrap_or_default();
+            same(&json, Format::Json, &name);
+        }
+    }
+
+    #[test]
+    fn stream_equals_whole_document_on_generated_systems() {
+        for (parts, seed) in [(100, 1), (1_000, 2), (5_000, 3)] {
+            let system = crate::generate(parts, seed).unwrap_or_else(|e| panic!("{e}"));
+            let what = format!("generate({parts}, {seed})");
+            let json = system.to_json_string().unwrap_or_default();
+            let loaded = same(&json, Format::Json, &what);
+            assert_eq!(loaded.snapshot(), system.snapshot(), "{what}");
+            let toml = system.to_toml_string().unwrap_or_default();
+            same(&toml, Format::Toml, &what);
+        }
+    }
+
+    /// A device that uses a `[guids]` name before the table comes waits for it (JSON keeps
+    /// key order), and the system is the same as with the table first.
+    #[test]
+    fn guids_after_devices() {
+        let device = r#""device": [{"id": "{2}.a", "name": "A", "kind": "adapter",
+            "subunit": [{"name": "S", "subtype": "ACME_NODE"}]},
+            {"id": "{2}.b", "name": "B", "kind": "adapter"}]"#;
+        let guids = r#""guids": {"ACME_NODE": "{8A1B2C3D-0000-4000-8000-000000000001}"}"#;
+        let first = format!("{{{guids}, {device}}}");
+        let last = format!("{{{device}, {guids}}}");
+        let a = same(&first, Format::Json, "first");
+        let b = same(&last, Format::Json, "last");
+        assert_eq!(a.snapshot(), b.snapshot());
+    }
+
+    /// Connections before devices resolve too (they are resolved at the end).
+    #[test]
+    fn connections_before_devices() {
+        let system = crate::generate(300, 9).unwrap_or_else(|e| panic!("{e}"));
+        let json = system.to_json_string().unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        let mut map = serde_json::Map::new();
+        for key in ["connection", "device"] {
+            if let Some(v) = value.get(key) {
+                map.insert(key.to_owned(), v.clone());
+            }
+        }
+        let reordered = serde_json::Value::Object(map).to_string();
+        assert!(reordered.find("\"connection\"") < reordered.find("\"device\""));
+        let loaded = same(&reordered, Format::Json, "reordered");
+        assert_eq!(loaded.snapshot(), system.snapshot());
+    }
+
+    #[test]
+    fn cursor_counts_lines_and_characters() {
+        use std::io::Read;
+        let (mut r, cursor) = super::Tracked::new("é\nab".as_bytes(), 100);
+        let mut one = [0u8; 1];
+        let mut seen = Vec::new();
+        while r.read(&mut one).unwrap_or(0) == 1 {
+            seen.push(cursor.pos());
+        }
+        assert_eq!(seen, vec![(1, 1), (1, 1), (1, 2), (2, 1), (2, 2)]);
+        let (mut r, cursor) = super::Tracked::new("abc".as_bytes(), 2);
+        let mut all = Vec::new();
+        assert!(r.read_to_end(&mut all).is_err());
+        assert!(cursor.over_limit());
+    }
+}
