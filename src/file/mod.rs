@@ -532,7 +532,12 @@ pub fn load_reader(
                 .take((max as u64).saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| {
-                    vec![error_at(file, (1, 1), String::new(), FileErrorKind::Io(e.to_string()))]
+                    vec![error_at(
+                        file,
+                        (1, 1),
+                        String::new(),
+                        FileErrorKind::Io(e.to_string()),
+                    )]
                 })?;
             if bytes.len() > max {
                 return Err(vec![error_at(
@@ -560,10 +565,7 @@ pub fn load_reader(
 /// Streams JSON from `reader` into a system (limits in effect). `Err(None)` at the first
 /// problem when `report` is false (the caller reloads the whole-document way); with
 /// `report`, the problems (file names left empty).
-fn stream_json(
-    reader: impl std::io::Read,
-    report: bool,
-) -> Result<System, Option<Vec<FileError>>> {
+fn stream_json(reader: impl std::io::Read, report: bool) -> Result<System, Option<Vec<FileError>>> {
     use serde::de::DeserializeSeed;
     let (reader, cursor) = stream::Tracked::new(reader, limits::active_value(Limit::FileBytes));
     let mut stream = stream::Stream::new(Some(std::rc::Rc::clone(&cursor)));
@@ -601,7 +603,12 @@ fn stream_json(
 fn stream_error(cursor: &stream::Cursor, e: serde_json::Error, path: ItemPath) -> FileError {
     if cursor.over_limit() {
         let max = limits::active_value(Limit::FileBytes);
-        return error_at("", (1, 1), String::new(), FileErrorKind::Limit(Limit::FileBytes, max));
+        return error_at(
+            "",
+            (1, 1),
+            String::new(),
+            FileErrorKind::Limit(Limit::FileBytes, max),
+        );
     }
     let at = (clamp(e.line()), clamp(e.column()));
     let mut message = e.to_string();

@@ -258,7 +258,9 @@ impl Stream {
         let ids: Vec<Option<DeviceId>> = self.entries.iter().map(|e| e.id).collect();
         self.b.build().map_err(|e| {
             let device = match &e {
-                Error::EndpointShape { device, .. } => ids.iter().position(|id| id == &Some(*device)),
+                Error::EndpointShape { device, .. } => {
+                    ids.iter().position(|id| id == &Some(*device))
+                }
                 _ => None,
             };
             let path = device.map_or_else(ItemPath::root, |i| ItemPath::root().item("device", i));
@@ -281,16 +283,17 @@ impl Stream {
         let mut problems = Vec::new();
         for (k, (at, c)) in connections.iter().enumerate() {
             let path = ItemPath::root().item("connection", k);
-            let mut end = |key: &str, text: &str| match resolve(b, &devices, entries, &mut names, text) {
-                Ok(found) => found,
-                Err(e) => {
-                    problems.push((
-                        Problem::new(path.key(key), FileErrorKind::Reference(e.to_string())),
-                        *at,
-                    ));
-                    None
-                }
-            };
+            let mut end =
+                |key: &str, text: &str| match resolve(b, &devices, entries, &mut names, text) {
+                    Ok(found) => found,
+                    Err(e) => {
+                        problems.push((
+                            Problem::new(path.key(key), FileErrorKind::Reference(e.to_string())),
+                            *at,
+                        ));
+                        None
+                    }
+                };
             let (a, z) = (end("a", &c.a.0), end("b", &c.b.0));
             out.push((*at, a, z, c.permanent));
         }
@@ -357,7 +360,9 @@ fn find_part<'a>(
         .device(key)
         .map_err(|e| RefError::new(e.to_string()))?;
     let nodes = || dev.connectors.iter().chain(dev.subunits.iter());
-    let name_of = |n: &petgraph::graph::NodeIndex<u32>| b.engine.graph.node_weight(*n).map_or("", |p| &*p.name);
+    let name_of = |n: &petgraph::graph::NodeIndex<u32>| {
+        b.engine.graph.node_weight(*n).map_or("", |p| &*p.name)
+    };
     let answer = if dev.connectors.len() + dev.subunits.len() <= SCAN_PARTS {
         let mut hits = nodes().enumerate().filter(|(_, n)| name_of(n) == wanted);
         match (hits.next(), hits.next()) {
@@ -467,7 +472,11 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a list of at most {} entries", active_value(self.limit()))
+        write!(
+            f,
+            "a list of at most {} entries",
+            active_value(self.limit())
+        )
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {

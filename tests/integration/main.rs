@@ -21,6 +21,8 @@ mod files_error_cases;
 mod files_errors;
 #[cfg(feature = "serde")]
 mod files_roundtrip;
+#[cfg(feature = "serde")]
+mod files_stream;
 mod fixtures_controls;
 #[cfg(feature = "scenario")]
 mod fuzz_regressions;
