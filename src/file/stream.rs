@@ -40,85 +40,161 @@ use crate::types::{LocalId, Permanence};
 /// A 1-based line and column (in characters).
 pub(crate) type Pos = (u32, u32);
 
-/// Where the reader is: the position of the last byte it handed out, and how many bytes it
-/// read. Shared between a [`Tracked`] reader and the visitors (serde_json's reader reads one
-/// byte at a time, so when a visitor starts an entry the last byte read is the entry's `{`).
+/// Where the reader is, shared between a [`Tracked`] reader and the visitors: serde_json's
+/// reader takes one byte at a time, so when a visitor starts an entry the last byte handed
+/// out is the entry's first (`{`, peeked). Lines and columns are worked out only when asked
+/// (once per entry), from the newlines of the current chunk noted when it was read.
 #[derive(Debug, Default)]
 pub(crate) struct Cursor {
-    line: Cell<u32>,
-    column: Cell<u32>,
-    at_line_start: Cell<bool>,
-    bytes: Cell<u64>,
+    /// Bytes of the current chunk handed out.
+    at: Cell<usize>,
+    chunk: std::cell::RefCell<Chunk>,
     /// Set once more than [`Limit::FileBytes`] bytes were read.
     over_limit: Cell<bool>,
 }
 
+/// What a position inside the current chunk needs.
+#[derive(Debug, Default)]
+struct Chunk {
+    /// The line the chunk starts on (1-based) and the characters before it on that line.
+    line: u32,
+    column: u32,
+    /// Offsets of the chunk's `\n` bytes and of its UTF-8 continuation bytes.
+    newlines: Vec<usize>,
+    continuations: Vec<usize>,
+}
+
 impl Cursor {
     fn new() -> Cursor {
-        Cursor {
-            line: Cell::new(1),
-            column: Cell::new(0),
-            at_line_start: Cell::new(false),
-            ..Cursor::default()
-        }
+        let cursor = Cursor::default();
+        cursor.chunk.borrow_mut().line = 1;
+        cursor
     }
 
+    /// The line and column of the last byte handed out (1:1 before the first).
     pub(crate) fn pos(&self) -> Pos {
-        (self.line.get(), self.column.get().max(1))
+        let chunk = self.chunk.borrow();
+        let Some(last) = self.at.get().checked_sub(1) else {
+            return (chunk.line, chunk.column.max(1));
+        };
+        // Newlines before the last byte (a `\n` itself ends its line).
+        let lines = chunk.newlines.partition_point(|&n| n < last);
+        let (line, from, base) = match lines.checked_sub(1).and_then(|i| chunk.newlines.get(i)) {
+            Some(&n) => (chunk.line as usize + lines, n + 1, 0),
+            None => (chunk.line as usize, 0, chunk.column as usize),
+        };
+        let cont = chunk.continuations.partition_point(|&c| c <= last)
+            - chunk.continuations.partition_point(|&c| c < from);
+        let column = base + (last + 1 - from) - cont;
+        (clamp(line), clamp(column.max(1)))
     }
 
     pub(crate) fn over_limit(&self) -> bool {
         self.over_limit.get()
     }
 
-    fn advance(&self, bytes: &[u8]) {
-        for &b in bytes {
-            if self.at_line_start.replace(false) {
-                self.line.set(self.line.get().saturating_add(1));
-                self.column.set(0);
+    /// A new chunk replaces one handed out whole.
+    fn next_chunk(&self, old: &[u8], new: &[u8]) {
+        let mut chunk = self.chunk.borrow_mut();
+        // Move the start past the old chunk.
+        match chunk.newlines.last().copied() {
+            Some(n) => {
+                chunk.line = clamp(chunk.line as usize + chunk.newlines.len());
+                let tail = old.get(n + 1..).unwrap_or_default();
+                chunk.column = clamp(chars(tail));
             }
-            // Columns count characters: UTF-8 continuation bytes do not start one.
-            if b & 0xC0 != 0x80 {
-                self.column.set(self.column.get().saturating_add(1));
-            }
+            None => chunk.column = clamp(chunk.column as usize + chars(old)),
+        }
+        chunk.newlines.clear();
+        chunk.continuations.clear();
+        for (i, &b) in new.iter().enumerate() {
             if b == b'\n' {
-                self.at_line_start.set(true);
+                chunk.newlines.push(i);
+            } else if b & 0xC0 == 0x80 {
+                chunk.continuations.push(i);
             }
         }
+        self.at.set(0);
     }
 }
 
-/// A reader that counts what it reads against [`Limit::FileBytes`] (an error once the
-/// limit is passed) and tracks the line and column for [`Cursor`].
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+fn clamp(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// A buffered reader that counts what it reads against [`Limit::FileBytes`] (an error once
+/// the input is longer) and lets [`Cursor`] say where it is. Its one-byte reads (serde_json's
+/// way) cost a bounds check and a copy.
 pub(crate) struct Tracked<R> {
     inner: R,
     cursor: Rc<Cursor>,
+    buf: Box<[u8]>,
+    at: usize,
+    end: usize,
+    total: u64,
     max: u64,
 }
 
 impl<R: Read> Tracked<R> {
+    /// Chunk size: big enough that refills are rare, small enough to stay in cache.
+    const CHUNK: usize = 1 << 16;
+
     pub(crate) fn new(inner: R, max: usize) -> (Tracked<R>, Rc<Cursor>) {
         let cursor = Rc::new(Cursor::new());
-        let max = u64::try_from(max).unwrap_or(u64::MAX);
         let reader = Tracked {
             inner,
             cursor: Rc::clone(&cursor),
-            max,
+            buf: vec![0; Self::CHUNK].into_boxed_slice(),
+            at: 0,
+            end: 0,
+            total: 0,
+            max: u64::try_from(max).unwrap_or(u64::MAX),
         };
         (reader, cursor)
+    }
+
+    fn refill(&mut self) -> io::Result<()> {
+        let mut next = vec![0; Self::CHUNK].into_boxed_slice();
+        let n = loop {
+            match self.inner.read(&mut next) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        self.total = self.total.saturating_add(n as u64);
+        if self.total > self.max {
+            self.cursor.over_limit.set(true);
+            return Err(io::Error::other("the input is over the byte limit"));
+        }
+        let old = std::mem::replace(&mut self.buf, next);
+        self.cursor.next_chunk(
+            old.get(..self.end).unwrap_or_default(),
+            self.buf.get(..n).unwrap_or_default(),
+        );
+        self.at = 0;
+        self.end = n;
+        Ok(())
     }
 }
 
 impl<R: Read> Read for Tracked<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let bytes = self.cursor.bytes.get().saturating_add(n as u64);
-        self.cursor.bytes.set(bytes);
-        if bytes > self.max {
-            self.cursor.over_limit.set(true);
-            return Err(io::Error::other("the file is over the byte limit"));
+    #[inline]
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.at == self.end {
+            self.refill()?;
         }
-        self.cursor.advance(buf.get(..n).unwrap_or_default());
+        let available = self.buf.get(self.at..self.end).unwrap_or_default();
+        let n = available.len().min(out.len());
+        if let (Some(to), Some(from)) = (out.get_mut(..n), available.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.at += n;
+        self.cursor.at.set(self.at);
         Ok(n)
     }
 }
@@ -631,6 +707,35 @@ mod tests {
         assert!(reordered.find("\"connection\"") < reordered.find("\"device\""));
         let loaded = same(&reordered, Format::Json, "reordered");
         assert_eq!(loaded.snapshot(), system.snapshot());
+    }
+
+    /// Across chunks, the cursor agrees with the text loader's `line_col` at every character.
+    #[test]
+    fn cursor_agrees_with_line_col_across_chunks() {
+        use std::io::Read;
+        let mut text = String::new();
+        for i in 0..60_000u32 {
+            text.push(match i % 7 {
+                0 => '\n',
+                3 => 'é',
+                5 if i % 3 == 0 => '€',
+                _ => 'a',
+            });
+        }
+        let (mut r, cursor) = super::Tracked::new(text.as_bytes(), usize::MAX);
+        let mut one = [0u8; 1];
+        let mut offset = 0;
+        while r.read(&mut one).unwrap_or(0) == 1 {
+            if offset % 97 == 0 && text.is_char_boundary(offset) {
+                assert_eq!(
+                    cursor.pos(),
+                    super::super::locate::line_col(&text, offset),
+                    "at {offset}"
+                );
+            }
+            offset += 1;
+        }
+        assert_eq!(offset, text.len());
     }
 
     #[test]
