@@ -60,34 +60,71 @@ fn by_name<'a>(names: impl Iterator<Item = &'a str>, wanted: &str) -> ByName {
 
 /// Names (or IDs) to their index in a list, built once so that resolving a reference costs
 /// O(1) instead of a scan of the list (a file with n devices and n connections loads in
-/// O(n), not O(n^2)). Answers exactly as [`by_name`] over the same list.
+/// O(n), not O(n^2)). Answers exactly as [`by_name`] over the same list. A short list (most
+/// devices have 5-20 parts) is kept as it is and scanned: cheaper than hashing it.
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex<'a> {
+    /// The list itself, when it has at most [`NameIndex::SCAN`] entries.
+    small: Vec<&'a str>,
     map: HashMap<&'a str, ByName>,
 }
 
 impl<'a> NameIndex<'a> {
+    /// Lists up to this long are scanned.
+    const SCAN: usize = 16;
+
     pub(crate) fn new(names: impl Iterator<Item = &'a str>) -> NameIndex<'a> {
         let (low, _) = names.size_hint();
+        let mut small = Vec::with_capacity(low.min(Self::SCAN));
+        let mut names = names.peekable();
+        while small.len() < Self::SCAN {
+            match names.next() {
+                Some(name) => small.push(name),
+                None => {
+                    return NameIndex {
+                        small,
+                        map: HashMap::new(),
+                    };
+                }
+            }
+        }
+        if names.peek().is_none() {
+            return NameIndex {
+                small,
+                map: HashMap::new(),
+            };
+        }
         let mut map = HashMap::with_capacity(low);
-        for (ix, name) in names.enumerate() {
+        for (ix, name) in small.drain(..).chain(names).enumerate() {
             map.entry(name)
                 .and_modify(|found| *found = ByName::Several)
                 .or_insert(ByName::One(ix));
         }
-        NameIndex { map }
+        NameIndex { small, map }
     }
 
     pub(crate) fn get(&self, wanted: &str) -> ByName {
+        if self.map.is_empty() {
+            return by_name(self.small.iter().copied(), wanted);
+        }
         self.map.get(wanted).copied().unwrap_or(ByName::Missing)
     }
 
     /// The first index of `wanted`, for lists whose entries should be unique (device IDs).
     fn first(&self, wanted: &str) -> Option<usize> {
-        match self.map.get(wanted) {
-            Some(ByName::One(ix)) => Some(*ix),
+        match self.get(wanted) {
+            ByName::One(ix) => Some(ix),
             _ => None,
         }
+    }
+
+    /// Whether some name is in the list more than once.
+    fn has_duplicates(&self) -> bool {
+        if self.map.is_empty() {
+            let s = &self.small;
+            return (0..s.len()).any(|i| s.iter().skip(i + 1).any(|other| *other == s[i]));
+        }
+        self.map.values().any(|b| matches!(b, ByName::Several))
     }
 }
 
@@ -103,7 +140,7 @@ pub(crate) struct DeviceIndex<'a> {
 impl<'a> DeviceIndex<'a> {
     pub(crate) fn new(devices: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Self {
         let ids = NameIndex::new(devices.clone().map(|(id, _)| id));
-        let duplicated = ids.map.values().any(|b| matches!(b, ByName::Several));
+        let duplicated = ids.has_duplicates();
         DeviceIndex {
             ids,
             ids_in_order: if duplicated {
