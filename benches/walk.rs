@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use devtopo::{ConnectorType, DeviceKind, Snapshot, System};
+use devtopo::{ConnectorType, DeviceKind, PartTable, Snapshot, System};
 
 mod common;
 
@@ -49,10 +49,40 @@ fn walk(system: &System) -> usize {
     visited
 }
 
+/// The same walk, each adapter's parts read at once with `DeviceTopology::read_parts` into one
+/// reused table (one lock per adapter, no allocation once the table has grown).
+fn walk_table(system: &System, table: &mut PartTable) -> usize {
+    let mut visited = 0;
+    for device in system.devices() {
+        if device.kind().expect("kind") == DeviceKind::Adapter {
+            continue;
+        }
+        let Ok(peer) = device
+            .topology()
+            .and_then(|t| t.connector(0))
+            .and_then(|c| c.connected_to())
+        else {
+            continue;
+        };
+        let adapter = peer.as_part().topology().expect("topology");
+        adapter.read_parts(table).expect("read_parts");
+        for row in &*table {
+            black_box(row.name().len());
+            black_box(row.part_type());
+            for kind in row.controls() {
+                black_box(kind);
+            }
+            visited += 1;
+        }
+    }
+    visited
+}
+
 fn bench(c: &mut Criterion) {
     let parts = if common::full_run() { 100_000 } else { 1_000 };
     let system = devtopo::generate(parts, 1).expect("generate");
     let visited = walk(&system);
+    assert_eq!(walk_table(&system, &mut PartTable::new()), visited);
     let mut group = c.benchmark_group("walk");
     group.sample_size(20);
     group.throughput(Throughput::Elements(visited as u64));
@@ -68,6 +98,27 @@ fn bench(c: &mut Criterion) {
                 std::thread::scope(|s| {
                     let a = s.spawn(|| walk(&system));
                     let b = s.spawn(|| walk(&system));
+                    black_box((a.join().ok(), b.join().ok()));
+                });
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.throughput(Throughput::Elements(visited as u64));
+    group.bench_function(format!("table_1_thread/{parts}"), |b| {
+        let mut table = PartTable::new();
+        b.iter(|| black_box(walk_table(&system, &mut table)))
+    });
+    group.throughput(Throughput::Elements(2 * visited as u64));
+    group.bench_function(format!("table_2_threads/{parts}"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                std::thread::scope(|s| {
+                    let a = s.spawn(|| walk_table(&system, &mut PartTable::new()));
+                    let b = s.spawn(|| walk_table(&system, &mut PartTable::new()));
                     black_box((a.join().ok(), b.join().ok()));
                 });
                 total += start.elapsed();
