@@ -2,7 +2,9 @@
 //! -> the connected adapter -> every part of that adapter, reading name, part type and every
 //! control interface's kind, through the public handles. Target: at least 5 million parts
 //! per second. Then 2 threads walking at once (reads only share the lock: the scaling is in
-//! BENCHMARKS.md). The baseline in the group is the same walk over the system's `Snapshot`
+//! BENCHMARKS.md). `table_*` is the same walk reading each adapter's parts at once with
+//! `DeviceTopology::read_parts` into one reused `PartTable` (one lock per adapter, no name
+//! allocation), the API meant for walks (X77). The baseline in the group is the same walk over the system's `Snapshot`
 //! (plain vectors), the floor for touching the same data.
 //!
 //! Run with `cargo bench --bench walk` (10^3 parts under `cargo test --benches`).

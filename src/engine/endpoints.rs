@@ -276,10 +276,9 @@ impl Engine {
             self.refresh_exact(&[a, b]);
             return;
         }
+        // Both devices are marked without looking them up: settling applies the rule to the
+        // endpoints among them only (an adapter's state is its own conditions).
         for ix in [a, b] {
-            if !self.is_endpoint(ix) {
-                continue;
-            }
             let i = ix as usize;
             if self.mm.unsettled_mark.len() <= i {
                 self.mm.unsettled_mark.resize(i + 1, false);
@@ -299,8 +298,8 @@ impl Engine {
         self.mm.unsettled.is_empty()
     }
 
-    /// Applies the deferred state rule (X78) to the endpoints [`Engine::refresh_connection`]
-    /// marked, then elects the defaults of the flows that moved. Queues no event: it only
+    /// Applies the deferred state rule (X78) to the devices [`Engine::refresh_connection`]
+    /// marked (endpoints only: [`Engine::refresh_exact`]), then elects the defaults of the flows that moved. Queues no event: it only
     /// runs deferred work while nobody listens (a sink's registration and the log's switch
     /// take the lock, so they settle first). O(marked endpoints + log endpoints).
     pub(crate) fn settle(&mut self) {

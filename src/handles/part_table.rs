@@ -134,7 +134,35 @@ impl PartTable {
         PartTableIter {
             table: self,
             next: 0,
+            name_start: 0,
+            kinds_start: 0,
         }
+    }
+
+    /// Appends the row of graph node `node`.
+    #[inline]
+    fn push(
+        &mut self,
+        engine: &crate::engine::Engine,
+        node: petgraph::stable_graph::NodeIndex<u32>,
+    ) {
+        // A device's index names only its live parts: every node is there.
+        let Some(part) = engine.graph.node_weight(node) else {
+            return;
+        };
+        self.names.push_str(&part.name);
+        self.kinds.extend(part.controls.iter().map(|c| c.kind()));
+        self.rows.push(Row {
+            key: PartKey {
+                serial: part.serial,
+                node,
+                device: part.device,
+            },
+            local_id: part.local_id,
+            part_type: part.part_type(),
+            name_end: self.names.len(),
+            kinds_end: self.kinds.len(),
+        });
     }
 
     fn clear(&mut self) {
@@ -149,15 +177,35 @@ impl PartTable {
 pub struct PartTableIter<'a> {
     table: &'a PartTable,
     next: usize,
+    /// Where the next row's name and control kinds start.
+    name_start: usize,
+    kinds_start: usize,
 }
 
 impl<'a> Iterator for PartTableIter<'a> {
     type Item = PartRow<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<PartRow<'a>> {
-        let row = self.table.get(self.next)?;
+        let row = self.table.rows.get(self.next)?;
+        let name = self
+            .table
+            .names
+            .get(self.name_start..row.name_end)
+            .unwrap_or_default();
+        let controls = self
+            .table
+            .kinds
+            .get(self.kinds_start..row.kinds_end)
+            .unwrap_or_default();
         self.next += 1;
-        Some(row)
+        self.name_start = row.name_end;
+        self.kinds_start = row.kinds_end;
+        Some(PartRow {
+            row,
+            name,
+            controls,
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -192,25 +240,15 @@ impl DeviceTopology {
         table.clear();
         let engine = self.shared.read();
         let device = engine.device(self.key)?;
-        for &node in device.connectors.iter().chain(device.subunits.iter()) {
-            // A device's index names only its live parts: every node is there.
-            let Some(part) = engine.graph.node_weight(node) else {
-                continue;
-            };
-            let key = PartKey {
-                serial: part.serial,
-                node,
-                device: part.device,
-            };
-            table.names.push_str(&part.name);
-            table.kinds.extend(part.controls.iter().map(|c| c.kind()));
-            table.rows.push(Row {
-                key,
-                local_id: part.local_id,
-                part_type: part.part_type(),
-                name_end: table.names.len(),
-                kinds_end: table.kinds.len(),
-            });
+        table
+            .rows
+            .reserve(device.connectors.len() + device.subunits.len());
+        // Two plain loops, not a chained iterator: this is the walk's inner loop.
+        for &node in &device.connectors {
+            table.push(&engine, node);
+        }
+        for &node in &device.subunits {
+            table.push(&engine, node);
         }
         Ok(())
     }
