@@ -20,7 +20,11 @@
 //! NOTPRESENT wins over DISABLED over UNPLUGGED (X68). The rule is a pure function of the
 //! conditions, the jacks and the connection, and [`Engine::refresh`] applies it to every
 //! device a mutation can affect, after every mutation, so no order of plug, unplug, connect,
-//! disconnect, enable, disable, arrival and removal can leave an endpoint stale.
+//! disconnect, enable, disable, arrival and removal can leave an endpoint stale. One timing
+//! exception, invisible to callers (X78): after `ConnectTo`/`Disconnect` with no endpoint sink
+//! and the event log off, the rule waits for the next acquisition of the system's lock
+//! ([`Engine::refresh_connection`], [`Engine::settle`]), which applies it before anything
+//! reads a state.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
