@@ -437,6 +437,8 @@ fn main() {
             "direct",
             "name_outgoing",
             "fixture",
+            "walk",
+            "walk_table",
             "signal_path",
             "instrument_baseline",
             "instrument_off",
