@@ -428,6 +428,12 @@ pub fn read(path: &Path) -> Result<System, Vec<FileError>> {
 
 /// [`read`] with these [`Limits`].
 ///
+/// A JSON file is streamed (X75, as [`load_reader`]): O(n) in the file's size, and the peak
+/// memory is the system plus one device entry and the file's connections, never the text or
+/// the whole document. A TOML file is read whole and parsed by the `toml` crate (its table
+/// is the peak). A file with problems is read again whole to report every problem at its
+/// item.
+///
 /// # Errors
 /// As [`read`].
 pub fn read_with(path: &Path, limits: &Limits) -> Result<System, Vec<FileError>> {
