@@ -493,6 +493,10 @@ fn x26_x73_removed_device_handles_are_invalidated() -> TestResult {
     assert_eq!(part.as_connector()?, connector);
     assert_eq!(hr(part.as_subunit()), HResult::E_NOINTERFACE);
     assert_eq!(part.key().part_type(), PartType::Connector);
+    assert_eq!(part.key().local_id(), LocalId(0x10000));
+    // The key keeps the device's kind too (devtopo-com's IMMEndpoint answer, X45, X73).
+    assert!(device.key().kind().is_endpoint());
+    assert_eq!(hr(device.kind()), HResult::AUDCLNT_E_DEVICE_INVALIDATED);
 
     // The former peer is not connected any more, and can be connected again.
     assert!(!jack.is_connected()?);
