@@ -169,7 +169,7 @@ fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
     );
     for op in ops {
         let before = sut.system.snapshot();
-        let seen = model.seen();
+        model.faults.seen = Some(model.seen());
         drop(sut.system.recorder().take()); // the previous step's queries
         let failed = model.apply(&mut sut, op)?;
         faults::compare_records(&sut.system.recorder().take(), &mut model)?;
@@ -190,7 +190,7 @@ fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
             op
         );
         // Y6, Y8, Y9, Y11, X40, X50: what each endpoint sink was told by this step.
-        let events = model.events_since(&seen);
+        let events = faults::step_events(&mut model);
         for (s, sink) in sut.endpoint_sinks.iter().enumerate() {
             let want = model.told_endpoint(s, &events);
             model.endpoint_told += want.len();
