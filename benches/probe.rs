@@ -128,6 +128,35 @@ fn probe_walk(system: &System) -> usize {
     visited
 }
 
+/// The walk of `probe_walk` with each adapter read at once into a reused `PartTable`.
+#[inline(never)]
+fn probe_walk_table(system: &System, table: &mut devtopo::PartTable) -> usize {
+    let mut visited = 0;
+    for device in system.devices() {
+        let Ok(peer) = device
+            .topology()
+            .and_then(|t| t.connector(0))
+            .and_then(|c| c.connected_to())
+        else {
+            continue;
+        };
+        if device.kind().expect("kind") == devtopo::DeviceKind::Adapter {
+            continue;
+        }
+        let t = peer.as_part().topology().expect("topology");
+        t.read_parts(table).expect("read_parts");
+        for row in &*table {
+            black_box(row.name().len());
+            black_box(row.part_type());
+            for kind in row.controls() {
+                black_box(kind);
+            }
+            visited += 1;
+        }
+    }
+    visited
+}
+
 #[inline(never)]
 fn probe_fixture() -> System {
     devtopo::fixtures::four_topologies().expect("fixture")
@@ -315,6 +344,13 @@ fn run(op: &str, n: usize, size: usize) {
             (0..n).for_each(|_| visited += probe_walk(&system));
             println!("visited {visited}");
         }
+        "walk_table" => {
+            let system = devtopo::generate(size, 1).expect("generate");
+            let mut table = devtopo::PartTable::new();
+            let mut visited = 0;
+            (0..n).for_each(|_| visited += probe_walk_table(&system, &mut table));
+            println!("visited {visited}");
+        }
         "signal_path" => {
             let (b, input, output) = common::linear_chain(size, false);
             let system = b.build().expect("build");
@@ -401,6 +437,8 @@ fn main() {
             "direct",
             "name_outgoing",
             "fixture",
+            "walk",
+            "walk_table",
             "signal_path",
             "instrument_baseline",
             "instrument_off",

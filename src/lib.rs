@@ -240,8 +240,8 @@ pub use handles::{
     Activated, AudioAutoGainControl, AudioChannelConfig, AudioInputSelector, AudioLoudness,
     AudioMute, AudioOutputSelector, AudioPeakMeter, Connector, Control, ControlHandle,
     ControlInterface, Device, DeviceCollection, DeviceSpecificProperty, DeviceTopology, Hardware,
-    KsControl, KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange, Part, PartsList,
-    PartsListIter, PerChannelDbLevel, PropertyStore, Subunit,
+    KsControl, KsFormatSupport, KsJackDescription, KsJackDescription2, LevelRange, Part, PartRow,
+    PartTable, PartTableIter, PartsList, PartsListIter, PerChannelDbLevel, PropertyStore, Subunit,
 };
 pub use hresult::HResult;
 pub use instrument::{

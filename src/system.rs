@@ -158,12 +158,32 @@ impl Shared {
 
     /// Read access. A panic inside devtopo never leaves the engine half-written (every
     /// mutation validates first), so a poisoned lock is still consistent and is used as is.
+    /// When a connection change left its state rule deferred (X78), the rule is applied
+    /// first, under the write lock (released at once), and the read lock taken again: a
+    /// reader never sees a stale state or default, and a read lock held while another is
+    /// taken on the same thread stays a read lock (the second finds the engine settled).
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Engine> {
-        self.engine.read().unwrap_or_else(PoisonError::into_inner)
+        loop {
+            let engine = self.engine.read().unwrap_or_else(PoisonError::into_inner);
+            if engine.is_settled() {
+                return engine;
+            }
+            drop(engine);
+            drop(self.write());
+        }
     }
 
-    /// Write access; see [`Shared::read`].
+    /// Write access, with any deferred state rule applied first (X78); see [`Shared::read`].
     pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Engine> {
+        let mut engine = self.write_unsettled();
+        engine.settle();
+        engine
+    }
+
+    /// Write access for `ConnectTo` and `Disconnect` only: they neither read states nor
+    /// elect (X8), and may defer their own state rule ([`Engine::refresh_connection`], X78).
+    #[inline]
+    pub(crate) fn write_unsettled(&self) -> RwLockWriteGuard<'_, Engine> {
         self.engine.write().unwrap_or_else(PoisonError::into_inner)
     }
 }

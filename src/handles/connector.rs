@@ -97,9 +97,10 @@ impl Connector {
                 }
                 // The state rule (B2, X27) follows the new wiring: events after the lock (Y6). A
                 // failed call queues nothing (G5).
-                let mut engine = self.shared().write();
+                // Deferred while nobody listens (X78).
+                let mut engine = self.shared().write_unsettled();
                 engine.connect(self.0.key, other.0.key, Permanence::Transient)?;
-                engine.refresh_exact(&[self.0.key.device, other.0.key.device]);
+                engine.refresh_connection(self.0.key.device, other.0.key.device);
                 self.shared().finish(engine);
                 Ok(())
             },
@@ -116,9 +117,9 @@ impl Connector {
     /// - [`Error::DeviceRemoved`] (X26).
     pub fn disconnect(&self) -> Result<()> {
         self.0.call(Method::IConnector_Disconnect, no_args, || {
-            let mut engine = self.shared().write();
+            let mut engine = self.shared().write_unsettled();
             let peer = engine.disconnect(self.0.key)?;
-            engine.refresh_exact(&[self.0.key.device, peer.device]);
+            engine.refresh_connection(self.0.key.device, peer.device);
             self.shared().finish(engine);
             Ok(())
         })

@@ -40,6 +40,8 @@ mod mm_state_model;
 #[cfg(feature = "serde")]
 mod model;
 mod notify;
+#[cfg(feature = "serde")]
+mod part_table;
 mod props;
 #[cfg(feature = "serde")]
 mod readme;
