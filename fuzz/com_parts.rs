@@ -148,30 +148,27 @@ impl World {
         // SAFETY: a live object; `out` writable.
         let hr = unsafe { (unknown.QueryInterface)(pair.raw(), &iid, &mut out) };
         // Ok(handle): served, the handle `Some` when the new pointer is the pair's kind of
-        // interface (it joins the pool). Err((code, removed)): refused with `code`; when
-        // `removed`, the part's device is gone and the object may still answer (below).
+        // interface (it joins the pool). Err(code): refused with `code`. An object's interface
+        // set is fixed by its kind, also once its device was removed (X73, COM's QI rules):
+        // no answer here depends on the system's state or on the object's history.
         let same_kind = |served: bool| {
             if served {
                 Ok(Some(pair.rust.clone()))
             } else {
-                Err((E_NOINTERFACE, false))
+                Err(E_NOINTERFACE)
             }
         };
-        let refused = |e: devtopo::Error| {
-            let removed = matches!(e, devtopo::Error::DeviceRemoved { .. });
-            Err((HRESULT(e.hresult().0), removed))
-        };
-        let want: Result<Option<Rs>, (HRESULT, bool)> = match &pair.rust {
+        let want: Result<Option<Rs>, HRESULT> = match &pair.rust {
             _ if iid == IUnknown::IID => Ok(None),
             Rs::Enumerator => same_kind(iid == IMMDeviceEnumerator::IID),
             Rs::Collection(_) => same_kind(iid == IMMDeviceCollection::IID),
             Rs::Device(d) => {
                 if iid == IMMEndpoint::IID {
-                    // X45: adapters have no IMMEndpoint; an endpoint keeps it once removed
-                    // (found by fuzzing: the oracle asked the removed device).
-                    match d.data_flow() {
-                        Err(devtopo::Error::NotAnEndpoint { .. }) => Err((E_NOINTERFACE, false)),
-                        _ => Ok(None),
+                    // X45, X73: adapters have no IMMEndpoint; an endpoint keeps it once removed.
+                    match d.key().kind() {
+                        devtopo::DeviceKind::Adapter => Err(E_NOINTERFACE),
+                        devtopo::DeviceKind::RenderEndpoint
+                        | devtopo::DeviceKind::CaptureEndpoint => Ok(None),
                     }
                 } else {
                     same_kind(iid == IMMDevice::IID)
@@ -179,18 +176,25 @@ impl World {
             }
             Rs::Topology(_) => same_kind(iid == IDeviceTopology::IID),
             Rs::Part(p) | Rs::Subunit(p) => {
+                // X73: by the part's type alone; a removed part answers as it did before.
                 if iid == IPart::IID {
                     Ok(Some(Rs::Part(p.clone())))
                 } else if iid == IConnector::IID {
-                    p.as_connector()
-                        .map(|c| Some(Rs::Connector(c)))
-                        .or_else(refused)
+                    match p.key().part_type() {
+                        devtopo::PartType::Connector => {
+                            Ok(Some(Rs::Connector(p.as_connector().map_err(|e| {
+                                format!("X73: a connector part's as_connector failed: {e}")
+                            })?)))
+                        }
+                        devtopo::PartType::Subunit => Err(E_NOINTERFACE),
+                    }
                 } else if iid == ISubunit::IID {
-                    p.as_subunit()
-                        .map(|_| Some(Rs::Subunit(p.clone())))
-                        .or_else(refused)
+                    match p.key().part_type() {
+                        devtopo::PartType::Subunit => Ok(Some(Rs::Subunit(p.clone()))),
+                        devtopo::PartType::Connector => Err(E_NOINTERFACE),
+                    }
                 } else {
-                    Err((E_NOINTERFACE, false))
+                    Err(E_NOINTERFACE)
                 }
             }
             Rs::Connector(c) => {
@@ -198,12 +202,9 @@ impl World {
                     Ok(Some(Rs::Connector(c.clone())))
                 } else if iid == IPart::IID {
                     Ok(Some(Rs::Part(c.as_part().clone())))
-                } else if iid == ISubunit::IID {
-                    // G6 asks the part (found by fuzzing: a removed connector's answer is
-                    // AUDCLNT_E_DEVICE_INVALIDATED, not E_NOINTERFACE).
-                    c.as_part().as_subunit().map(|_| None).or_else(refused)
                 } else {
-                    Err((E_NOINTERFACE, false))
+                    // ISubunit included: a connector never is one (G6), removed or not (X73).
+                    Err(E_NOINTERFACE)
                 }
             }
             Rs::List(_) => same_kind(iid == IPartsList::IID),
@@ -214,19 +215,11 @@ impl World {
                 } else if kind.is_level() && iid == IPerChannelDbLevel::IID {
                     Ok(None)
                 } else {
-                    Err((E_NOINTERFACE, false))
+                    Err(E_NOINTERFACE)
                 }
             }
             Rs::Store(_) => same_kind(iid == IPropertyStore::IID),
             Rs::Ks(_) => same_kind(iid == IKsControl::IID),
-        };
-        // A known deviation (fuzzing found it; see fuzz/README.md): `QueryInterface(IID_IConnector)`
-        // of a part whose device was removed answers S_OK if the object was made as a
-        // connector (or queried as one before), else AUDCLNT_E_DEVICE_INVALIDATED as the Rust
-        // conversion does. Either is accepted there; the served pointer is not pooled.
-        let want = match want {
-            Err((_, true)) if hr == S_OK => Ok(None),
-            other => other.map_err(|(code, _)| code),
         };
         match want {
             Ok(handle) => {

@@ -247,6 +247,7 @@ impl System {
                 let key = DeviceKey {
                     ix: ix as u32,
                     serial: slot.serial,
+                    kind: slot.kind,
                 };
                 Device::new(self.shared.clone(), key)
             })

@@ -131,3 +131,74 @@ fn e_nointerface_on_activate_through_com() -> R {
     }
     Ok(())
 }
+
+/// X73, G6 (COM's QueryInterface rules: an object's interface set is static): a part object
+/// answers `IConnector` or `ISubunit` by its part's type alone, the same before and after its
+/// device's removal and whatever it was made as or queried for before; the methods of a
+/// removed part then answer AUDCLNT_E_DEVICE_INVALIDATED, as the Rust handles do. A device
+/// object answers `IMMEndpoint` by its kind (X45), also once removed and under a fault on
+/// `GetDataFlow`; QueryInterface itself is never recorded (X70). Before X73, a removed
+/// connector's IPart answered `IConnector` with AUDCLNT_E_DEVICE_INVALIDATED, and a removed
+/// adapter's `IMMDevice` answered `IMMEndpoint` with S_OK.
+#[test]
+fn x73_g6_query_interface_is_static_across_removal_and_faults() -> R {
+    let system = fixtures::four_topologies()?;
+    let enumerator = enumerator(&system);
+    let removed = hr(HResult::AUDCLNT_E_DEVICE_INVALIDATED);
+    let no = hr(HResult::E_NOINTERFACE);
+    let connector_part = part(&system, fixtures::FOUR_MUX, 0x10000); // made as IPart only
+    let subunit_part = part(&system, fixtures::FOUR_MUX, 0x20001);
+    let rust_connector = rust_part(&system, fixtures::FOUR_MUX, 0x10000);
+    let rust_subunit = rust_part(&system, fixtures::FOUR_MUX, 0x20001);
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out; the strings are
+    // NUL-terminated UTF-16.
+    let (adapter, endpoint) = unsafe {
+        (
+            enumerator.GetDevice(PCWSTR(wide(fixtures::FOUR_MUX).as_ptr()))?,
+            enumerator.GetDevice(PCWSTR(wide(fixtures::FOUR_EPB).as_ptr()))?,
+        )
+    };
+    system
+        .faults()
+        .add(Fault::on(IMMEndpoint_GetDataFlow).fail(HResult::E_OUTOFMEMORY))?;
+    system.recorder().start();
+    let answers = || {
+        [
+            code(connector_part.cast::<IConnector>()),
+            code(connector_part.cast::<ISubunit>()),
+            code(subunit_part.cast::<IConnector>()),
+            code(subunit_part.cast::<ISubunit>()),
+            code(adapter.cast::<IMMEndpoint>()),
+            code(endpoint.cast::<IMMEndpoint>()),
+        ]
+    };
+    let live = answers();
+    assert_eq!(live, [HRESULT(0), no, no, HRESULT(0), no, HRESULT(0)]);
+    assert!(
+        system.recorder().take().is_empty(),
+        "X70: QI is not recorded"
+    );
+    system.faults().clear();
+    system.remove_device(fixtures::FOUR_MUX)?;
+    system.remove_device(fixtures::FOUR_EPB)?;
+    assert_eq!(answers(), live, "X73: the same answers once removed");
+    // The Rust handles answer alike (one source of truth).
+    assert!(rust_connector.as_connector().is_ok());
+    assert_eq!(rust_code(rust_connector.as_subunit()), no);
+    assert_eq!(rust_code(rust_subunit.as_connector()), no);
+    assert!(rust_subunit.as_subunit().is_ok());
+    let c: IConnector = connector_part.cast()?;
+    let e: IMMEndpoint = endpoint.cast()?;
+    // SAFETY: COM calls on live interface pointers devtopo-com handed out.
+    unsafe {
+        assert_eq!(code(c.GetType()), removed);
+        assert_eq!(c.Disconnect(), removed);
+        assert_eq!(code(connector_part.GetName()), removed);
+        assert_eq!(code(e.GetDataFlow()), removed);
+    }
+    assert_eq!(
+        rust_code(rust_connector.as_connector()?.connector_type()),
+        removed
+    );
+    Ok(())
+}

@@ -10,7 +10,7 @@ use crate::error::{DeviceId, EndpointProblem, Error, LinkProblem, Result};
 use crate::guid::{Guid, guids};
 use crate::system::System;
 use crate::types::{
-    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, Permanence,
+    ConnectorType, DataFlow, DeviceKind, DeviceState, Direction, LocalId, PartType, Permanence,
 };
 
 /// Describes a device to add: its ID string, friendly name, kind and initial state.
@@ -302,6 +302,12 @@ impl SystemBuilder {
             serial,
             node,
             device: device.ix,
+            local_id,
+            part_type: if is_connector {
+                PartType::Connector
+            } else {
+                PartType::Subunit
+            },
         })
     }
 

@@ -59,18 +59,53 @@ fn next_serial() -> u64 {
 }
 
 /// Names a device of a [`SystemBuilder`] or [`System`](crate::System). Never reused.
+///
+/// A key also carries what never changes about its device, readable after the device was
+/// removed: its [`DeviceKind`] ([`DeviceKey::kind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DeviceKey {
     pub(crate) ix: u32,
     pub(crate) serial: u64,
+    pub(crate) kind: DeviceKind,
+}
+
+impl DeviceKey {
+    /// The device's kind (render endpoint, capture endpoint or adapter), fixed when the
+    /// device was added: readable also after it was removed (X73). devtopo-com decides from
+    /// it whether a device object answers `QueryInterface(IID_IMMEndpoint)` (X45, X73).
+    pub fn kind(&self) -> DeviceKind {
+        self.kind
+    }
 }
 
 /// Names a part of a [`SystemBuilder`] or [`System`](crate::System). Never reused.
+///
+/// A key also carries what never changes about its part, readable after the part's device
+/// was removed: its [`PartType`] ([`PartKey::part_type`]) and its [`LocalId`]
+/// ([`PartKey::local_id`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartKey {
     pub(crate) serial: u64,
     pub(crate) node: NodeIndex<u32>,
     pub(crate) device: u32,
+    pub(crate) local_id: LocalId,
+    pub(crate) part_type: PartType,
+}
+
+impl PartKey {
+    /// Connector or subunit, fixed when the part was made (G6): readable also after its
+    /// device was removed. [`Part::as_connector`](crate::Part::as_connector) and
+    /// [`Part::as_subunit`](crate::Part::as_subunit) (`QueryInterface`) answer from it, so a
+    /// part's interface set never changes (X73).
+    pub fn part_type(&self) -> PartType {
+        self.part_type
+    }
+
+    /// The part's local ID (I1-I4), fixed when the part was made: readable also after its
+    /// device was removed.
+    pub fn local_id(&self) -> LocalId {
+        self.local_id
+    }
 }
 
 /// The peer slot of a connector.
@@ -171,6 +206,8 @@ pub(crate) struct DeviceNode {
 pub(crate) struct DeviceSlot {
     pub(crate) serial: u64,
     pub(crate) id: DeviceId,
+    /// The device's kind, kept after removal (`DeviceKey::kind`, X73).
+    pub(crate) kind: DeviceKind,
     pub(crate) node: Option<DeviceNode>,
 }
 
@@ -224,8 +261,11 @@ impl Engine {
 
     /// The key of a live device slot.
     pub(crate) fn device_key(&self, ix: u32) -> DeviceKey {
-        let serial = self.devices.get(ix as usize).map_or(0, |slot| slot.serial);
-        DeviceKey { ix, serial }
+        let (serial, kind) = self
+            .devices
+            .get(ix as usize)
+            .map_or((0, DeviceKind::Adapter), |slot| (slot.serial, slot.kind));
+        DeviceKey { ix, serial, kind }
     }
 
     /// The device ID of a device slot (live or removed).
@@ -258,14 +298,30 @@ impl Engine {
 
     /// The key of a live node. Nodes reached through the graph are always live.
     pub(crate) fn key_of(&self, node: NodeIndex<u32>) -> PartKey {
-        let (serial, device) = self
-            .graph
-            .node_weight(node)
-            .map_or((0, u32::MAX), |p| (p.serial, p.device));
-        PartKey {
-            serial,
-            node,
-            device,
+        match self.graph.node_weight(node) {
+            Some(p) => PartKey {
+                serial: p.serial,
+                node,
+                device: p.device,
+                local_id: p.local_id,
+                part_type: p.part_type(),
+            },
+            None => PartKey {
+                serial: 0,
+                node,
+                device: u32::MAX,
+                local_id: LocalId(0),
+                part_type: PartType::Subunit,
+            },
+        }
+    }
+
+    /// Names the part of a key in an error, also once its device was removed (the key
+    /// carries the local ID). Never allocates.
+    pub(crate) fn key_ref(&self, key: PartKey) -> PartRef {
+        PartRef {
+            device: self.device_id(key.device),
+            local_id: key.local_id,
         }
     }
 
@@ -357,6 +413,7 @@ impl Engine {
         self.devices.push(DeviceSlot {
             serial,
             id,
+            kind: spec.kind,
             node: Some(DeviceNode {
                 name: spec.name.as_str().into(),
                 kind: spec.kind,
@@ -367,7 +424,11 @@ impl Engine {
             }),
         });
         self.by_id.insert(id, ix);
-        Ok(DeviceKey { ix, serial })
+        Ok(DeviceKey {
+            ix,
+            serial,
+            kind: spec.kind,
+        })
     }
 
     /// Removes a device and its parts from the model (X26). Connections to it are dropped,

@@ -138,25 +138,36 @@ impl Part {
 
     /// `QueryInterface(IID_IConnector)` (rule G6).
     ///
+    /// Answers from the part's type, fixed when the part was made ([`PartKey::part_type`]),
+    /// so the answer never changes, not even once the part's device was removed: COM
+    /// requires an object's set of interfaces to be static (X73). The [`Connector`] of a
+    /// removed part then answers [`Error::DeviceRemoved`] from every method (X26).
+    ///
     /// # Errors
-    /// [`Error::NotAConnector`] (`E_NOINTERFACE`) on a subunit; [`Error::DeviceRemoved`].
+    /// [`Error::NotAConnector`] (`E_NOINTERFACE`) on a subunit.
     pub fn as_connector(&self) -> Result<Connector> {
-        self.shared.read().connector_data(self.key)?;
-        Ok(Connector::from_part(self.clone()))
+        match self.key.part_type {
+            PartType::Connector => Ok(Connector::from_part(self.clone())),
+            PartType::Subunit => Err(Error::NotAConnector {
+                part: self.shared.read().key_ref(self.key),
+            }),
+        }
     }
 
     /// `QueryInterface(IID_ISubunit)` (rule G6).
     ///
+    /// Like [`Part::as_connector`], answers from the part's type, before and after its
+    /// device's removal (X73).
+    ///
     /// # Errors
-    /// [`Error::NotASubunit`] (`E_NOINTERFACE`) on a connector; [`Error::DeviceRemoved`].
+    /// [`Error::NotASubunit`] (`E_NOINTERFACE`) on a connector.
     pub fn as_subunit(&self) -> Result<Subunit> {
-        let engine = self.shared.read();
-        if engine.part(self.key)?.connector.is_some() {
-            return Err(Error::NotASubunit {
-                part: engine.part_ref(self.key.node),
-            });
+        match self.key.part_type {
+            PartType::Subunit => Ok(Subunit::from_part(self.clone())),
+            PartType::Connector => Err(Error::NotASubunit {
+                part: self.shared.read().key_ref(self.key),
+            }),
         }
-        Ok(Subunit::from_part(self.clone()))
     }
 
     /// `IPart::GetControlInterfaceCount` (rule P6, X14): the number of function-specific

@@ -157,6 +157,8 @@ impl PartTable {
                 serial: part.serial,
                 node,
                 device: part.device,
+                local_id: part.local_id,
+                part_type: part.part_type(),
             },
             local_id: part.local_id,
             part_type: part.part_type(),

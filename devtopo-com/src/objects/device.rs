@@ -5,7 +5,7 @@ use std::ffi::c_void;
 use std::mem::offset_of;
 use std::sync::atomic::AtomicU32;
 
-use devtopo::{Activated, Device, DeviceCollection, Error};
+use devtopo::{Activated, Device, DeviceCollection, DeviceKind};
 use windows_core::{GUID, HRESULT, Interface, PWSTR};
 
 use super::ks_control::ks_control_raw;
@@ -28,6 +28,9 @@ pub(crate) struct DeviceObject {
     endpoint_vtbl: &'static IMMEndpoint_Vtbl,
     refs: AtomicU32,
     device: Device,
+    /// What `QueryInterface(IID_IMMEndpoint)` answers for the object's whole life, decided at
+    /// creation from the device's kind (`DeviceKey::kind`, which survives removal; X45, X73).
+    endpoint: Result<(), HRESULT>,
 }
 
 const ENDPOINT: usize = offset_of!(DeviceObject, endpoint_vtbl);
@@ -44,11 +47,10 @@ unsafe impl ComObject for DeviceObject {
         }
         if *iid == IMMEndpoint::IID {
             // X45: an adapter has no IMMEndpoint (`Device::data_flow` says NotAnEndpoint);
-            // every endpoint has one, also once removed (its GetDataFlow then says so).
-            return match self.device.data_flow() {
-                Err(Error::NotAnEndpoint { .. }) => Err(E_NOINTERFACE),
-                _ => Ok(std::ptr::from_ref(&self.endpoint_vtbl).cast_mut().cast()),
-            };
+            // every endpoint has one, also once removed (its GetDataFlow then says so). Fixed
+            // at creation, so neither a removal nor a fault on GetDataFlow changes it (X73).
+            self.endpoint?;
+            return Ok(std::ptr::from_ref(&self.endpoint_vtbl).cast_mut().cast());
         }
         Err(E_NOINTERFACE)
     }
@@ -56,11 +58,16 @@ unsafe impl ComObject for DeviceObject {
 
 /// A new `IMMDevice` object (one reference).
 pub(crate) fn device_raw(device: Device) -> *mut c_void {
+    let endpoint = match device.key().kind() {
+        DeviceKind::Adapter => Err(E_NOINTERFACE),
+        DeviceKind::RenderEndpoint | DeviceKind::CaptureEndpoint => Ok(()),
+    };
     into_raw(DeviceObject {
         device_vtbl: &DEVICE_VTBL,
         endpoint_vtbl: &ENDPOINT_VTBL,
         refs: AtomicU32::new(1),
         device,
+        endpoint,
     })
 }
 

@@ -1,10 +1,12 @@
 //! The part object: one object per part implementing `IPart` and, as the part is, `IConnector`
 //! (rules C1-C12) or `ISubunit`, so `QueryInterface` between them keeps one `IUnknown`
-//! identity (G6).
+//! identity (G6). Which of the two is decided when the object is made, from the part's type
+//! (`Part::as_connector` / `as_subunit`, which answer from it), and never changes: COM's
+//! `QueryInterface` rules require a static interface set, also once the part's device was
+//! removed (X73).
 
 use std::ffi::c_void;
 use std::mem::offset_of;
-use std::sync::OnceLock;
 use std::sync::atomic::AtomicU32;
 
 use devtopo::{Connector, Guid, Part, Subunit};
@@ -21,12 +23,12 @@ use crate::generated::{
 };
 use crate::memory::co_string;
 use crate::object::{
-    ComObject, E_FAIL, E_NOINTERFACE, E_POINTER, com, into_raw, object, out_ptr, out_value, status,
+    ComObject, E_NOINTERFACE, E_POINTER, com, into_raw, object, out_ptr, out_value, status,
     unknown, vtable_of,
 };
 
 /// One part. `part_vtbl` is the identity (`IPart`); `connector_vtbl` answers `IConnector`
-/// once the part is known to be a connector, `subunit_vtbl` answers `ISubunit`.
+/// when the part is a connector, `subunit_vtbl` answers `ISubunit` when it is a subunit.
 #[repr(C)]
 pub(crate) struct PartObject {
     part_vtbl: &'static IPart_Vtbl,
@@ -34,9 +36,13 @@ pub(crate) struct PartObject {
     subunit_vtbl: &'static ISubunit_Vtbl,
     refs: AtomicU32,
     pub(crate) part: Part,
-    /// The connector handle, set when the part is known to be a connector (made by
-    /// `GetConnector`, or a successful `QueryInterface(IID_IConnector)`).
-    connector: OnceLock<Connector>,
+    /// What `QueryInterface(IID_IConnector)` answers for the object's whole life, decided at
+    /// creation by `Part::as_connector` (X73): the connector handle, or the code refusing it
+    /// (`E_NOINTERFACE` for a subunit, G6).
+    connector: Result<Connector, HRESULT>,
+    /// What `QueryInterface(IID_ISubunit)` answers, decided at creation by `Part::as_subunit`
+    /// (X73).
+    subunit: Result<(), HRESULT>,
 }
 
 const CONNECTOR: usize = offset_of!(PartObject, connector_vtbl);
@@ -52,15 +58,12 @@ unsafe impl ComObject for PartObject {
         if *iid == IPart::IID {
             Ok(std::ptr::from_ref(&self.part_vtbl).cast_mut().cast())
         } else if *iid == IConnector::IID {
-            // G6: `Part::as_connector` decides (E_NOINTERFACE for a subunit).
-            if self.connector.get().is_none() {
-                let connector = com(self.part.as_connector())?;
-                let _ = self.connector.set(connector);
-            }
+            // G6, X73: decided when the object was made, the same before and after removal.
+            self.connector()?;
             Ok(std::ptr::from_ref(&self.connector_vtbl).cast_mut().cast())
         } else if *iid == ISubunit::IID {
-            // G6: `Part::as_subunit` decides (E_NOINTERFACE for a connector).
-            com(self.part.as_subunit())?;
+            // G6, X73: as for IConnector.
+            self.subunit?;
             Ok(std::ptr::from_ref(&self.subunit_vtbl).cast_mut().cast())
         } else {
             Err(E_NOINTERFACE)
@@ -69,35 +72,33 @@ unsafe impl ComObject for PartObject {
 }
 
 impl PartObject {
-    fn new(part: Part, connector: Option<Connector>) -> PartObject {
-        let cell = OnceLock::new();
-        if let Some(connector) = connector {
-            let _ = cell.set(connector);
-        }
+    /// The object for `part`; its interface set is fixed here, from the handles (X73).
+    fn new(part: Part) -> PartObject {
         PartObject {
             part_vtbl: &PART_VTBL,
             connector_vtbl: &CONNECTOR_VTBL,
             subunit_vtbl: &SUBUNIT_VTBL,
             refs: AtomicU32::new(1),
+            connector: com(part.as_connector()),
+            subunit: com(part.as_subunit()).map(drop),
             part,
-            connector: cell,
         }
     }
 
     /// A new object for `part`, returned as its `IPart` pointer.
     pub(crate) fn part_raw(part: Part) -> *mut c_void {
-        into_raw(PartObject::new(part, None))
+        into_raw(PartObject::new(part))
     }
 
-    /// A new object for `connector`, returned as its `IConnector` pointer.
+    /// A new object for `connector`, returned as its `IConnector` pointer (a connector's
+    /// part always answers `IConnector`, X73).
     pub(crate) fn connector_raw(connector: Connector) -> *mut c_void {
-        let part = connector.as_part().clone();
-        into_raw(PartObject::new(part, Some(connector))).wrapping_byte_add(CONNECTOR)
+        into_raw(PartObject::new(Part::from(connector))).wrapping_byte_add(CONNECTOR)
     }
 
     /// A new object for `subunit`, returned as its `ISubunit` pointer.
     pub(crate) fn subunit_raw(subunit: Subunit) -> *mut c_void {
-        into_raw(PartObject::new(subunit.as_part().clone(), None)).wrapping_byte_add(SUBUNIT)
+        into_raw(PartObject::new(Part::from(subunit))).wrapping_byte_add(SUBUNIT)
     }
 
     /// The object behind an `IPart` pointer, when it is devtopo's (its vtable is ours).
@@ -125,9 +126,9 @@ impl PartObject {
         }
     }
 
+    /// The connector handle; the IConnector pointer is handed out only when it is `Ok`.
     fn connector(&self) -> Result<&Connector, HRESULT> {
-        // Set before the IConnector pointer was handed out.
-        self.connector.get().ok_or(E_FAIL)
+        self.connector.as_ref().map_err(|code| *code)
     }
 }
 

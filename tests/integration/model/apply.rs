@@ -87,6 +87,8 @@ pub(super) fn load() -> std::result::Result<(Sut, Model), TestCaseError> {
         parts.extend(part_handles(device, snap)?);
     }
     let sinks = (0..SINKS).map(|_| Arc::new(Recorder::default())).collect();
+    // X70: every call is recorded; each step's faultable calls are compared (`faults`).
+    system.recorder().start();
     let endpoint_sinks = (0..ENDPOINT_SINKS)
         .map(|_| EndpointEventLog::new())
         .collect();
@@ -169,23 +171,25 @@ impl Model {
                     .connector
                     .unwrap_or((DataFlow::In, ConnectorType::SoftwareIo));
                 let (da, db) = (self.parts[a].device, self.parts[b].device);
-                let want = if self.removed(a) || self.removed(b) {
-                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
-                } else if fa == fb
-                    || ta.is_topology_edge()
-                    || tb.is_topology_edge()
-                    || da == db
-                    || (self.is_endpoint(da) && self.is_endpoint(db))
-                    || ta != tb
-                {
-                    Err(HResult::E_INVALIDARG)
-                } else if self.peers[a].is_some() || self.peers[b].is_some() {
-                    Err(HResult::ERROR_DEVICE_ALREADY_ATTACHED)
-                } else {
-                    self.peers[a] = Some((b, Permanence::Transient));
-                    self.peers[b] = Some((a, Permanence::Transient));
-                    Ok(())
-                };
+                let want = self.faulted(Method::IConnector_ConnectTo, a, |m| {
+                    if m.removed(a) || m.removed(b) {
+                        Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+                    } else if fa == fb
+                        || ta.is_topology_edge()
+                        || tb.is_topology_edge()
+                        || da == db
+                        || (m.is_endpoint(da) && m.is_endpoint(db))
+                        || ta != tb
+                    {
+                        Err(HResult::E_INVALIDARG)
+                    } else if m.peers[a].is_some() || m.peers[b].is_some() {
+                        Err(HResult::ERROR_DEVICE_ALREADY_ATTACHED)
+                    } else {
+                        m.peers[a] = Some((b, Permanence::Transient));
+                        m.peers[b] = Some((a, Permanence::Transient));
+                        Ok(())
+                    }
+                });
                 (hr(got), want)
             }
             // C6, X5.
@@ -194,19 +198,20 @@ impl Model {
                     return Ok(false);
                 };
                 let got = hr(connector(a).and_then(|c| c.disconnect()));
-                let want = if self.removed(a) {
-                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
-                } else {
-                    match self.peers[a] {
+                let want = self.faulted(Method::IConnector_Disconnect, a, |m| {
+                    if m.removed(a) {
+                        return Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED);
+                    }
+                    match m.peers[a] {
                         None => Err(HResult::E_NOTFOUND),
                         Some((_, Permanence::Permanent)) => Err(HResult::ERROR_FILE_READ_ONLY),
                         Some((b, Permanence::Transient)) => {
-                            self.peers[a] = None;
-                            self.peers[b] = None;
+                            m.peers[a] = None;
+                            m.peers[b] = None;
                             Ok(())
                         }
                     }
-                };
+                });
                 (got, want)
             }
             Op::SetLevel(..)
@@ -295,6 +300,13 @@ impl Model {
             | Op::RegisterEndpoint(..)
             | Op::UnregisterEndpoint(..) => self.apply_mm(sut, op)?,
             Op::Arrive => return Ok(false),
+            // X70, X71: the toolkit's own calls; they change no engine state.
+            Op::AddFault(ref f) => self.add_fault(sut, f),
+            Op::RemoveFault(i) => match self.remove_fault(sut, i)? {
+                Some(outcomes) => outcomes,
+                None => return Ok(false),
+            },
+            Op::ClearFaults => self.clear_faults(sut),
             // N1, X19.
             Op::Register(x, i, s) => {
                 let p = x as usize % self.parts.len();
@@ -303,19 +315,20 @@ impl Model {
                 let sink = usize::from(s) % SINKS;
                 let got =
                     hr(sut.parts[p].register_control_change_callback(iid, sut.sinks[sink].clone()));
-                let want = if self.removed(p) {
-                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
-                } else {
+                let want = self.faulted(Method::IPart_RegisterControlChangeCallback, p, |m| {
+                    if m.removed(p) {
+                        return Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED);
+                    }
                     match ControlKind::from_iid(iid).filter(|k| k.accepts_callbacks()) {
                         None => Err(HResult::E_INVALIDARG),
                         Some(kind) => {
-                            if !self.registrations.contains(&(p, kind, sink)) {
-                                self.registrations.push((p, kind, sink));
+                            if !m.registrations.contains(&(p, kind, sink)) {
+                                m.registrations.push((p, kind, sink));
                             }
                             Ok(())
                         }
                     }
-                };
+                });
                 (got, want)
             }
             // N3, X19: every registration of the sink on the part goes.
@@ -323,24 +336,23 @@ impl Model {
                 let p = x as usize % self.parts.len();
                 let sink = usize::from(s) % SINKS;
                 let got = hr(sut.parts[p].unregister_control_change_callback(&*sut.sinks[sink]));
-                let want = if self.removed(p) {
-                    Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
-                } else if !self
-                    .registrations
-                    .iter()
-                    .any(|&(q, _, k)| q == p && k == sink)
-                {
-                    Err(HResult::E_NOTFOUND)
-                } else {
-                    self.registrations
-                        .retain(|&(q, _, k)| !(q == p && k == sink));
-                    Ok(())
-                };
+                let want = self.faulted(Method::IPart_UnregisterControlChangeCallback, p, |m| {
+                    if m.removed(p) {
+                        Err(HResult::AUDCLNT_E_DEVICE_INVALIDATED)
+                    } else if !m.registrations.iter().any(|&(q, _, k)| q == p && k == sink) {
+                        Err(HResult::E_NOTFOUND)
+                    } else {
+                        m.registrations.retain(|&(q, _, k)| !(q == p && k == sink));
+                        Ok(())
+                    }
+                });
                 (got, want)
             }
         };
         prop_assert_eq!(got, want, "{:?}", op);
-        Ok(got.is_err())
+        // G5 holds for a refused call, unless a fault's hardware action ran first (X71).
+        let hardware_ran = std::mem::take(&mut self.faults.hardware_ran);
+        Ok(got.is_err() && !hardware_ran)
     }
 }
 

@@ -47,6 +47,7 @@ pub(super) fn value(v: u8) -> PropVariant {
 }
 
 /// What an endpoint sink can see change: endpoint states and the defaults.
+#[derive(Debug, Clone)]
 pub(super) struct Seen {
     states: Vec<Option<DeviceState>>,
     defaults: Vec<Option<usize>>,

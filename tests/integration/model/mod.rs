@@ -26,6 +26,7 @@ use proptest::prelude::*;
 
 mod apply;
 mod controls;
+mod faults;
 mod mm;
 mod queries;
 mod reference;
@@ -93,6 +94,12 @@ pub(super) enum Op {
     Arrive,
     RegisterEndpoint(u8),
     UnregisterEndpoint(u8),
+    /// `Faults::add` on one of `faults::FAULT_METHODS` (X70, X71).
+    AddFault(faults::FaultOp),
+    /// `Faults::remove` of the i-th fault ever added (modulo).
+    RemoveFault(u8),
+    /// `Faults::clear`.
+    ClearFaults,
 }
 
 /// A level request: a step of the control's grid, beyond its range, or not a number.
@@ -148,6 +155,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Arrive),
         2 => b().prop_map(Op::RegisterEndpoint),
         1 => b().prop_map(Op::UnregisterEndpoint),
+        3 => faults::fault_op().prop_map(Op::AddFault),
+        1 => b().prop_map(Op::RemoveFault),
+        1 => Just(Op::ClearFaults),
     ]
 }
 
@@ -159,8 +169,11 @@ fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
     );
     for op in ops {
         let before = sut.system.snapshot();
-        let seen = model.seen();
+        model.faults.seen = Some(model.seen());
+        drop(sut.system.recorder().take()); // the previous step's queries
         let failed = model.apply(&mut sut, op)?;
+        faults::compare_records(&sut.system.recorder().take(), &mut model)?;
+        faults::compare_faults(&sut, &model)?;
         let after = sut.system.snapshot();
         if failed {
             prop_assert_eq!(
@@ -177,7 +190,7 @@ fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
             op
         );
         // Y6, Y8, Y9, Y11, X40, X50: what each endpoint sink was told by this step.
-        let events = model.events_since(&seen);
+        let events = faults::step_events(&mut model);
         for (s, sink) in sut.endpoint_sinks.iter().enumerate() {
             let want = model.told_endpoint(s, &events);
             model.endpoint_told += want.len();
@@ -205,7 +218,7 @@ fn run(ops: &[Op]) -> std::result::Result<Model, TestCaseError> {
 
 proptest! {
     /// C3-C12, D6, D7, D9, K2-K18, N1-N6, X17-X19, X25-X27, B2, B4, X68, V6, V7, B10, X38,
-    /// G5: the engine agrees with the
+    /// X70, X71, G5: the engine agrees with the
     /// reference model after every step of random sequences of every mutating operation.
     #[test]
     fn state_machine_agrees_with_the_model(ops in prop::collection::vec(op(), 1..40)) {
@@ -213,7 +226,8 @@ proptest! {
     }
 }
 
-/// A fixed sequence that reaches every operation, so a model error shows without luck.
+/// A fixed sequence that reaches every operation, so a model error shows without luck
+/// (the fault operations last: X70, X71, G5).
 #[test]
 fn state_machine_fixed_sequence() -> std::result::Result<(), TestCaseError> {
     use Level::*;
@@ -307,6 +321,7 @@ fn state_machine_fixed_sequence() -> std::result::Result<(), TestCaseError> {
         Elevate(false),
         StoreWrite(9, 2, 0, 1),
     ]);
+    ops.extend(faults::fixed_sequence());
     let model = run(&ops)?;
     prop_assert!(
         model.told[0].len() >= 5,
@@ -319,5 +334,10 @@ fn state_machine_fixed_sequence() -> std::result::Result<(), TestCaseError> {
         model.endpoint_told
     );
     prop_assert!(model.devices.len() >= 11, "devices arrived");
+    prop_assert!(
+        model.faults.fired >= 7,
+        "faults fired: {}",
+        model.faults.fired
+    );
     Ok(())
 }

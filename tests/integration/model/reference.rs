@@ -5,6 +5,7 @@ use std::sync::Arc;
 use devtopo::*;
 
 use super::apply::Recorder;
+use super::faults::FaultModel;
 use super::{Level, SINKS};
 
 #[derive(Debug, Clone)]
@@ -101,6 +102,8 @@ pub(super) struct Model {
     pub(super) elevated: bool,
     /// How many endpoint events the sinks were told in all (for the fixed sequence).
     pub(super) endpoint_told: usize,
+    /// The fault table and the step's faultable calls (X70, X71; `faults`).
+    pub(super) faults: FaultModel,
 }
 
 pub(super) type Outcome = Result<(), HResult>;
@@ -120,6 +123,7 @@ impl Model {
             pending: Vec::new(),
             elevated: false,
             endpoint_told: 0,
+            faults: FaultModel::default(),
         };
         for (d, dev) in s.devices.iter().enumerate() {
             let mut parts = Vec::new();
