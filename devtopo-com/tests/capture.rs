@@ -52,7 +52,7 @@ fn visible(snapshot: &Snapshot) -> Snapshot {
             }
             for control in &mut p.controls {
                 match control {
-                    ControlSpec::FormatSupport(f) => *f = on_grid(f),
+                    ControlSpec::FormatSupport(f) => **f = on_grid(f),
                     ControlSpec::DeviceSpecificProperty(d) => d.read_only = false,
                     _ => {}
                 }

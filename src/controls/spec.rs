@@ -191,8 +191,9 @@ pub enum ControlSpec {
     ChannelConfig(u32),
     /// `IDeviceSpecificProperty` (K13).
     DeviceSpecificProperty(DeviceSpecificSpec),
-    /// `IKsFormatSupport` (K15).
-    FormatSupport(FormatSupportSpec),
+    /// `IKsFormatSupport` (K15). Boxed: the format lists and the preferred format are 112
+    /// bytes, and every control of every part would pay for the largest variant.
+    FormatSupport(Box<FormatSupportSpec>),
     /// `IKsJackDescription` (K16): one description per jack (possibly none).
     JackDescription(Vec<JackDescription>),
     /// `IKsJackDescription2` (K17): one per jack, as many as the `JackDescription` control of

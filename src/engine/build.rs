@@ -213,11 +213,7 @@ impl SystemBuilder {
                 });
             }
         }
-        let data = ConnectorData {
-            flow: spec.flow,
-            connector_type: spec.connector_type,
-            peer: None,
-        };
+        let data = ConnectorData::new(spec.flow, spec.connector_type);
         self.insert_part(
             device,
             spec.name,

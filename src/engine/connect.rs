@@ -88,7 +88,7 @@ impl Engine {
             });
         }
         for (key, c) in [(a, ca), (b, cb)] {
-            if let Some(peer) = c.peer {
+            if let Some(peer) = c.peer() {
                 return Err(Error::AlreadyAttached {
                     part: self.part_ref(key.node),
                     peer: self.part_ref(peer.node),
@@ -131,7 +131,7 @@ impl Engine {
         let Some(connector) = &part.connector else {
             return Err(Error::NotAConnector { part: named() });
         };
-        let Some(peer) = connector.peer else {
+        let Some(peer) = connector.peer() else {
             return Err(Error::NotConnected { part: named() });
         };
         if peer.permanence == Permanence::Permanent {
@@ -175,7 +175,7 @@ impl Engine {
     #[inline(always)]
     fn peer_slot(&self, a: PartKey) -> Result<Peer> {
         self.connector_data(a)?
-            .peer
+            .peer()
             .ok_or_else(|| Error::NotConnected {
                 part: self.part_ref(a.node),
             })
@@ -187,7 +187,7 @@ impl Engine {
             .node_weight_mut(node)
             .and_then(|p| p.connector.as_mut())
         {
-            c.peer = peer;
+            c.set_peer(peer);
         }
     }
 }

@@ -20,10 +20,10 @@ use petgraph::visit::NodeIndexable;
 /// Reusable space for [`would_close_cycle`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CycleScratch {
-    /// Per node index: the number of the check that reached it forward / backward.
-    forward: Vec<u32>,
-    backward: Vec<u32>,
-    /// The number of the current check; 0 marks nothing.
+    /// Per node index: `check` when the current check reached it forward, `check + 1` when
+    /// backward. One mark per node is enough: a part both searches reach ends the check.
+    marks: Vec<u32>,
+    /// The (even) number of the current check; 0 marks nothing.
     check: u32,
     ahead: Vec<NodeIndex<u32>>,
     behind: Vec<NodeIndex<u32>>,
@@ -32,16 +32,14 @@ pub(crate) struct CycleScratch {
 impl CycleScratch {
     /// Starts a check over a graph of `bound` node indices.
     fn start(&mut self, bound: usize) {
-        if self.forward.len() < bound {
-            self.forward.resize(bound, 0);
-            self.backward.resize(bound, 0);
+        if self.marks.len() < bound {
+            self.marks.resize(bound, 0);
         }
-        self.check = self.check.wrapping_add(1);
+        self.check = self.check.wrapping_add(2);
         if self.check == 0 {
-            // After 2^32 checks: clear the marks once so that old ones cannot match.
-            self.forward.iter_mut().for_each(|m| *m = 0);
-            self.backward.iter_mut().for_each(|m| *m = 0);
-            self.check = 1;
+            // After 2^31 checks: clear the marks once so that old ones cannot match.
+            self.marks.iter_mut().for_each(|m| *m = 0);
+            self.check = 2;
         }
         self.ahead.clear();
         self.behind.clear();
@@ -57,9 +55,9 @@ pub(crate) fn would_close_cycle<N, E>(
     s: &mut CycleScratch,
 ) -> bool {
     s.start(graph.node_bound());
-    let check = s.check;
-    s.forward[to.index()] = check;
-    s.backward[from.index()] = check;
+    let (ahead_mark, behind_mark) = (s.check, s.check + 1);
+    s.marks[to.index()] = ahead_mark;
+    s.marks[from.index()] = behind_mark;
     s.ahead.push(to);
     s.behind.push(from);
     loop {
@@ -67,11 +65,12 @@ pub(crate) fn would_close_cycle<N, E>(
             return false;
         };
         for next in graph.neighbors_directed(node, Outgoing) {
-            if s.backward[next.index()] == check {
+            let mark = &mut s.marks[next.index()];
+            if *mark == behind_mark {
                 return true;
             }
-            if s.forward[next.index()] != check {
-                s.forward[next.index()] = check;
+            if *mark != ahead_mark {
+                *mark = ahead_mark;
                 s.ahead.push(next);
             }
         }
@@ -79,11 +78,12 @@ pub(crate) fn would_close_cycle<N, E>(
             return false;
         };
         for prev in graph.neighbors_directed(node, Incoming) {
-            if s.forward[prev.index()] == check {
+            let mark = &mut s.marks[prev.index()];
+            if *mark == ahead_mark {
                 return true;
             }
-            if s.backward[prev.index()] != check {
-                s.backward[prev.index()] = check;
+            if *mark != behind_mark {
+                *mark = behind_mark;
                 s.behind.push(prev);
             }
         }

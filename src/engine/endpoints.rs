@@ -181,7 +181,7 @@ impl Engine {
         let Some(peer_part) = own_part
             .connector
             .as_ref()
-            .and_then(|c| c.peer)
+            .and_then(|c| c.peer())
             .and_then(|p| self.graph.node_weight(p.node))
         else {
             return DeviceState::NotPresent;
@@ -229,7 +229,7 @@ impl Engine {
     fn peer_device_of(&self, ix: u32, k: usize) -> Option<u32> {
         let dev = self.devices.get(ix as usize)?.node.as_ref()?;
         let c = *dev.connectors.get(k)?;
-        let peer = self.graph.node_weight(c)?.connector.as_ref()?.peer?;
+        let peer = self.graph.node_weight(c)?.connector.as_ref()?.peer()?;
         Some(self.graph.node_weight(peer.node)?.device)
     }
 

@@ -85,7 +85,7 @@ impl Engine {
         if is_endpoint(part.device) {
             return Some(part.device);
         }
-        let peer = part.connector.as_ref()?.peer?;
+        let peer = part.connector.as_ref()?.peer()?;
         let peer_device = self.graph.node_weight(peer.node)?.device;
         is_endpoint(peer_device).then_some(peer_device)
     }
@@ -97,7 +97,7 @@ impl Engine {
         let peer = own
             .connector
             .as_ref()
-            .and_then(|c| c.peer)
+            .and_then(|c| c.peer())
             .and_then(|p| self.graph.node_weight(p.node));
         plugged_between(own, peer)
     }

@@ -55,7 +55,7 @@ impl Engine {
                 copy.serial = next_serial();
                 copy.device = key.ix;
                 if let Some(c) = copy.connector.as_mut() {
-                    c.peer = None;
+                    c.set_peer(None);
                 }
                 let local_id = copy.local_id;
                 let is_connector = copy.connector.is_some();
@@ -83,7 +83,7 @@ impl Engine {
                 .graph
                 .node_weight(old)
                 .and_then(|p| p.connector.as_ref())
-                .and_then(|c| c.peer);
+                .and_then(|c| c.peer());
             if let Some(peer) = peer {
                 if let (Some(&to), Some(c)) = (
                     new_node.get(&peer.node),
@@ -91,10 +91,10 @@ impl Engine {
                         .node_weight_mut(node)
                         .and_then(|p| p.connector.as_mut()),
                 ) {
-                    c.peer = Some(Peer {
+                    c.set_peer(Some(Peer {
                         node: to,
                         permanence: peer.permanence,
-                    });
+                    }));
                 }
             }
         }

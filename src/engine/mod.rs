@@ -35,6 +35,7 @@ pub(crate) mod events;
 mod hotplug;
 pub(crate) mod ks;
 mod lifecycle;
+mod part_name;
 mod replay;
 mod signal_path;
 mod snapshot;
@@ -44,6 +45,7 @@ pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
 pub use endpoints::Conditions;
 pub use events::{Callback, ChangeSource, DEFAULT_EVENT_CAPACITY, Event, EventKind, EventLogging};
+pub(crate) use part_name::PartName;
 pub use snapshot::{
     ConnectorSnapshot, DeviceSnapshot, PartSnapshot, PeerSnapshot, RegistrationSnapshot, SinkId,
     Snapshot,
@@ -114,11 +116,53 @@ pub(crate) struct Peer {
 }
 
 /// Connector-only data of a part.
+///
+/// The peer slot is stored flat (the peer's node, `NodeIndex::end()` for none, and the
+/// permanence beside it) so that the whole is 8 bytes, not 12: it sits in every part's node
+/// slot (issue 11's memory budget). Read and write it through [`ConnectorData::peer`] and
+/// [`ConnectorData::set_peer`].
 #[derive(Debug, Clone)]
 pub(crate) struct ConnectorData {
     pub(crate) flow: DataFlow,
     pub(crate) connector_type: ConnectorType,
-    pub(crate) peer: Option<Peer>,
+    peer_permanence: Permanence,
+    peer_node: NodeIndex<u32>,
+}
+
+impl ConnectorData {
+    /// An unconnected connector.
+    pub(crate) fn new(flow: DataFlow, connector_type: ConnectorType) -> ConnectorData {
+        ConnectorData {
+            flow,
+            connector_type,
+            peer_permanence: Permanence::Transient,
+            peer_node: NodeIndex::end(),
+        }
+    }
+
+    /// The peer slot (rule C5: at most one peer).
+    #[inline]
+    pub(crate) fn peer(&self) -> Option<Peer> {
+        (self.peer_node != NodeIndex::end()).then_some(Peer {
+            node: self.peer_node,
+            permanence: self.peer_permanence,
+        })
+    }
+
+    /// Sets the peer slot; only [`Engine`]'s pairwise writes call this.
+    #[inline]
+    pub(crate) fn set_peer(&mut self, peer: Option<Peer>) {
+        match peer {
+            Some(p) => {
+                self.peer_node = p.node;
+                self.peer_permanence = p.permanence;
+            }
+            None => {
+                self.peer_node = NodeIndex::end();
+                self.peer_permanence = Permanence::Transient;
+            }
+        }
+    }
 }
 
 /// A part: one node of the graph.
@@ -127,7 +171,7 @@ pub(crate) struct PartNode {
     pub(crate) serial: u64,
     pub(crate) device: u32,
     pub(crate) local_id: LocalId,
-    pub(crate) name: Box<str>,
+    pub(crate) name: PartName,
     pub(crate) subtype: Guid,
     /// `Some` for connectors, `None` for subunits.
     pub(crate) connector: Option<ConnectorData>,
@@ -405,7 +449,7 @@ impl Engine {
                 .graph
                 .node_weight(*node)
                 .and_then(|p| p.connector.as_ref())
-                .and_then(|c| c.peer);
+                .and_then(|c| c.peer());
             if let Some(peer) = peer {
                 self.log(|e| events::EventKind::Disconnected {
                     part: e.part_ref(*node),
@@ -416,7 +460,7 @@ impl Engine {
                     .node_weight_mut(peer.node)
                     .and_then(|p| p.connector.as_mut())
                 {
-                    c.peer = None;
+                    c.set_peer(None);
                 }
             }
         }
@@ -449,5 +493,9 @@ mod size_tests {
             std::mem::size_of::<Option<ConnectorData>>()
         );
         assert!(std::mem::size_of::<PartNode>() <= 80);
+        assert!(std::mem::size_of::<Option<ConnectorData>>() <= 8);
+        // A part's control costs its `ControlSpec` (the largest variant, so the format list
+        // is boxed) plus malloc's rounding: 48 bytes, a 64-byte chunk.
+        assert!(std::mem::size_of::<ControlSpec>() <= 48);
     }
 }

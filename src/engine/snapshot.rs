@@ -164,7 +164,7 @@ impl Engine {
                     }
                 }));
                 let connector = p.connector.as_ref().map(|c| {
-                    let peer = c.peer.map(|peer| {
+                    let peer = c.peer().map(|peer| {
                         let r = self.part_ref(peer.node);
                         PeerSnapshot {
                             device: r.device.to_string(),

@@ -150,7 +150,7 @@ impl Engine {
             .and_then(|&c| self.graph.node_weight(c));
         let peer = own
             .and_then(|p| p.connector.as_ref())
-            .and_then(|c| c.peer)
+            .and_then(|c| c.peer())
             .and_then(|p| self.graph.node_weight(p.node));
         let category = peer.or(own).map_or(guids::KSCATEGORY_AUDIO, |p| p.subtype);
         let ff = form_factor(category);

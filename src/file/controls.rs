@@ -157,7 +157,7 @@ fn to_spec(
         ControlKind::DeviceSpecificProperty => {
             ControlSpec::DeviceSpecificProperty(property(e, at)?)
         }
-        ControlKind::FormatSupport => ControlSpec::FormatSupport(formats(e, at)?),
+        ControlKind::FormatSupport => ControlSpec::FormatSupport(Box::new(formats(e, at)?)),
         ControlKind::JackDescription => ControlSpec::JackDescription(each_jack(e, at, jack_v1)?),
         ControlKind::JackDescription2 => ControlSpec::JackDescription2(each_jack(e, at, jack_v2)?),
     })

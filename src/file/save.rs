@@ -85,7 +85,7 @@ fn document_of(engine: &Engine) -> FileDoc {
                 subtype: subtype_of(engine, part.subtype),
                 controls: to_entries(&part.controls),
             });
-            if let Some(peer) = c.peer {
+            if let Some(peer) = c.peer() {
                 if written.insert(node) && written.insert(peer.node) {
                     let r = engine.part_ref(peer.node);
                     let peer_ix = engine

@@ -137,7 +137,7 @@ impl Connector {
                 .shared()
                 .read()
                 .connector_data(self.0.key)?
-                .peer
+                .peer()
                 .is_some())
         })
     }
@@ -152,7 +152,7 @@ impl Connector {
             .shared()
             .read()
             .connector_data(self.0.key)?
-            .peer
+            .peer()
             .map(|p| p.permanence))
     }
 

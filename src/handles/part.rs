@@ -39,7 +39,7 @@ impl Part {
         self.call(Method::IPart_GetName, no_args, || {
             // `str::to_owned`, one allocation and a copy: `Box<str>::to_string` goes through the
             // formatting machinery (a fifth of a client walk's instructions, issue 11).
-            Ok(self.shared.read().part(self.key)?.name.as_ref().to_owned())
+            Ok(self.shared.read().part(self.key)?.name.as_str().to_owned())
         })
     }
 

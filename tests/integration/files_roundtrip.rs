@@ -168,11 +168,11 @@ fn connector_controls(c: &CtlSeed) -> Vec<ControlSpec> {
                 KsDataRange::pcm(u16::from(c.channels) + 1, 16..=24, low..=low * 4)
             })
             .collect();
-        list.push(ControlSpec::FormatSupport(FormatSupportSpec {
+        list.push(ControlSpec::FormatSupport(Box::new(FormatSupportSpec {
             formats,
             ranges,
             preferred,
-        }));
+        })));
     }
     list
 }

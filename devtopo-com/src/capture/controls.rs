@@ -214,12 +214,12 @@ unsafe fn read(
                 &activate::<IDeviceSpecificProperty>(part, kind)?,
                 kind,
             )?),
-            K::FormatSupport => ControlSpec::FormatSupport(formats::read(
+            K::FormatSupport => ControlSpec::FormatSupport(Box::new(formats::read(
                 &activate::<IKsFormatSupport>(part, kind)?,
                 device,
                 local_id,
                 log,
-            )?),
+            )?)),
             K::JackDescription => {
                 let jacks = activate::<IKsJackDescription>(part, kind)?;
                 let n = jacks.GetJackCount().map_err(at(kind, "GetJackCount"))?;
