@@ -12,34 +12,7 @@ use devtopo::{
 #[test]
 fn v7_b10_default_follows_every_connect_and_disconnect() -> devtopo::Result<()> {
     const N: usize = 40;
-    let mut b = SystemBuilder::new();
-    let mut keys = Vec::new();
-    for i in 0..N {
-        let ep = b.add_device(DeviceSpec::new(
-            format!("{{0.0.1.00000000}}.{{ep{i:02}}}"),
-            "Mic",
-            DeviceKind::CaptureEndpoint,
-        ))?;
-        let ep_c = b.add_connector(
-            ep,
-            ConnectorSpec::new("", DataFlow::Out, ConnectorType::PhysicalExternal),
-        )?;
-        let dev = b.add_device(DeviceSpec::new(
-            format!("adapter{i}"),
-            "Adapter",
-            DeviceKind::Adapter,
-        ))?;
-        let jack = b.add_connector(
-            dev,
-            ConnectorSpec::new("Mic", DataFlow::In, ConnectorType::PhysicalExternal),
-        )?;
-        keys.push((ep_c, jack));
-    }
-    let system = b.build()?;
-    let pairs: Vec<_> = keys
-        .iter()
-        .map(|&(e, j)| Ok((system.connector(e)?, system.connector(j)?)))
-        .collect::<devtopo::Result<_>>()?;
+    let (system, pairs) = endpoint_pairs(N)?;
     let mut connected = [false; N];
     // A fixed pseudo-random order (an LCG), each step toggling one pair.
     let mut x: u64 = 7;
