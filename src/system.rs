@@ -138,12 +138,17 @@ impl Shared {
 
     /// Ends a mutation made directly under the write lock (the hot paths): takes the
     /// endpoint events it queued, releases the lock, then delivers them (X48).
-    #[inline]
-    pub(crate) fn finish(&self, mut engine: RwLockWriteGuard<'_, Engine>) {
-        if engine.mm.pending.is_empty() {
-            // Nothing queued (no sink, or no change): no event vectors to take or drop.
-            return;
+    /// With nothing queued (no sink, or no change) this is one branch and the unlock.
+    #[inline(always)]
+    pub(crate) fn finish(&self, engine: RwLockWriteGuard<'_, Engine>) {
+        if !engine.mm.pending.is_empty() {
+            self.finish_delivering(engine);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn finish_delivering(&self, mut engine: RwLockWriteGuard<'_, Engine>) {
         let (events, sinks) = engine.take_endpoint_events();
         drop(engine);
         self.deliver_endpoint(events, sinks);
@@ -162,14 +167,28 @@ impl Shared {
     /// first, under the write lock (released at once), and the read lock taken again: a
     /// reader never sees a stale state or default, and a read lock held while another is
     /// taken on the same thread stays a read lock (the second finds the engine settled).
+    /// Inlined: the settled case is the read lock and one branch (issue 11: a walk takes it
+    /// once per handle call).
+    #[inline]
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Engine> {
+        let engine = self.engine.read().unwrap_or_else(PoisonError::into_inner);
+        if engine.is_settled() {
+            return engine;
+        }
+        drop(engine);
+        self.read_settled()
+    }
+
+    /// [`Shared::read`] when a deferred state rule is pending: settles, then reads.
+    #[cold]
+    #[inline(never)]
+    fn read_settled(&self) -> RwLockReadGuard<'_, Engine> {
         loop {
+            drop(self.write());
             let engine = self.engine.read().unwrap_or_else(PoisonError::into_inner);
             if engine.is_settled() {
                 return engine;
             }
-            drop(engine);
-            drop(self.write());
         }
     }
 
@@ -238,20 +257,24 @@ impl System {
     /// Every device still in the system, in the order they were added.
     pub fn devices(&self) -> Vec<Device> {
         let engine = self.shared.read();
-        engine
-            .devices
-            .iter()
-            .enumerate()
-            .filter(|(_, slot)| slot.node.is_some())
-            .map(|(ix, slot)| {
-                let key = DeviceKey {
-                    ix: ix as u32,
-                    serial: slot.serial,
-                    kind: slot.kind,
-                };
-                Device::new(self.shared.clone(), key)
-            })
-            .collect()
+        // Sized for every slot at once (removed ones are few): no regrowth on a large system.
+        let mut devices = Vec::with_capacity(engine.devices.len());
+        devices.extend(
+            engine
+                .devices
+                .iter()
+                .enumerate()
+                .filter(|(_, slot)| slot.node.is_some())
+                .map(|(ix, slot)| {
+                    let key = DeviceKey {
+                        ix: ix as u32,
+                        serial: slot.serial,
+                        kind: slot.kind,
+                    };
+                    Device::new(self.shared.clone(), key)
+                }),
+        );
+        devices
     }
 
     /// The device a builder key names.

@@ -213,7 +213,7 @@ impl SystemBuilder {
                 });
             }
         }
-        let data = ConnectorData::new(spec.flow, spec.connector_type);
+        let data = ConnectorData::new(spec.flow, spec.connector_type, dev.kind);
         self.insert_part(
             device,
             spec.name,

@@ -94,10 +94,9 @@ pub(crate) struct MmState {
     /// endpoint sink, event log off), whose state rule has not been applied yet (X78): the
     /// next acquisition of the lock for anything else applies it first
     /// ([`Engine::settle`]), so no reader ever sees a stale state. Empty while a sink is
-    /// registered or the log is on.
+    /// registered or the log is on. A slot's `DeviceSlot::unsettled` says whether it is
+    /// here (no duplicates, O(1) marking: module `deferred`).
     pub(crate) unsettled: Vec<u32>,
-    /// Per device slot: whether it is in `unsettled` (no duplicates, O(1) marking).
-    pub(crate) unsettled_mark: Vec<bool>,
     /// Registered endpoint sinks, a multiset in registration order (V14, X40, X52).
     pub(crate) sinks: Vec<Arc<dyn MMNotificationClient>>,
     /// Events of the mutation in progress, delivered after the lock is released.
@@ -203,7 +202,7 @@ impl Engine {
         }
     }
 
-    fn is_endpoint(&self, ix: u32) -> bool {
+    pub(super) fn is_endpoint(&self, ix: u32) -> bool {
         self.devices
             .get(ix as usize)
             .and_then(|s| s.node.as_ref())
@@ -264,63 +263,6 @@ impl Engine {
             }
         }
         self.publish_defaults(flows);
-    }
-
-    /// The state rule after a connection change between devices `a` and `b` (B2, B4, X27):
-    /// only the endpoints among the two can move. With an endpoint sink registered or the
-    /// event log on, applied now, with its events (as [`Engine::refresh_exact`]); with nobody
-    /// listening, the endpoints are marked and the rule is applied at the next acquisition
-    /// of the lock by anything but another connection change (X78), which gives every
-    /// reader the same states and defaults: the state and the election are functions of the
-    /// wiring and the conditions, not of the order of the changes. O(1) when deferred.
-    #[inline]
-    pub(crate) fn refresh_connection(&mut self, a: u32, b: u32) {
-        if !self.mm.sinks.is_empty() || self.events.is_on() {
-            self.settle();
-            self.refresh_exact(&[a, b]);
-            return;
-        }
-        // Both devices are marked without looking them up: settling applies the rule to the
-        // endpoints among them only (an adapter's state is its own conditions).
-        for ix in [a, b] {
-            let i = ix as usize;
-            if self.mm.unsettled_mark.len() <= i {
-                self.mm.unsettled_mark.resize(i + 1, false);
-            }
-            if let Some(mark) = self.mm.unsettled_mark.get_mut(i) {
-                if !*mark {
-                    *mark = true;
-                    self.mm.unsettled.push(ix);
-                }
-            }
-        }
-    }
-
-    /// True when no deferred state rule is pending (X78).
-    #[inline]
-    pub(crate) fn is_settled(&self) -> bool {
-        self.mm.unsettled.is_empty()
-    }
-
-    /// Applies the deferred state rule (X78) to the devices [`Engine::refresh_connection`]
-    /// marked (endpoints only: [`Engine::refresh_exact`]), then elects the defaults of the flows that moved. Queues no event: it only
-    /// runs deferred work while nobody listens (a sink's registration and the log's switch
-    /// take the lock, so they settle first). O(marked endpoints + log endpoints).
-    pub(crate) fn settle(&mut self) {
-        if self.mm.unsettled.is_empty() {
-            return;
-        }
-        let list = std::mem::take(&mut self.mm.unsettled);
-        for &ix in &list {
-            if let Some(mark) = self.mm.unsettled_mark.get_mut(ix as usize) {
-                *mark = false;
-            }
-        }
-        self.refresh_exact(&list);
-        // Keep the buffer: the next deferral does not allocate.
-        let mut list = list;
-        list.clear();
-        self.mm.unsettled = list;
     }
 
     /// Applies the state rule to one device. Returns the bit of its flow (1 render, 2

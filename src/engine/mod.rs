@@ -30,6 +30,7 @@ mod build_mm;
 mod connect;
 mod controls;
 mod cycle;
+mod deferred;
 pub(crate) mod endpoints;
 pub(crate) mod events;
 mod hotplug;
@@ -125,19 +126,34 @@ pub(crate) struct Peer {
 pub(crate) struct ConnectorData {
     pub(crate) flow: DataFlow,
     pub(crate) connector_type: ConnectorType,
+    /// Whether the connector's device is an endpoint (its kind never changes): `ConnectTo`'s
+    /// D4 check and the state rule's marking (X78) read it here instead of looking the
+    /// device up (issue 11: the round trip's hot path). It sits in what was padding.
+    pub(crate) on_endpoint: bool,
     peer_permanence: Permanence,
     peer_node: NodeIndex<u32>,
 }
 
 impl ConnectorData {
-    /// An unconnected connector.
-    pub(crate) fn new(flow: DataFlow, connector_type: ConnectorType) -> ConnectorData {
+    /// An unconnected connector of a device of kind `kind`.
+    pub(crate) fn new(
+        flow: DataFlow,
+        connector_type: ConnectorType,
+        kind: DeviceKind,
+    ) -> ConnectorData {
         ConnectorData {
             flow,
             connector_type,
+            on_endpoint: kind.is_endpoint(),
             peer_permanence: Permanence::Transient,
             peer_node: NodeIndex::end(),
         }
+    }
+
+    /// True while the connector has no peer (rule C5).
+    #[inline(always)]
+    pub(crate) fn is_free(&self) -> bool {
+        self.peer_node == NodeIndex::end()
     }
 
     /// The peer slot (rule C5: at most one peer).
@@ -208,6 +224,8 @@ pub(crate) struct DeviceSlot {
     pub(crate) id: DeviceId,
     /// The device's kind, kept after removal (`DeviceKey::kind`, X73).
     pub(crate) kind: DeviceKind,
+    /// Marked for the deferred state rule: its index is in `MmState::unsettled` (X78).
+    pub(crate) unsettled: bool,
     pub(crate) node: Option<DeviceNode>,
 }
 
@@ -287,7 +305,11 @@ impl Engine {
         }
     }
 
-    fn missing_part(&self, key: PartKey) -> Error {
+    /// The error of [`Engine::part`] for a key that names no live part. Out of line: the
+    /// hot paths carry no error-building code (issue 11).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn missing_part(&self, key: PartKey) -> Error {
         match self.devices.get(key.device as usize) {
             Some(slot) if slot.node.is_none() => Error::DeviceRemoved { device: slot.id },
             _ => Error::UnknownKey {
@@ -414,6 +436,7 @@ impl Engine {
             serial,
             id,
             kind: spec.kind,
+            unsettled: false,
             node: Some(DeviceNode {
                 name: spec.name.as_str().into(),
                 kind: spec.kind,

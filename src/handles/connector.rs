@@ -90,21 +90,27 @@ impl Connector {
             |e| vec![Arg::part("other", e, self.shared(), &other.0)],
             || {
                 if !Arc::ptr_eq(self.shared(), other.shared()) {
-                    let engine = self.shared().read();
-                    return Err(Error::ForeignObject {
-                        part: engine.part_ref(self.0.key.node),
-                    });
+                    return Err(self.foreign_object());
                 }
                 // The state rule (B2, X27) follows the new wiring: events after the lock (Y6). A
                 // failed call queues nothing (G5).
                 // Deferred while nobody listens (X78).
                 let mut engine = self.shared().write_unsettled();
-                engine.connect(self.0.key, other.0.key, Permanence::Transient)?;
-                engine.refresh_connection(self.0.key.device, other.0.key.device);
+                engine.connect_by_call(self.0.key, other.0.key)?;
                 self.shared().finish(engine);
                 Ok(())
             },
         )
+    }
+
+    /// `ConnectTo`'s first error (X4): the other connector belongs to another system. Out
+    /// of line, so that the call's success path carries no error-building code (issue 11).
+    #[cold]
+    #[inline(never)]
+    fn foreign_object(&self) -> Error {
+        Error::ForeignObject {
+            part: self.shared().read().part_ref(self.0.key.node),
+        }
     }
 
     /// `IConnector::Disconnect` (rule C6, X5, X6): both ends become unconnected.
@@ -118,8 +124,7 @@ impl Connector {
     pub fn disconnect(&self) -> Result<()> {
         self.0.call(Method::IConnector_Disconnect, no_args, || {
             let mut engine = self.shared().write_unsettled();
-            let peer = engine.disconnect(self.0.key)?;
-            engine.refresh_connection(self.0.key.device, peer.device);
+            engine.disconnect(self.0.key)?;
             self.shared().finish(engine);
             Ok(())
         })

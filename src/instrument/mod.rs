@@ -190,7 +190,7 @@ struct Decision {
 
 /// The hook: runs `body`, the handle method's work, unless a fault fires, and records the
 /// call when recording is on. `args` is evaluated only when the call is recorded.
-#[inline]
+#[inline(always)]
 pub(crate) fn call<T>(
     shared: &Arc<Shared>,
     method: Method,
@@ -209,16 +209,20 @@ pub(crate) trait Hook {
     /// The system and the site of this handle's calls.
     fn site(&self) -> (&Arc<Shared>, Site<'_>);
 
-    /// A call of `method` on this handle, through [`call`].
-    #[inline]
+    /// A call of `method` on this handle, through [`call`]. The site is made only when the
+    /// toolkit is active: the fast path is the flag's load and a branch (issue 11).
+    #[inline(always)]
     fn call<T>(
         &self,
         method: Method,
         args: impl FnOnce(&Engine) -> Vec<Arg>,
         body: impl FnOnce() -> Result<T>,
     ) -> Result<T> {
+        if !self.site().0.instrument.active.load(Ordering::Relaxed) {
+            return body();
+        }
         let (shared, site) = self.site();
-        call(shared, method, site, args, body)
+        instrumented(shared, method, site, args, body)
     }
 }
 
