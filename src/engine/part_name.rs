@@ -33,6 +33,24 @@ impl PartName {
     }
 }
 
+impl PartName {
+    /// Appends the name's bytes to `out` without the UTF-8 check of [`PartName::as_str`]: for
+    /// callers that collect many names and check them once (`DeviceTopology::read_parts`).
+    /// An inline name is copied as its whole fixed-size array and the tail cut off, so the
+    /// copy is a few moves, not a call to `memcpy` (issue 11: the client walk).
+    #[inline]
+    pub(crate) fn append_to(&self, out: &mut Vec<u8>) {
+        match self {
+            PartName::Inline { len, bytes } => {
+                let end = out.len() + usize::from(*len);
+                out.extend_from_slice(bytes);
+                out.truncate(end);
+            }
+            PartName::Heap(s) => out.extend_from_slice(s.as_bytes()),
+        }
+    }
+}
+
 impl From<String> for PartName {
     fn from(s: String) -> PartName {
         if s.len() <= INLINE {
@@ -78,6 +96,9 @@ mod tests {
         ] {
             let n = PartName::from(s.to_string());
             assert_eq!(&*n, s);
+            let mut out = b"x".to_vec();
+            n.append_to(&mut out);
+            assert_eq!(&out[1..], s.as_bytes());
             assert_eq!(matches!(n, PartName::Inline { .. }), s.len() <= INLINE);
         }
         assert_eq!(std::mem::size_of::<PartName>(), 24);

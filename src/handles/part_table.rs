@@ -13,12 +13,11 @@ use crate::engine::PartKey;
 use crate::error::Result;
 use crate::types::{LocalId, PartType};
 
-/// One row of a [`PartTable`]: what the table keeps of a part.
+/// One row of a [`PartTable`]: what the table keeps of a part (its local ID and type are
+/// in its key).
 #[derive(Debug, Clone, Copy)]
 struct Row {
     key: PartKey,
-    local_id: LocalId,
-    part_type: PartType,
     /// End of the name in [`PartTable::names`].
     name_end: usize,
     /// End of the control kinds in [`PartTable::kinds`].
@@ -76,12 +75,12 @@ impl<'a> PartRow<'a> {
 
     /// The part's local ID (`IPart::GetLocalId`, P2).
     pub fn local_id(&self) -> LocalId {
-        self.row.local_id
+        self.row.key.local_id
     }
 
     /// Connector or subunit (`IPart::GetPartType`, P4).
     pub fn part_type(&self) -> PartType {
-        self.row.part_type
+        self.row.key.part_type
     }
 
     /// The kinds of the part's control interfaces, in `GetControlInterface` order (P7);
@@ -132,25 +131,29 @@ impl PartTable {
     /// The parts in order.
     pub fn iter(&self) -> PartTableIter<'_> {
         PartTableIter {
-            table: self,
-            next: 0,
-            name_start: 0,
-            kinds_start: 0,
+            rows: self.rows.iter(),
+            names: &self.names,
+            kinds: &self.kinds,
+            name_at: 0,
+            kinds_at: 0,
         }
     }
 
-    /// Appends the row of graph node `node`.
-    #[inline]
+    /// Appends the row of graph node `node`, its name to `names` (the table's names as
+    /// bytes while it is being filled: [`DeviceTopology::read_parts`]). Inlined into the
+    /// read's two loops (issue 11: the walk's inner loop).
+    #[inline(always)]
     fn push(
         &mut self,
         engine: &crate::engine::Engine,
         node: petgraph::stable_graph::NodeIndex<u32>,
+        names: &mut Vec<u8>,
     ) {
         // A device's index names only its live parts: every node is there.
         let Some(part) = engine.graph.node_weight(node) else {
             return;
         };
-        self.names.push_str(&part.name);
+        part.name.append_to(names);
         self.kinds.extend(part.controls.iter().map(|c| c.kind()));
         self.rows.push(Row {
             key: PartKey {
@@ -160,9 +163,7 @@ impl PartTable {
                 local_id: part.local_id,
                 part_type: part.part_type(),
             },
-            local_id: part.local_id,
-            part_type: part.part_type(),
-            name_end: self.names.len(),
+            name_end: names.len(),
             kinds_end: self.kinds.len(),
         });
     }
@@ -177,11 +178,14 @@ impl PartTable {
 /// The rows of a [`PartTable`] in order ([`PartTable::iter`]).
 #[derive(Debug, Clone)]
 pub struct PartTableIter<'a> {
-    table: &'a PartTable,
-    next: usize,
-    /// Where the next row's name and control kinds start.
-    name_start: usize,
-    kinds_start: usize,
+    rows: std::slice::Iter<'a, Row>,
+    /// The names and control kinds not given out yet: each row's are split off the front,
+    /// one boundary check each instead of a range's two (issue 11: the walk's inner loop).
+    names: &'a str,
+    kinds: &'a [ControlKind],
+    /// Where `names` and `kinds` start in the table's buffers.
+    name_at: usize,
+    kinds_at: usize,
 }
 
 impl<'a> Iterator for PartTableIter<'a> {
@@ -189,20 +193,21 @@ impl<'a> Iterator for PartTableIter<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<PartRow<'a>> {
-        let row = self.table.rows.get(self.next)?;
-        let name = self
-            .table
+        let row = self.rows.next()?;
+        // The ends only grow and lie on character boundaries (`read_parts` wrote them), so
+        // the splits succeed; the fallbacks (an empty name, no controls) are unreachable.
+        let (name, names) = self
             .names
-            .get(self.name_start..row.name_end)
-            .unwrap_or_default();
-        let controls = self
-            .table
+            .split_at_checked(row.name_end.wrapping_sub(self.name_at))
+            .unwrap_or(("", self.names));
+        let (controls, kinds) = self
             .kinds
-            .get(self.kinds_start..row.kinds_end)
-            .unwrap_or_default();
-        self.next += 1;
-        self.name_start = row.name_end;
-        self.kinds_start = row.kinds_end;
+            .split_at_checked(row.kinds_end.wrapping_sub(self.kinds_at))
+            .unwrap_or((&[], self.kinds));
+        self.names = names;
+        self.kinds = kinds;
+        self.name_at = row.name_end;
+        self.kinds_at = row.kinds_end;
         Some(PartRow {
             row,
             name,
@@ -211,8 +216,7 @@ impl<'a> Iterator for PartTableIter<'a> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.table.len().saturating_sub(self.next);
-        (left, Some(left))
+        self.rows.size_hint()
     }
 }
 
@@ -245,13 +249,23 @@ impl DeviceTopology {
         table
             .rows
             .reserve(device.connectors.len() + device.subunits.len());
+        // The names are gathered as bytes and checked as UTF-8 once, as one run, instead of
+        // once per name (`PartName::as_str` checks its inline bytes on every call): the
+        // check of a short name cost a third of the walk (issue 11). The buffer is the
+        // table's own `String`'s, so its capacity is kept.
+        let mut names = std::mem::take(&mut table.names).into_bytes();
         // Two plain loops, not a chained iterator: this is the walk's inner loop.
         for &node in &device.connectors {
-            table.push(&engine, node);
+            table.push(&engine, node, &mut names);
         }
         for &node in &device.subunits {
-            table.push(&engine, node);
+            table.push(&engine, node, &mut names);
         }
+        drop(engine);
+        // Every name was copied whole from a `str`, so the run is valid UTF-8 and each row's
+        // end is a character boundary; the lossy fallback is unreachable.
+        table.names = String::from_utf8(names)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Ok(())
     }
 }
