@@ -35,10 +35,12 @@ pub(crate) mod events;
 mod hotplug;
 pub(crate) mod ks;
 mod lifecycle;
+mod local_index;
 mod part_name;
 mod replay;
 mod signal_path;
 mod snapshot;
+mod store_value;
 pub(crate) mod stores;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
@@ -198,7 +200,9 @@ pub(crate) struct DeviceNode {
     pub(crate) state: DeviceState,
     pub(crate) connectors: Vec<NodeIndex<u32>>,
     pub(crate) subunits: Vec<NodeIndex<u32>>,
-    pub(crate) by_local: HashMap<LocalId, NodeIndex<u32>>,
+    /// Local ID -> part for the parts whose ID is not the KS-style one of their position
+    /// (module `local_index`): read through [`DeviceNode::part_by_local`].
+    pub(crate) by_local: local_index::LocalIndex,
 }
 
 /// A device slot: never reused; `node` is `None` once the device was removed (X26).
@@ -395,6 +399,16 @@ impl Engine {
         copy
     }
 
+    /// Gives every growable list its spare room back, once a system is complete: the
+    /// graph's node and link arrays, the device slots and each device's part lists.
+    pub(crate) fn shrink(&mut self) {
+        self.graph.shrink_to_fit();
+        self.devices.shrink_to_fit();
+        for dev in self.devices.iter_mut().filter_map(|s| s.node.as_mut()) {
+            dev.shrink();
+        }
+    }
+
     /// Adds a device slot; validates the ID.
     pub(crate) fn insert_device(&mut self, spec: &DeviceSpec) -> Result<DeviceKey> {
         if spec.id.is_empty() {
@@ -420,7 +434,7 @@ impl Engine {
                 state: spec.state,
                 connectors: Vec::new(),
                 subunits: Vec::new(),
-                by_local: HashMap::new(),
+                by_local: local_index::LocalIndex::default(),
             }),
         });
         self.by_id.insert(id, ix);

@@ -202,7 +202,7 @@ impl Engine {
             properties: self
                 .store(ix)
                 .iter()
-                .map(|e| (e.key, e.value.clone()))
+                .map(|e| (e.key, e.value.to_variant()))
                 .collect(),
             default_for: self.preferred_roles(ix),
         })
