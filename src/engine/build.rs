@@ -282,6 +282,7 @@ impl SystemBuilder {
         }
         let is_connector = connector.is_some();
         let serial = next_serial();
+        let subtype = self.engine.subtypes.intern(subtype);
         let node = self.engine.graph.add_node(PartNode {
             serial,
             device: device.ix,
@@ -419,7 +420,7 @@ impl SystemBuilder {
             part: engine.part_ref(node),
             problem,
         };
-        check_controls(part.part_type(), part.subtype, &part.controls).map_err(invalid)?;
+        check_controls(part.part_type(), engine.subtype(part), &part.controls).map_err(invalid)?;
         for control in &part.controls {
             let (kind, selection, direction) = match control {
                 ControlSpec::InputSelector(s) => (control.kind(), *s, Direction::Incoming),

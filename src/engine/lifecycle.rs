@@ -54,6 +54,7 @@ impl Engine {
                 let mut copy = part.clone();
                 copy.serial = next_serial();
                 copy.device = key.ix;
+                copy.subtype = self.subtypes.intern(other.subtype(part));
                 if let Some(c) = copy.connector.as_mut() {
                     c.set_peer(None);
                 }

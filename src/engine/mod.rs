@@ -42,6 +42,7 @@ mod signal_path;
 mod snapshot;
 mod store_value;
 pub(crate) mod stores;
+mod subtypes;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
@@ -174,7 +175,8 @@ pub(crate) struct PartNode {
     pub(crate) device: u32,
     pub(crate) local_id: LocalId,
     pub(crate) name: PartName,
-    pub(crate) subtype: Guid,
+    /// The subtype (P5), interned in [`Engine::subtypes`]: read it with [`Engine::subtype`].
+    pub(crate) subtype: subtypes::SubtypeIx,
     /// `Some` for connectors, `None` for subunits.
     pub(crate) connector: Option<ConnectorData>,
     /// The control interfaces with their current state, in `GetControlInterface` order.
@@ -221,6 +223,8 @@ pub(crate) struct Engine {
     pub(crate) graph: StableGraph<PartNode, (), Directed, u32>,
     pub(crate) devices: Vec<DeviceSlot>,
     pub(crate) by_id: HashMap<DeviceId, u32>,
+    /// The distinct subtypes of the parts (module `subtypes`).
+    pub(crate) subtypes: subtypes::Subtypes,
     /// The control-change sinks of every part (N1-N4).
     pub(crate) sinks: Registry,
     /// The MMDevice layer: conditions, defaults, stores, endpoint sinks, IKsControl tables.
@@ -506,7 +510,7 @@ mod size_tests {
             std::mem::size_of::<ControlSpec>(),
             std::mem::size_of::<Option<ConnectorData>>()
         );
-        assert!(std::mem::size_of::<PartNode>() <= 80);
+        assert!(std::mem::size_of::<PartNode>() <= 72);
         assert!(std::mem::size_of::<Option<ConnectorData>>() <= 8);
         // A part's control costs its `ControlSpec` (the largest variant, so the format list
         // is boxed) plus malloc's rounding: 48 bytes, a 64-byte chunk.

@@ -186,7 +186,7 @@ impl Engine {
                 Some(PartSnapshot {
                     local_id: p.local_id,
                     name: p.name.to_string(),
-                    subtype: p.subtype,
+                    subtype: self.subtype(p),
                     connector,
                     outgoing,
                     controls: p.controls.to_vec(),

@@ -148,7 +148,9 @@ impl Engine {
             .and_then(|p| p.connector.as_ref())
             .and_then(|c| c.peer())
             .and_then(|p| self.graph.node_weight(p.node));
-        let category = peer.or(own).map_or(guids::KSCATEGORY_AUDIO, |p| p.subtype);
+        let category = peer
+            .or(own)
+            .map_or(guids::KSCATEGORY_AUDIO, |p| self.subtype(p));
         let ff = form_factor(category);
         // S14: speaker endpoints are always "Speakers"; otherwise the adapter pin's name.
         let desc = if ff == EndpointFormFactor::Speakers {
