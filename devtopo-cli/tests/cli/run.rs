@@ -53,7 +53,7 @@ fn c6_shipped_scenarios_pass() {
 
 const FOUR: &str = "topology = \"four.toml\"\n";
 
-fn scenario_dir(name: &str) -> std::path::PathBuf {
+fn scenario_dir(name: &str) -> crate::support::Scratch {
     let dir = scratch(name);
     let four = std::fs::read_to_string(
         std::path::Path::new(crate::support::ROOT).join("topologies/four-topologies.toml"),

@@ -5,7 +5,7 @@ use crate::support::{devtopo, scratch, write};
 
 const MIC: &str = "topology = \"mic.toml\"\n";
 
-fn scenario_dir(name: &str) -> std::path::PathBuf {
+fn scenario_dir(name: &str) -> crate::support::Scratch {
     let dir = scratch(name);
     let mic = std::fs::read_to_string(
         std::path::Path::new(crate::support::ROOT).join("topologies/sysvad-mic-in.toml"),

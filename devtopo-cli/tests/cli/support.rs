@@ -1,6 +1,6 @@
 //! Helpers for driving the built `devtopo` binary.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The output of one run.
@@ -27,12 +27,26 @@ pub(crate) fn devtopo(args: &[&str]) -> Run {
     }
 }
 
-/// A fresh scratch directory for one test.
-pub(crate) fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("devtopo-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
+/// A fresh scratch directory for one test, removed with everything in it when dropped (at
+/// the end of the test, passed or failed), so test runs leave nothing behind in the system's
+/// temporary directory. Derefs to its path.
+pub(crate) struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A fresh scratch directory named after the test (`devtopo-<name>-XXXXXX`).
+pub(crate) fn scratch(name: &str) -> Scratch {
+    tempfile::Builder::new()
+        .prefix(&format!("devtopo-{name}-"))
+        .tempdir()
+        .map(Scratch)
+        .unwrap_or_else(|e| panic!("scratch directory for {name}: {e}"))
 }
 
 /// Writes a file and returns its path as a string.
