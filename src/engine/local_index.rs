@@ -25,6 +25,9 @@ const SUBUNIT_FAMILY: u32 = 0x0002_0000;
 /// The parts of a device whose local ID is not the KS-style one of their position.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LocalIndex {
+    /// Boxed on purpose: one word in every device slot, where a `HashMap` is six (its
+    /// hasher's keys included) and almost every device has no entry.
+    #[allow(clippy::box_collection)]
     irregular: Option<Box<HashMap<LocalId, NodeIndex<u32>>>>,
 }
 
