@@ -360,7 +360,7 @@ impl Stream {
     /// Both ends of every connection, as graph nodes (`NodeIndex::end()` where a reference
     /// failed: the problem is recorded, or the end is in a device that had problems): 24
     /// bytes a connection. Each connection's text is freed once it is resolved.
-    fn resolve_connections(&mut self) -> Vec<(Option<Pos>, NodeIndex<u32>, NodeIndex<u32>, bool)> {
+    fn resolve_connections(&mut self) -> Vec<ResolvedEnds> {
         let connections = std::mem::take(&mut self.connections);
         let b = &self.b;
         let entries = &self.entries;
@@ -395,6 +395,10 @@ impl Stream {
         out
     }
 }
+
+/// A connection once resolved: where it is in the file, its two ends (`NodeIndex::end()`
+/// for an end that did not resolve) and whether it is permanent.
+type ResolvedEnds = (Option<Pos>, NodeIndex<u32>, NodeIndex<u32>, bool);
 
 /// The ID and name an entry answers references with.
 fn device_texts<'a>(
