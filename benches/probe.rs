@@ -178,6 +178,19 @@ fn probe_value(text: &str, json: bool) {
     }
 }
 
+/// The baseline of `mem_load` / `load_file`: `serde_json::Value` read from the same file
+/// through a buffered reader (as `file::read_with` reads JSON: streamed, never the whole text).
+#[inline(never)]
+fn probe_value_reader(path: &str) -> serde_json::Value {
+    let file = std::fs::File::open(path).expect("open");
+    serde_json::from_reader(std::io::BufReader::with_capacity(1 << 16, file)).expect("json")
+}
+
+#[inline(never)]
+fn probe_load_file(path: &str) -> System {
+    load_file(path)
+}
+
 fn load(text: &str, format: devtopo::file::Format) -> System {
     devtopo::file::parse_with(text, format, "probe", &devtopo::file::Limits::none())
         .map_err(|e| e[0].to_string())
@@ -388,8 +401,14 @@ fn run(op: &str, n: usize, size: usize) {
         }
         "mem_load" => {
             let path = std::env::var("PROBE_FILE").expect("PROBE_FILE names the file to load");
-            let system = load_file(&path);
+            let system = probe_load_file(&path);
             black_box(&system);
+        }
+        // The same file into `serde_json::Value` through a reader: peak RSS and instructions.
+        "mem_value_json" => {
+            let path = std::env::var("PROBE_FILE").expect("PROBE_FILE names the file to load");
+            let value = probe_value_reader(&path);
+            black_box(&value);
         }
         // The bytes of every name and ID of a system (what "beyond names" leaves out).
         "names" => {

@@ -268,13 +268,13 @@ impl SystemBuilder {
             None => (index..=0xFFFF)
                 .chain(0..index)
                 .map(|i| LocalId(family | (i as u32 & 0xFFFF)))
-                .find(|id| !dev.by_local.contains_key(id))
+                .find(|id| !dev.has_local(&self.engine.graph, *id))
                 .ok_or_else(|| Error::DuplicateLocalId {
                     device: self.engine.device_id(device.ix),
                     local_id: LocalId(family),
                 })?,
         };
-        if dev.by_local.contains_key(&local_id) {
+        if dev.has_local(&self.engine.graph, local_id) {
             return Err(Error::DuplicateLocalId {
                 device: self.engine.device_id(device.ix),
                 local_id,
@@ -282,6 +282,7 @@ impl SystemBuilder {
         }
         let is_connector = connector.is_some();
         let serial = next_serial();
+        let subtype = self.engine.subtypes.intern(subtype);
         let node = self.engine.graph.add_node(PartNode {
             serial,
             device: device.ix,
@@ -291,13 +292,9 @@ impl SystemBuilder {
             connector,
             controls: controls.into_boxed_slice(),
         });
-        let dev = self.engine.device_mut(device)?;
-        if is_connector {
-            dev.connectors.push(node);
-        } else {
-            dev.subunits.push(node);
-        }
-        dev.by_local.insert(local_id, node);
+        self.engine
+            .device_mut(device)?
+            .push_part(node, is_connector, local_id);
         Ok(PartKey {
             serial,
             node,
@@ -374,18 +371,32 @@ impl SystemBuilder {
     /// [`Error::InvalidControl`] for a control that breaks a rule (P13, P14, R4, K2, K3, K9,
     /// K10, K13, K15, X16).
     pub fn build(self) -> Result<System> {
-        self.check_all_controls()?;
-        for slot in &self.engine.devices {
+        self.build_placed().map_err(|(e, _)| e)
+    }
+
+    /// [`SystemBuilder::build`], with the device slot an [`Error::EndpointShape`] is about
+    /// (for loaders that say which entry of a file it was).
+    pub(crate) fn build_placed(self) -> std::result::Result<System, (Error, Option<u32>)> {
+        self.check_all_controls().map_err(|e| (e, None))?;
+        for (ix, slot) in self.engine.devices.iter().enumerate() {
             if let Some(dev) = &slot.node {
                 if dev.kind.is_endpoint() && dev.connectors.len() != 1 {
-                    return Err(Error::EndpointShape {
+                    let error = Error::EndpointShape {
                         device: slot.id,
                         problem: EndpointProblem::Connectors(dev.connectors.len()),
-                    });
+                    };
+                    return Err((error, u32::try_from(ix).ok()));
                 }
             }
         }
-        let mut engine = self.engine;
+        // The cycle marks are not needed any more; the lists get their spare room back
+        // before the MMDevice layer allocates the stores (the peak of a load, issue 11).
+        let SystemBuilder {
+            mut engine,
+            scratch,
+        } = self;
+        drop(scratch);
+        engine.shrink();
         engine.init_mmdevice();
         Ok(System::from_engine(engine))
     }
@@ -409,7 +420,7 @@ impl SystemBuilder {
             part: engine.part_ref(node),
             problem,
         };
-        check_controls(part.part_type(), part.subtype, &part.controls).map_err(invalid)?;
+        check_controls(part.part_type(), engine.subtype(part), &part.controls).map_err(invalid)?;
         for control in &part.controls {
             let (kind, selection, direction) = match control {
                 ControlSpec::InputSelector(s) => (control.kind(), *s, Direction::Incoming),
@@ -453,7 +464,7 @@ impl SystemBuilder {
     /// The part of `device` with this local ID, if any (for files that name parts by ID).
     pub fn part_by_local_id(&self, device: DeviceKey, local_id: LocalId) -> Option<PartKey> {
         let dev = self.engine.device(device).ok()?;
-        let node: NodeIndex<u32> = *dev.by_local.get(&local_id)?;
+        let node = dev.part_by_local(&self.engine.graph, local_id)?;
         Some(self.engine.key_of(node))
     }
 

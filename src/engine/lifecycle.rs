@@ -54,6 +54,7 @@ impl Engine {
                 let mut copy = part.clone();
                 copy.serial = next_serial();
                 copy.device = key.ix;
+                copy.subtype = self.subtypes.intern(other.subtype(part));
                 if let Some(c) = copy.connector.as_mut() {
                     c.set_peer(None);
                 }
@@ -61,13 +62,8 @@ impl Engine {
                 let is_connector = copy.connector.is_some();
                 let node = self.graph.add_node(copy);
                 new_node.insert(old, node);
-                let d = self.device_mut(key)?;
-                if is_connector {
-                    d.connectors.push(node);
-                } else {
-                    d.subunits.push(node);
-                }
-                d.by_local.insert(local_id, node);
+                self.device_mut(key)?
+                    .push_part(node, is_connector, local_id);
             }
         }
         // Links in creation order (X12: petgraph lists newest first, so add oldest first).
@@ -102,7 +98,7 @@ impl Engine {
         for (&old, &ix) in &new_ix {
             let c = other.conditions(old);
             self.put_conditions(ix, c);
-            if let Some(store) = other.mm.stores.get(&old) {
+            if let Some(store) = other.mm.stores.get(old) {
                 self.mm.stores.insert(ix, store.clone());
             }
             if let Some(table) = other.mm.ks.get(&old) {
@@ -169,7 +165,7 @@ impl Engine {
         let dropped = self.remove_device(key)?;
         self.log(|_| EventKind::DeviceRemoved { device: id });
         self.put_conditions(ix, super::Conditions::default());
-        self.mm.stores.remove(&ix);
+        self.mm.stores.remove(ix);
         let handlers = self.mm.ks.remove(&ix);
         self.mm.endpoints.retain(|&e| e != ix);
         // The removed endpoint may be a flow's best: the election below scans.

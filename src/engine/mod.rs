@@ -36,11 +36,14 @@ pub(crate) mod events;
 mod hotplug;
 pub(crate) mod ks;
 mod lifecycle;
+mod local_index;
 mod part_name;
 mod replay;
 mod signal_path;
 mod snapshot;
+mod store_value;
 pub(crate) mod stores;
+mod subtypes;
 
 pub use build::{ConnectorSpec, DeviceSpec, SubunitSpec, SystemBuilder};
 pub(crate) use controls::{Change, Sinks};
@@ -188,7 +191,8 @@ pub(crate) struct PartNode {
     pub(crate) device: u32,
     pub(crate) local_id: LocalId,
     pub(crate) name: PartName,
-    pub(crate) subtype: Guid,
+    /// The subtype (P5), interned in [`Engine::subtypes`]: read it with [`Engine::subtype`].
+    pub(crate) subtype: subtypes::SubtypeIx,
     /// `Some` for connectors, `None` for subunits.
     pub(crate) connector: Option<ConnectorData>,
     /// The control interfaces with their current state, in `GetControlInterface` order.
@@ -214,7 +218,9 @@ pub(crate) struct DeviceNode {
     pub(crate) state: DeviceState,
     pub(crate) connectors: Vec<NodeIndex<u32>>,
     pub(crate) subunits: Vec<NodeIndex<u32>>,
-    pub(crate) by_local: HashMap<LocalId, NodeIndex<u32>>,
+    /// Local ID -> part for the parts whose ID is not the KS-style one of their position
+    /// (module `local_index`): read through [`DeviceNode::part_by_local`].
+    pub(crate) by_local: local_index::LocalIndex,
 }
 
 /// A device slot: never reused; `node` is `None` once the device was removed (X26).
@@ -235,6 +241,8 @@ pub(crate) struct Engine {
     pub(crate) graph: StableGraph<PartNode, (), Directed, u32>,
     pub(crate) devices: Vec<DeviceSlot>,
     pub(crate) by_id: HashMap<DeviceId, u32>,
+    /// The distinct subtypes of the parts (module `subtypes`).
+    pub(crate) subtypes: subtypes::Subtypes,
     /// The control-change sinks of every part (N1-N4).
     pub(crate) sinks: Registry,
     /// The MMDevice layer: conditions, defaults, stores, endpoint sinks, IKsControl tables.
@@ -417,6 +425,16 @@ impl Engine {
         copy
     }
 
+    /// Gives every growable list its spare room back, once a system is complete: the
+    /// graph's node and link arrays, the device slots and each device's part lists.
+    pub(crate) fn shrink(&mut self) {
+        self.graph.shrink_to_fit();
+        self.devices.shrink_to_fit();
+        for dev in self.devices.iter_mut().filter_map(|s| s.node.as_mut()) {
+            dev.shrink();
+        }
+    }
+
     /// Adds a device slot; validates the ID.
     pub(crate) fn insert_device(&mut self, spec: &DeviceSpec) -> Result<DeviceKey> {
         if spec.id.is_empty() {
@@ -443,7 +461,7 @@ impl Engine {
                 state: spec.state,
                 connectors: Vec::new(),
                 subunits: Vec::new(),
-                by_local: HashMap::new(),
+                by_local: local_index::LocalIndex::default(),
             }),
         });
         self.by_id.insert(id, ix);
@@ -515,7 +533,7 @@ mod size_tests {
             std::mem::size_of::<ControlSpec>(),
             std::mem::size_of::<Option<ConnectorData>>()
         );
-        assert!(std::mem::size_of::<PartNode>() <= 80);
+        assert!(std::mem::size_of::<PartNode>() <= 72);
         assert!(std::mem::size_of::<Option<ConnectorData>>() <= 8);
         // A part's control costs its `ControlSpec` (the largest variant, so the format list
         // is boxed) plus malloc's rounding: 48 bytes, a 64-byte chunk.

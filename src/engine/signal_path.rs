@@ -27,10 +27,11 @@ impl Engine {
         if part.connector.is_some() {
             return false;
         }
-        if part.subtype == guids::KSNODETYPE_SUM || part.subtype == guids::KSNODETYPE_SUPERMIX {
+        let subtype = self.subtype(part);
+        if subtype == guids::KSNODETYPE_SUM || subtype == guids::KSNODETYPE_SUPERMIX {
             return true;
         }
-        part.subtype != guids::KSNODETYPE_MUX
+        subtype != guids::KSNODETYPE_MUX
             && self
                 .graph
                 .neighbors_directed(node, petgraph::Direction::Incoming)

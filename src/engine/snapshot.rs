@@ -186,7 +186,7 @@ impl Engine {
                 Some(PartSnapshot {
                     local_id: p.local_id,
                     name: p.name.to_string(),
-                    subtype: p.subtype,
+                    subtype: self.subtype(p),
                     connector,
                     outgoing,
                     controls: p.controls.to_vec(),
@@ -202,7 +202,7 @@ impl Engine {
             properties: self
                 .store(ix)
                 .iter()
-                .map(|e| (e.key, e.value.clone()))
+                .map(|e| (e.key, e.value.to_variant()))
                 .collect(),
             default_for: self.preferred_roles(ix),
         })

@@ -2,10 +2,9 @@
 //! endpoint builder makes when a device enters the system (B1, S12-S14, S35, S36, X57-X60),
 //! and `SetValue` with its checks (S7-S10, Y11).
 
-use std::collections::HashMap;
-
 use super::Engine;
 use super::events::EventKind;
+pub(crate) use super::store_value::{Stored, Stores};
 use crate::error::{Error, Result};
 use crate::guid::{Guid, guids};
 use crate::properties::{EndpointEvent, EndpointFormFactor, PropVariant, PropertyKey, pkey};
@@ -15,14 +14,11 @@ use crate::types::DeviceKind;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
     pub(crate) key: PropertyKey,
-    pub(crate) value: PropVariant,
+    pub(crate) value: Stored,
     /// Made by a derivation, not given by the file or a `SetValue` (S13): a derived
     /// FriendlyName follows DeviceDesc and DeviceInterface_FriendlyName (S12).
     pub(crate) derived: bool,
 }
-
-/// Every device's store, by device slot.
-pub(crate) type Stores = HashMap<u32, Vec<Entry>>;
 
 /// Keys no client may set, in any mode (S9): `E_ACCESSDENIED`.
 pub(crate) const READ_ONLY_KEYS: &[PropertyKey] = &[pkey::PKEY_AudioEndpoint_GUID];
@@ -77,10 +73,10 @@ pub(crate) fn endpoint_guid(id: &str) -> Option<Guid> {
 
 impl Engine {
     /// The stored value of a key, if any.
-    pub(crate) fn store_value(&self, ix: u32, key: PropertyKey) -> Option<&PropVariant> {
+    pub(crate) fn store_value(&self, ix: u32, key: PropertyKey) -> Option<&Stored> {
         self.mm
             .stores
-            .get(&ix)?
+            .get(ix)?
             .iter()
             .find(|e| e.key == key)
             .map(|e| &e.value)
@@ -88,16 +84,16 @@ impl Engine {
 
     /// The entries of a device's store, in order (X53).
     pub(crate) fn store(&self, ix: u32) -> &[Entry] {
-        self.mm.stores.get(&ix).map_or(&[], Vec::as_slice)
+        self.mm.stores.get(ix).map_or(&[], Vec::as_slice)
     }
 
     /// Writes a value; `VT_EMPTY` removes the key (S7). Returns true when the store changed.
-    fn put(&mut self, ix: u32, key: PropertyKey, value: PropVariant, derived: bool) -> bool {
+    fn put(&mut self, ix: u32, key: PropertyKey, value: Stored, derived: bool) -> bool {
         if key == pkey::PKEY_AudioEndpoint_FormFactor {
             // V7's rank may change: the next election scans instead of following one change.
             self.mm.best_stale = true;
         }
-        let store = self.mm.stores.entry(ix).or_default();
+        let store = self.mm.stores.get_or_default(ix);
         match store.iter().position(|e| e.key == key) {
             Some(i) if value.is_empty() => {
                 store.remove(i);
@@ -123,24 +119,24 @@ impl Engine {
 
     /// An explicit value from the builder or a file (S13): derivations do not replace it.
     pub(crate) fn set_initial_property(&mut self, ix: u32, key: PropertyKey, value: PropVariant) {
-        self.put(ix, key, value, false);
+        self.put(ix, key, value.into(), false);
     }
 
     /// The values the audio endpoint builder derives for a device (B1), in store order.
-    fn derivations(&self, ix: u32) -> Vec<(PropertyKey, PropVariant)> {
+    fn derivations(&self, ix: u32) -> Vec<(PropertyKey, Stored)> {
         let Some(slot) = self.devices.get(ix as usize) else {
             return Vec::new();
         };
         let Some(dev) = slot.node.as_ref() else {
             return Vec::new();
         };
-        let text = |s: &str| PropVariant::Lpwstr(s.to_owned());
+        let text = |s: &str| Stored::Text(s.into());
         let mut out = Vec::new();
         if dev.kind == DeviceKind::Adapter {
             out.push((pkey::PKEY_Device_FriendlyName, text(&dev.name)));
             out.push((pkey::PKEY_DeviceInterface_FriendlyName, text(&dev.name)));
             if let Some(instance) = instance_id(&slot.id) {
-                out.push((pkey::PKEY_Device_InstanceId, PropVariant::Lpwstr(instance)));
+                out.push((pkey::PKEY_Device_InstanceId, Stored::Text(instance.into())));
             }
             return out;
         }
@@ -152,55 +148,49 @@ impl Engine {
             .and_then(|p| p.connector.as_ref())
             .and_then(|c| c.peer())
             .and_then(|p| self.graph.node_weight(p.node));
-        let category = peer.or(own).map_or(guids::KSCATEGORY_AUDIO, |p| p.subtype);
+        let category = peer
+            .or(own)
+            .map_or(guids::KSCATEGORY_AUDIO, |p| self.subtype(p));
         let ff = form_factor(category);
         // S14: speaker endpoints are always "Speakers"; otherwise the adapter pin's name.
         let desc = if ff == EndpointFormFactor::Speakers {
-            "Speakers".to_owned()
+            "Speakers"
         } else {
             match peer.map(|p| &*p.name) {
-                Some(name) if !name.is_empty() => name.to_owned(),
-                _ => dev.name.to_string(),
+                Some(name) if !name.is_empty() => name,
+                _ => &*dev.name,
             }
         };
-        out.push((pkey::PKEY_Device_DeviceDesc, PropVariant::Lpwstr(desc)));
+        out.push((pkey::PKEY_Device_DeviceDesc, text(desc)));
         if let Some(adapter) = peer.and_then(|p| self.devices.get(p.device as usize)?.node.as_ref())
         {
             out.push((pkey::PKEY_DeviceInterface_FriendlyName, text(&adapter.name)));
         }
-        out.push((
-            pkey::PKEY_AudioEndpoint_FormFactor,
-            PropVariant::Ui4(ff.value()),
-        ));
+        out.push((pkey::PKEY_AudioEndpoint_FormFactor, Stored::Ui4(ff.value())));
         out.push((
             pkey::PKEY_AudioEndpoint_Association,
-            PropVariant::Lpwstr(category.to_string()),
+            Stored::GuidText(category),
         ));
         out.push((
             pkey::PKEY_AudioEndpoint_JackSubType,
-            PropVariant::Lpwstr(category.to_string()),
+            Stored::GuidText(category),
         ));
         if let Some(guid) = endpoint_guid(&slot.id) {
-            out.push((
-                pkey::PKEY_AudioEndpoint_GUID,
-                PropVariant::Lpwstr(guid.to_string()),
-            ));
+            out.push((pkey::PKEY_AudioEndpoint_GUID, Stored::GuidText(guid)));
         }
         out
     }
 
     /// S12: `DeviceDesc (DeviceInterface_FriendlyName)`, or DeviceDesc alone without an adapter name.
-    fn composed_friendly_name(&self, ix: u32) -> Option<PropVariant> {
-        let desc = self
-            .store_value(ix, pkey::PKEY_Device_DeviceDesc)?
-            .as_str()?;
-        Some(PropVariant::Lpwstr(
+    fn composed_friendly_name(&self, ix: u32) -> Option<Stored> {
+        let desc = self.store_value(ix, pkey::PKEY_Device_DeviceDesc)?.text()?;
+        Some(Stored::Text(
             match self
                 .store_value(ix, pkey::PKEY_DeviceInterface_FriendlyName)
-                .and_then(PropVariant::as_str)
+                .and_then(Stored::text)
             {
-                Some(adapter) if !adapter.is_empty() => format!("{desc} ({adapter})"),
-                _ => desc.to_owned(),
+                Some(adapter) if !adapter.is_empty() => format!("{desc} ({adapter})").into(),
+                _ => desc.into(),
             },
         ))
     }
@@ -208,7 +198,11 @@ impl Engine {
     /// Fills a new device's store with what the endpoint builder derives (B1), leaving
     /// explicit values alone (S13). Runs once per device, when it enters the system.
     pub(crate) fn derive_store(&mut self, ix: u32) {
-        for (key, value) in self.derivations(ix) {
+        let derived = self.derivations(ix);
+        // Room for the derivations and a composed FriendlyName, no more (issue 11).
+        let store = self.mm.stores.get_or_default(ix);
+        store.reserve_exact(derived.len() + 1);
+        for (key, value) in derived {
             if self.store_value(ix, key).is_none() {
                 self.put(ix, key, value, true);
             }
@@ -249,7 +243,7 @@ impl Engine {
             });
         }
         let mut changed = Vec::new();
-        if self.put(ix, key, value, false) {
+        if self.put(ix, key, value.into(), false) {
             changed.push(key);
         }
         let derived_name = self
@@ -270,7 +264,10 @@ impl Engine {
             self.log(|e| EventKind::PropertyChanged {
                 device: e.device_id(ix),
                 key,
-                value: e.store_value(ix, key).cloned().unwrap_or_default(),
+                value: e
+                    .store_value(ix, key)
+                    .map(Stored::to_variant)
+                    .unwrap_or_default(),
             });
         }
         let is_endpoint = self
@@ -315,7 +312,7 @@ impl Engine {
                 };
                 again.as_ref() != Some(&e.value)
             })
-            .map(|e| (e.key, e.value.clone()))
+            .map(|e| (e.key, e.value.to_variant()))
             .collect()
     }
 }

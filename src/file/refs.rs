@@ -129,16 +129,29 @@ impl<'a> NameIndex<'a> {
 }
 
 /// Device IDs and friendly names of a list of devices, indexed (see [`pick_device`]).
-#[derive(Debug, Default)]
+///
+/// The names are indexed on the first reference that names no device by ID (most files
+/// name devices by ID only: a loaded 10^6-part file then never holds the second index).
 pub(crate) struct DeviceIndex<'a> {
     ids: NameIndex<'a>,
     /// Only when two entries share an ID: then the first one wins, as in [`pick_device`].
     ids_in_order: Vec<&'a str>,
-    names: NameIndex<'a>,
+    names: std::cell::OnceCell<NameIndex<'a>>,
+    /// Makes `names` when it is first needed.
+    index_names: Box<dyn Fn() -> NameIndex<'a> + 'a>,
+}
+
+impl std::fmt::Debug for DeviceIndex<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeviceIndex")
+            .field("ids", &self.ids)
+            .field("names", &self.names)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> DeviceIndex<'a> {
-    pub(crate) fn new(devices: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Self {
+    pub(crate) fn new(devices: impl Iterator<Item = (&'a str, &'a str)> + Clone + 'a) -> Self {
         let ids = NameIndex::new(devices.clone().map(|(id, _)| id));
         let duplicated = ids.has_duplicates();
         DeviceIndex {
@@ -148,7 +161,8 @@ impl<'a> DeviceIndex<'a> {
             } else {
                 Vec::new()
             },
-            names: NameIndex::new(devices.map(|(_, name)| name)),
+            names: std::cell::OnceCell::new(),
+            index_names: Box::new(move || NameIndex::new(devices.clone().map(|(_, name)| name))),
         }
     }
 
@@ -162,7 +176,8 @@ impl<'a> DeviceIndex<'a> {
                 return Ok(ix);
             }
         }
-        device_answer(self.names.get(wanted), wanted)
+        let names = self.names.get_or_init(|| (self.index_names)());
+        device_answer(names.get(wanted), wanted)
     }
 }
 

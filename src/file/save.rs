@@ -82,7 +82,7 @@ fn document_of(engine: &Engine) -> FileDoc {
                 name: Text(part.name.to_string()),
                 flow: Named(c.flow),
                 connector_type: Named(c.connector_type),
-                subtype: subtype_of(engine, part.subtype),
+                subtype: subtype_of(engine, engine.subtype(part)),
                 controls: to_entries(&part.controls),
             });
             if let Some(peer) = c.peer() {
@@ -107,7 +107,7 @@ fn document_of(engine: &Engine) -> FileDoc {
             .map(|part| SubunitEntry {
                 local_id: Some(LocalIdText(part.local_id)),
                 name: Text(part.name.to_string()),
-                subtype: subtype_of(engine, part.subtype),
+                subtype: subtype_of(engine, engine.subtype(part)),
                 controls: to_entries(&part.controls),
             })
             .collect();

@@ -33,9 +33,10 @@ use super::locate::ItemPath;
 use super::refs::{ByName, DeviceIndex, NameIndex, RefError, part_answer, split};
 use super::schema::{ConnectionEntry, DeviceEntry, Text};
 use crate::engine::{DeviceKey, PartKey, SystemBuilder};
-use crate::error::{DeviceId, Error};
+use crate::error::Error;
 use crate::system::System;
 use crate::types::{LocalId, Permanence};
+use petgraph::stable_graph::NodeIndex;
 
 /// A 1-based line and column (in characters).
 pub(crate) type Pos = (u32, u32);
@@ -199,15 +200,23 @@ impl<R: Read> Read for Tracked<R> {
     }
 }
 
-/// One device entry as the stream left it.
+/// One device entry as the stream left it: 8 bytes, as it is kept for every device of the
+/// file until the end (an added device's ID and name are the builder's; the ID and name of
+/// one that could not be added are in [`Stream::lost`]).
+#[derive(Clone, Copy)]
 struct Entry {
-    key: Option<DeviceKey>,
+    /// The builder's device slot, [`Entry::NONE`] if the device was not added.
+    slot: u32,
     broken: bool,
-    /// The entry's ID and name when it could not be added (so references still resolve, or
-    /// fail, as they would against the file's list); `None` for an added device (its ID and
-    /// name are the builder's).
-    lost: Option<Box<(String, String)>>,
-    id: Option<DeviceId>,
+}
+
+impl Entry {
+    const NONE: u32 = u32::MAX;
+
+    /// The key of the added device.
+    fn key(self, b: &SystemBuilder) -> Option<DeviceKey> {
+        (self.slot != Entry::NONE).then(|| b.engine.device_key(self.slot))
+    }
 }
 
 /// The loader's state while the file streams by.
@@ -217,6 +226,9 @@ pub(crate) struct Stream {
     guids: Guids,
     guids_seen: bool,
     entries: Vec<Entry>,
+    /// The ID and name of each entry that could not be added, by entry (so references still
+    /// resolve, or fail, as they would against the file's list).
+    lost: HashMap<usize, (String, String)>,
     /// Devices that use a GUID name before the `guids` table came: built, in order, once it
     /// has (or at the end).
     pending: Vec<(usize, Option<Pos>, DeviceEntry)>,
@@ -232,6 +244,7 @@ impl Stream {
             guids: Guids::new(),
             guids_seen: false,
             entries: Vec::new(),
+            lost: HashMap::new(),
             pending: Vec::new(),
             connections: Vec::new(),
             cursor,
@@ -274,10 +287,8 @@ impl Stream {
     fn device(&mut self, i: usize, at: Option<Pos>, dev: DeviceEntry) {
         // Keep the entries in file order while some wait for `guids`.
         self.entries.push(Entry {
-            key: None,
+            slot: Entry::NONE,
             broken: true,
-            lost: None,
-            id: None,
         });
         if self.must_wait(&dev) {
             self.pending.push((i, at, dev));
@@ -296,14 +307,12 @@ impl Stream {
         self.problems.extend(found.into_iter().map(|p| (p, None)));
         self.note(before, at);
         let entry = Entry {
-            key,
+            slot: key.map_or(Entry::NONE, |k| k.ix),
             broken,
-            lost: match key {
-                Some(_) => None,
-                None => Some(Box::new((dev.id.0, dev.name.0))),
-            },
-            id: key.and_then(|k| self.b.device_id(k)),
         };
+        if key.is_none() {
+            self.lost.insert(i, (dev.id.0, dev.name.0));
+        }
         if let Some(slot) = self.entries.get_mut(i) {
             *slot = entry;
         }
@@ -316,7 +325,10 @@ impl Stream {
         }
         let ends = self.resolve_connections();
         for (k, (at, a, z, permanent)) in ends.into_iter().enumerate() {
-            let (Some(a), Some(z)) = (a, z) else { continue };
+            if a == NodeIndex::end() || z == NodeIndex::end() {
+                continue;
+            }
+            let (a, z) = (self.b.engine.key_of(a), self.b.engine.key_of(z));
             let permanence = if permanent {
                 Permanence::Permanent
             } else {
@@ -331,11 +343,12 @@ impl Stream {
         if !self.problems.is_empty() {
             return Err(self.problems);
         }
-        let ids: Vec<Option<DeviceId>> = self.entries.iter().map(|e| e.id).collect();
-        self.b.build().map_err(|e| {
-            let device = match &e {
-                Error::EndpointShape { device, .. } => {
-                    ids.iter().position(|id| id == &Some(*device))
+        let entries = std::mem::take(&mut self.entries);
+        self.b.build_placed().map_err(|(e, slot)| {
+            // The entry of the device an endpoint-shape error names.
+            let device = match (&e, slot) {
+                (Error::EndpointShape { .. }, Some(slot)) => {
+                    entries.iter().position(|e| e.slot == slot)
                 }
                 _ => None,
             };
@@ -344,20 +357,24 @@ impl Stream {
         })
     }
 
-    /// Both ends of every connection (`None` where a reference failed: the problem is
-    /// recorded, or the end is in a device that had problems).
-    #[allow(clippy::type_complexity)]
-    fn resolve_connections(
-        &mut self,
-    ) -> Vec<(Option<Pos>, Option<PartKey>, Option<PartKey>, bool)> {
+    /// Both ends of every connection, as graph nodes (`NodeIndex::end()` where a reference
+    /// failed: the problem is recorded, or the end is in a device that had problems): 24
+    /// bytes a connection. Each connection's text is freed once it is resolved.
+    fn resolve_connections(&mut self) -> Vec<ResolvedEnds> {
         let connections = std::mem::take(&mut self.connections);
         let b = &self.b;
         let entries = &self.entries;
-        let devices = DeviceIndex::new(entries.iter().map(|e| device_texts(b, e)));
+        let lost = &self.lost;
+        let devices = DeviceIndex::new(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| device_texts(b, lost.get(&i), *e)),
+        );
         let mut names: HashMap<usize, NameIndex<'_>> = HashMap::new();
         let mut out = Vec::with_capacity(connections.len());
         let mut problems = Vec::new();
-        for (k, (at, c)) in connections.iter().enumerate() {
+        for (k, (at, c)) in connections.into_iter().enumerate() {
             let path = ItemPath::root().item("connection", k);
             let mut end =
                 |key: &str, text: &str| match resolve(b, &devices, entries, &mut names, text) {
@@ -365,27 +382,39 @@ impl Stream {
                     Err(e) => {
                         problems.push((
                             Problem::new(path.key(key), FileErrorKind::Reference(e.to_string())),
-                            *at,
+                            at,
                         ));
                         None
                     }
                 };
-            let (a, z) = (end("a", &c.a.0), end("b", &c.b.0));
-            out.push((*at, a, z, c.permanent));
+            let node = |key: Option<PartKey>| key.map_or(NodeIndex::end(), |k| k.node);
+            let (a, z) = (node(end("a", &c.a.0)), node(end("b", &c.b.0)));
+            out.push((at, a, z, c.permanent));
         }
         self.problems.append(&mut problems);
         out
     }
 }
 
+/// A connection once resolved: where it is in the file, its two ends (`NodeIndex::end()`
+/// for an end that did not resolve) and whether it is permanent.
+type ResolvedEnds = (Option<Pos>, NodeIndex<u32>, NodeIndex<u32>, bool);
+
 /// The ID and name an entry answers references with.
-fn device_texts<'a>(b: &'a SystemBuilder, e: &'a Entry) -> (&'a str, &'a str) {
-    if let Some(lost) = &e.lost {
+fn device_texts<'a>(
+    b: &'a SystemBuilder,
+    lost: Option<&'a (String, String)>,
+    e: Entry,
+) -> (&'a str, &'a str) {
+    if let Some(lost) = lost {
         return (lost.0.as_str(), lost.1.as_str());
     }
-    let node = e.key.and_then(|k| b.engine.device(k).ok());
+    let Some(key) = e.key(b) else {
+        return ("", "");
+    };
+    let node = b.engine.device(key).ok();
     (
-        e.id.map_or("", DeviceId::as_str),
+        b.engine.device_id(key.ix).as_str(),
         node.map_or("", |d| &*d.name),
     )
 }
@@ -406,7 +435,7 @@ fn resolve<'a>(
     let Some(entry) = entries.get(ix) else {
         return Ok(None);
     };
-    let Some(key) = entry.key else {
+    let Some(key) = entry.key(b) else {
         return Ok(None);
     };
     let found = find_part(b, key, ix, names, device, part);

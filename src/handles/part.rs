@@ -84,7 +84,8 @@ impl Part {
     /// [`Error::DeviceRemoved`] (X26).
     pub fn subtype(&self) -> Result<Guid> {
         self.call(Method::IPart_GetSubType, no_args, || {
-            Ok(self.shared.read().part(self.key)?.subtype)
+            let engine = self.shared.read();
+            Ok(engine.subtype(engine.part(self.key)?))
         })
     }
 

@@ -103,7 +103,7 @@ impl PropertyStore {
                 }
                 Ok(engine
                     .store_value(self.key.ix, *key)
-                    .cloned()
+                    .map(|v| v.to_variant())
                     .unwrap_or_default())
             },
         )
@@ -175,7 +175,7 @@ impl PropertyStore {
         Ok(engine
             .store(self.key.ix)
             .iter()
-            .map(|e| (e.key, e.value.clone()))
+            .map(|e| (e.key, e.value.to_variant()))
             .collect())
     }
 }

@@ -115,8 +115,8 @@ impl DeviceTopology {
             || {
                 let engine = self.shared.read();
                 let dev = engine.device(self.key)?;
-                match dev.by_local.get(&local_id) {
-                    Some(&node) => Ok(Part::new(self.shared.clone(), engine.key_of(node))),
+                match dev.part_by_local(&engine.graph, local_id) {
+                    Some(node) => Ok(Part::new(self.shared.clone(), engine.key_of(node))),
                     None => Err(Error::UnknownLocalId {
                         device: engine.device_id(self.key.ix),
                         local_id,

@@ -128,10 +128,12 @@ fn connector(system: &System, id: DeviceId, local_id: LocalId) -> Result<Connect
             device: Arc::from(id.as_str()),
         })?;
         let dev = engine.device(engine.device_key(ix))?;
-        let node = *dev.by_local.get(&local_id).ok_or(Error::UnknownLocalId {
-            device: id,
-            local_id,
-        })?;
+        let node = dev
+            .part_by_local(&engine.graph, local_id)
+            .ok_or(Error::UnknownLocalId {
+                device: id,
+                local_id,
+            })?;
         engine.key_of(node)
     };
     Part::new(system.shared.clone(), key).as_connector()
