@@ -96,20 +96,7 @@ impl Engine {
                 });
             }
         }
-        self.set_peer(
-            a.node,
-            Some(Peer {
-                node: b.node,
-                permanence,
-            }),
-        );
-        self.set_peer(
-            b.node,
-            Some(Peer {
-                node: a.node,
-                permanence,
-            }),
-        );
+        self.link(a.node, b.node, permanence);
         self.log(|e| EventKind::Connected {
             part: e.part_ref(a.node),
             peer: e.part_ref(b.node),
@@ -132,20 +119,7 @@ impl Engine {
             return self.connect_checked(a, b);
         };
         let permanence = Permanence::Transient;
-        self.set_peer(
-            a.node,
-            Some(Peer {
-                node: b.node,
-                permanence,
-            }),
-        );
-        self.set_peer(
-            b.node,
-            Some(Peer {
-                node: a.node,
-                permanence,
-            }),
-        );
+        self.link(a.node, b.node, permanence);
         if self.listening() {
             self.connection_changed_now(a.node, b.node, [a.device, b.device], Some(permanence));
         } else {
@@ -360,6 +334,26 @@ impl Engine {
             .ok_or_else(|| Error::NotConnected {
                 part: self.part_ref(a.node),
             })
+    }
+
+    /// Writes both peer slots of a new connection together, so C5 (symmetric, one peer)
+    /// holds by construction.
+    #[inline]
+    fn link(&mut self, a: NodeIndex<u32>, b: NodeIndex<u32>, permanence: Permanence) {
+        self.set_peer(
+            a,
+            Some(Peer {
+                node: b,
+                permanence,
+            }),
+        );
+        self.set_peer(
+            b,
+            Some(Peer {
+                node: a,
+                permanence,
+            }),
+        );
     }
 
     fn set_peer(&mut self, node: NodeIndex<u32>, peer: Option<Peer>) {
